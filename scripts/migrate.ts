@@ -1,0 +1,11 @@
+/** npm run db:migrate — applies drizzle/ migrations to the configured store. */
+import { openStore } from '../src/lib/server/db/index.ts';
+import { migrateStore, migrationsFolder } from '../src/lib/server/db/migrate.ts';
+
+const store = await openStore();
+try {
+	await migrateStore(store);
+	console.log(`migrated ${store.engine} store from ${migrationsFolder}`);
+} finally {
+	await store.close();
+}

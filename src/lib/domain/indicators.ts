@@ -1,0 +1,267 @@
+/**
+ * The indicator catalogue of CONTRACT.md: what each indicator means, how its raw counts are
+ * aggregated (`aggregation`, read by the SQL builder), and how it scores in a composite.
+ */
+import type { MeasureCode } from './measures.ts';
+
+export type Better = 'higher' | 'lower' | null;
+export type IndicatorUnit = '%' | 'count' | 'per 1,000' | 'ratio' | '0–100';
+/** Public kind, as in the API: a rate of two counts, a count, or a composite index. */
+export type IndicatorKind = 'rate' | 'count' | 'composite';
+export type CompositeCode = 'service_index' | 'infra_index';
+
+/** How an indicator is aggregated from raw monthly counts; handled exhaustively by the SQL builder. */
+export type Aggregation =
+	/** Σ numerator ÷ Σ denominator over unit-months where both are reported, × scale. */
+	| { type: 'flow_ratio'; numerator: MeasureCode; denominator: MeasureCode; scale: number }
+	/** Per unit the last month where both are reported; summed over units; ratio × scale. */
+	| { type: 'stock_ratio'; numerator: MeasureCode; denominator: MeasureCode; scale: number }
+	/** Σ over unit-months. */
+	| { type: 'flow_sum'; measure: MeasureCode }
+	/** Per unit the last reported month; summed over units. */
+	| { type: 'stock_sum'; measure: MeasureCode }
+	/** Σ flow over unit-months where both are reported ÷ Σ (per unit, last) stock, × scale. */
+	| { type: 'per_capita'; numerator: MeasureCode; denominator: MeasureCode; scale: number }
+	/** Σ of a 0/1 stock (per unit, last) ÷ number of units reporting it, × scale. */
+	| { type: 'unit_share'; measure: MeasureCode; scale: number }
+	/** Points of its components; see `scoring.ts`. */
+	| { type: 'composite'; composite: CompositeCode };
+
+export interface Indicator {
+	code: IndicatorCode;
+	name: { vi: string; en: string };
+	/** One sentence on how the figure is computed, for the "how is this computed" panel. */
+	formula: { vi: string; en: string };
+	unit: IndicatorUnit;
+	better: Better;
+	kind: IndicatorKind;
+	aggregation: Aggregation;
+	/** The composite this indicator scores in, with its threshold (in the indicator's unit) and points. */
+	scoring: { composite: CompositeCode; threshold: number; points: number } | null;
+}
+
+export const INDICATOR_CODES = [
+	'online_uptake',
+	'on_time_rate',
+	'digitization_rate',
+	'online_payment_rate',
+	'satisfaction_rate',
+	'transparency_rate',
+	'overdue_backlog',
+	'dossier_volume',
+	'dossiers_per_1000',
+	'coverage_4g',
+	'fiber_coverage',
+	'digital_skills',
+	'computers_per_staff',
+	'one_stop_shop',
+	'service_index',
+	'infra_index'
+] as const;
+
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+type Def = Omit<Indicator, 'kind'>;
+
+const rate = (
+	code: IndicatorCode,
+	vi: string,
+	en: string,
+	aggregation: Aggregation,
+	scoring: Indicator['scoring'],
+	formula: { vi: string; en: string },
+	unit: IndicatorUnit = '%'
+): Def => ({ code, name: { vi, en }, formula, unit, better: 'higher', aggregation, scoring });
+
+const DEFS: Def[] = [
+	rate(
+		'online_uptake',
+		'Tỷ lệ hồ sơ trực tuyến',
+		'Online filing',
+		{ type: 'flow_ratio', numerator: 'dossiers_received_online', denominator: 'dossiers_received', scale: 100 },
+		{ composite: 'service_index', threshold: 50, points: 12 },
+		{
+			vi: 'Hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận',
+			en: 'Dossiers received online ÷ dossiers received'
+		}
+	),
+	rate(
+		'on_time_rate',
+		'Tỷ lệ giải quyết đúng hạn',
+		'Resolved on time',
+		{ type: 'flow_ratio', numerator: 'dossiers_resolved_on_time', denominator: 'dossiers_resolved', scale: 100 },
+		{ composite: 'service_index', threshold: 100, points: 20 },
+		{ vi: 'Hồ sơ giải quyết đúng hạn ÷ hồ sơ đã giải quyết', en: 'Dossiers resolved on time ÷ dossiers resolved' }
+	),
+	rate(
+		'digitization_rate',
+		'Tỷ lệ số hóa hồ sơ',
+		'Digitisation',
+		{ type: 'flow_ratio', numerator: 'dossiers_digitized', denominator: 'dossiers_received', scale: 100 },
+		{ composite: 'service_index', threshold: 80, points: 22 },
+		{ vi: 'Hồ sơ được số hóa ÷ hồ sơ tiếp nhận', en: 'Dossiers digitised ÷ dossiers received' }
+	),
+	rate(
+		'online_payment_rate',
+		'Tỷ lệ thanh toán trực tuyến',
+		'Online payment',
+		{ type: 'flow_ratio', numerator: 'payments_online', denominator: 'payments_total', scale: 100 },
+		{ composite: 'service_index', threshold: 80, points: 10 },
+		{ vi: 'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí', en: 'Paid online ÷ fee-bearing dossiers' }
+	),
+	rate(
+		'satisfaction_rate',
+		'Mức độ hài lòng',
+		'Citizen satisfaction',
+		{ type: 'flow_ratio', numerator: 'survey_satisfied', denominator: 'survey_responses', scale: 100 },
+		{ composite: 'service_index', threshold: 90, points: 18 },
+		{ vi: 'Lượt hài lòng ÷ lượt đánh giá', en: 'Satisfied responses ÷ survey responses' }
+	),
+	rate(
+		'transparency_rate',
+		'Tỷ lệ công khai thủ tục',
+		'Procedures published',
+		{ type: 'stock_ratio', numerator: 'procedures_published', denominator: 'procedures_total', scale: 100 },
+		{ composite: 'service_index', threshold: 100, points: 18 },
+		{ vi: 'Thủ tục được công khai ÷ tổng số thủ tục (cuối kỳ)', en: 'Procedures published ÷ procedures (end of period)' }
+	),
+	{
+		code: 'overdue_backlog',
+		name: { vi: 'Hồ sơ quá hạn tồn đọng', en: 'Overdue backlog' },
+		formula: { vi: 'Số hồ sơ đang giải quyết đã quá hạn (cuối kỳ)', en: 'Pending dossiers past their deadline (end of period)' },
+		unit: 'count',
+		better: 'lower',
+		aggregation: { type: 'stock_sum', measure: 'dossiers_pending_overdue' },
+		scoring: null
+	},
+	{
+		code: 'dossier_volume',
+		name: { vi: 'Số hồ sơ tiếp nhận', en: 'Dossiers received' },
+		formula: { vi: 'Tổng số hồ sơ tiếp nhận trong kỳ', en: 'Dossiers received in the period' },
+		unit: 'count',
+		better: null,
+		aggregation: { type: 'flow_sum', measure: 'dossiers_received' },
+		scoring: null
+	},
+	{
+		code: 'dossiers_per_1000',
+		name: { vi: 'Hồ sơ trên 1.000 dân', en: 'Dossiers per 1,000 residents' },
+		formula: { vi: 'Hồ sơ tiếp nhận ÷ dân số × 1.000', en: 'Dossiers received ÷ population × 1,000' },
+		unit: 'per 1,000',
+		better: null,
+		aggregation: { type: 'per_capita', numerator: 'dossiers_received', denominator: 'population', scale: 1000 },
+		scoring: null
+	},
+	rate(
+		'coverage_4g',
+		'Tỷ lệ thôn, bản có 4G',
+		'Villages with 4G',
+		{ type: 'stock_ratio', numerator: 'villages_4g', denominator: 'villages_total', scale: 100 },
+		{ composite: 'infra_index', threshold: 100, points: 20 },
+		{ vi: 'Thôn, bản có sóng 4G ÷ tổng số thôn, bản', en: 'Villages with 4G ÷ villages' }
+	),
+	rate(
+		'fiber_coverage',
+		'Tỷ lệ thôn, bản có cáp quang',
+		'Villages with fibre',
+		{ type: 'stock_ratio', numerator: 'villages_fiber', denominator: 'villages_total', scale: 100 },
+		{ composite: 'infra_index', threshold: 100, points: 20 },
+		{ vi: 'Thôn, bản có cáp quang ÷ tổng số thôn, bản', en: 'Villages with fibre ÷ villages' }
+	),
+	rate(
+		'digital_skills',
+		'Tỷ lệ cán bộ có kỹ năng số',
+		'Staff with digital skills',
+		{ type: 'stock_ratio', numerator: 'staff_digital_trained', denominator: 'staff_total', scale: 100 },
+		{ composite: 'infra_index', threshold: 100, points: 20 },
+		{ vi: 'Cán bộ được đào tạo kỹ năng số ÷ tổng số cán bộ', en: 'Staff trained in digital skills ÷ staff' }
+	),
+	rate(
+		'computers_per_staff',
+		'Máy tính trên mỗi cán bộ',
+		'Computers per staff',
+		{ type: 'stock_ratio', numerator: 'computers', denominator: 'staff_total', scale: 1 },
+		{ composite: 'infra_index', threshold: 1, points: 20 },
+		{ vi: 'Số máy tính ÷ số cán bộ', en: 'Computers ÷ staff' },
+		'ratio'
+	),
+	rate(
+		'one_stop_shop',
+		'Bộ phận một cửa đạt chuẩn',
+		'One-stop shop up to standard',
+		{ type: 'unit_share', measure: 'one_stop_shop_standard', scale: 100 },
+		{ composite: 'infra_index', threshold: 100, points: 20 },
+		{ vi: 'Số đơn vị có bộ phận một cửa đạt chuẩn ÷ số đơn vị báo cáo', en: 'Units with a one-stop shop up to standard ÷ units reporting' }
+	),
+	{
+		code: 'service_index',
+		name: { vi: 'Chỉ số phục vụ', en: 'Service index' },
+		formula: {
+			vi: 'Tổng điểm 6 thành phần theo Quyết định 766/QĐ-TTg: công khai 18, đúng hạn 20, trực tuyến 12, thanh toán 10, số hóa 22, hài lòng 18',
+			en: 'Points of six components modelled on Decision 766/QĐ-TTg: transparency 18, timeliness 20, online 12, payment 10, digitisation 22, satisfaction 18'
+		},
+		unit: '0–100',
+		better: 'higher',
+		aggregation: { type: 'composite', composite: 'service_index' },
+		scoring: null
+	},
+	{
+		code: 'infra_index',
+		name: { vi: 'Chỉ số hạ tầng số', en: 'Infrastructure index' },
+		formula: {
+			vi: 'Tổng điểm 5 thành phần, mỗi thành phần 20: 4G, cáp quang, kỹ năng số, máy tính/cán bộ, một cửa đạt chuẩn',
+			en: 'Points of five components, 20 each: 4G, fibre, digital skills, computers per staff, one-stop shop'
+		},
+		unit: '0–100',
+		better: 'higher',
+		aggregation: { type: 'composite', composite: 'infra_index' },
+		scoring: null
+	}
+];
+
+function kindOf(a: Aggregation): IndicatorKind {
+	switch (a.type) {
+		case 'flow_ratio':
+		case 'stock_ratio':
+		case 'per_capita':
+		case 'unit_share':
+			return 'rate';
+		case 'flow_sum':
+		case 'stock_sum':
+			return 'count';
+		case 'composite':
+			return 'composite';
+	}
+}
+
+export const INDICATORS: readonly Indicator[] = DEFS.map((d) => ({ ...d, kind: kindOf(d.aggregation) }));
+
+export const INDICATOR_BY_CODE: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.code, i]));
+
+/** The indicator with this code, or undefined. */
+export function findIndicator(code: string): Indicator | undefined {
+	return INDICATOR_BY_CODE.get(code);
+}
+
+/** The scored components of a composite, in catalogue order. */
+export function componentsOf(composite: CompositeCode): Indicator[] {
+	return INDICATORS.filter((i) => i.scoring?.composite === composite);
+}
+
+/** Numerator and denominator measure codes of an indicator (null where it has none). */
+export function partsOf(i: Indicator): { numerator: MeasureCode | null; denominator: MeasureCode | null } {
+	const a = i.aggregation;
+	switch (a.type) {
+		case 'flow_ratio':
+		case 'stock_ratio':
+		case 'per_capita':
+			return { numerator: a.numerator, denominator: a.denominator };
+		case 'flow_sum':
+		case 'stock_sum':
+			return { numerator: a.measure, denominator: null };
+		case 'unit_share':
+			return { numerator: a.measure, denominator: null };
+		case 'composite':
+			return { numerator: null, denominator: null };
+	}
+}

@@ -1,0 +1,163 @@
+/**
+ * The one database client. `DATABASE_URL` set → PostgreSQL through postgres.js; unset → embedded
+ * PGlite in `DATA_DIR` (default `./.data`). The rest of the code sees a `Store`: a Drizzle
+ * database for typed queries, plus `rows`/`run`/`copyIn` for aggregate SQL and bulk loads, which
+ * behave the same on both engines (results are plain objects; cast in SQL, e.g. `::float8`).
+ */
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { acquireDirLock, type DirLock } from './lock.ts';
+import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Engine = 'pglite' | 'postgres';
+
+/** What every statement runner offers, inside or outside a transaction. */
+export interface Executor {
+	/** Runs a query and returns its rows as plain objects. */
+	rows<T = Record<string, unknown>>(query: SQL | string, params?: unknown[]): Promise<T[]>;
+	/** Runs a statement and returns the number of rows it affected. */
+	run(query: SQL | string, params?: unknown[]): Promise<number>;
+	/** Bulk-loads CSV text (no header, RFC 4180) into a table with COPY. */
+	copyIn(table: string, columns: string[], csv: string): Promise<void>;
+}
+
+export interface Store extends Executor {
+	engine: Engine;
+	db: Db;
+	/** Runs `fn` in one transaction: everything or nothing. */
+	transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+const dialect = new PgDialect();
+
+function compile(query: SQL | string, params: unknown[] = []): { text: string; params: unknown[] } {
+	if (typeof query === 'string') return { text: query, params };
+	const q = dialect.sqlToQuery(query);
+	return { text: q.sql, params: q.params };
+}
+
+function copyStatement(table: string, columns: string[]): string {
+	const ident = (s: string) => '"' + s.replaceAll('"', '""') + '"';
+	return `copy ${ident(table)} (${columns.map(ident).join(', ')}) from stdin with (format csv)`;
+}
+
+export interface StoreOptions {
+	databaseUrl?: string;
+	dataDir?: string;
+}
+
+/** Opens a store from explicit options or the environment. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+	const url = options.databaseUrl ?? process.env.DATABASE_URL;
+	if (url) return openPostgres(url);
+	return openPglite(resolve(options.dataDir ?? process.env.DATA_DIR ?? './.data'));
+}
+
+async function openPostgres(url: string): Promise<Store> {
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const client = postgres(url, {
+		max: Number(process.env.DATABASE_POOL ?? 10),
+		onnotice: () => {},
+		// Dates stay 'YYYY-MM-DD' strings, as on PGlite with our casts.
+		types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } }
+	});
+	const db = drizzle(client, { schema }) as unknown as Db;
+	type Sql = typeof client;
+	const executor = (s: Sql | postgres.TransactionSql): Executor => ({
+		async rows<T>(query: SQL | string, params?: unknown[]) {
+			const q = compile(query, params);
+			return (await s.unsafe(q.text, q.params as never[])) as unknown as T[];
+		},
+		async run(query: SQL | string, params?: unknown[]) {
+			const q = compile(query, params);
+			const result = await s.unsafe(q.text, q.params as never[]);
+			return result.count ?? 0;
+		},
+		async copyIn(table: string, columns: string[], csv: string) {
+			const stream = await s.unsafe(copyStatement(table, columns)).writable();
+			await new Promise<void>((done, fail) => {
+				stream.on('error', fail);
+				stream.on('finish', () => done());
+				stream.end(csv);
+			});
+		}
+	});
+	return {
+		engine: 'postgres',
+		db,
+		...executor(client),
+		async transaction<T>(fn: (tx: Executor) => Promise<T>) {
+			return (await client.begin((tx) => fn(executor(tx)))) as T;
+		},
+		async close() {
+			await client.end({ timeout: 5 });
+		}
+	};
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+	mkdirSync(dataDir, { recursive: true });
+	const lock: DirLock = acquireDirLock(dataDir);
+	try {
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { drizzle } = await import('drizzle-orm/pglite');
+		const client = await PGlite.create(dataDir);
+		const db = drizzle(client, { schema }) as unknown as Db;
+		type Runner = Pick<typeof client, 'query'>;
+		const executor = (s: Runner): Executor => ({
+			async rows<T>(query: SQL | string, params?: unknown[]) {
+				const q = compile(query, params);
+				return (await s.query<T>(q.text, q.params)).rows;
+			},
+			async run(query: SQL | string, params?: unknown[]) {
+				const q = compile(query, params);
+				return (await s.query(q.text, q.params)).affectedRows ?? 0;
+			},
+			async copyIn(table: string, columns: string[], csv: string) {
+				const blob = new Blob([csv], { type: 'text/csv' });
+				await s.query(copyStatement(table, columns).replace('stdin', "'/dev/blob'"), [], {
+					blob
+				});
+			}
+		});
+		return {
+			engine: 'pglite',
+			db,
+			...executor(client),
+			async transaction<T>(fn: (tx: Executor) => Promise<T>) {
+				return client.transaction((tx) => fn(executor(tx)));
+			},
+			async close() {
+				try {
+					await client.close();
+				} finally {
+					lock.release();
+				}
+			}
+		};
+	} catch (error) {
+		lock.release();
+		throw error;
+	}
+}
+
+let shared: Promise<Store> | undefined;
+
+/** The process-wide store, opened (and migrated by the caller) once. */
+export function getStore(): Promise<Store> {
+	shared ??= openStore();
+	return shared;
+}
+
+/** Closes the process-wide store, if open. */
+export async function closeStore(): Promise<void> {
+	const current = shared;
+	shared = undefined;
+	if (current) await (await current).close();
+}

@@ -1,0 +1,240 @@
+/**
+ * The store. Raw monthly counts live in `observations` (one row per unit, month, measure);
+ * `monthly_facts` is the same data pivoted to one row per unit-month, rebuilt for the touched
+ * unit-months in the same transaction as every write, so that reads aggregate a narrow table.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	bigserial,
+	boolean,
+	check,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	serial,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+/** Administrative units of every era. A unit is its code plus its validity: codes are reused. */
+export const units = pgTable(
+	'units',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull(),
+		name: text('name').notNull(),
+		shortName: text('short_name').notNull(),
+		type: text('type').notNull(),
+		level: text('level', { enum: ['province', 'district', 'commune'] }).notNull(),
+		parentId: integer('parent_id'),
+		/** Denormalised ancestors, filled by the seed, so aggregation needs no recursion. */
+		districtId: integer('district_id'),
+		provinceId: integer('province_id'),
+		validFrom: date('valid_from'),
+		validTo: date('valid_to'),
+		lon: doublePrecision('lon'),
+		lat: doublePrecision('lat'),
+		areaKm2: doublePrecision('area_km2'),
+		population: integer('population'),
+		/** GeoJSON geometry (Polygon or MultiPolygon), null when no boundary has been imported. */
+		geometry: jsonb('geometry'),
+		geometrySource: text('geometry_source'),
+		/** Lower-case name without diacritics, for search by old or new name. */
+		searchName: text('search_name').notNull()
+	},
+	(t) => [
+		uniqueIndex('units_code_valid_from').on(t.code, sql`coalesce(${t.validFrom}, '0001-01-01')`),
+		index('units_parent').on(t.parentId),
+		index('units_level').on(t.level)
+	]
+);
+
+/** Predecessor → successor links (mergers, splits) with the share of the predecessor passed on. */
+export const lineage = pgTable(
+	'lineage',
+	{
+		id: serial('id').primaryKey(),
+		fromUnitId: integer('from_unit_id')
+			.notNull()
+			.references(() => units.id),
+		toUnitId: integer('to_unit_id')
+			.notNull()
+			.references(() => units.id),
+		effective: date('effective').notNull(),
+		relation: text('relation').notNull(),
+		share: doublePrecision('share').notNull().default(1),
+		legalBasis: text('legal_basis')
+	},
+	(t) => [
+		uniqueIndex('lineage_from_to').on(t.fromUnitId, t.toUnitId),
+		index('lineage_to').on(t.toUnitId),
+		check('lineage_share', sql`${t.share} > 0 and ${t.share} <= 1`)
+	]
+);
+
+/** The catalogue of raw measures (CONTRACT.md). */
+export const measures = pgTable('measures', {
+	code: text('code').primaryKey(),
+	nameVi: text('name_vi').notNull(),
+	nameEn: text('name_en').notNull(),
+	kind: text('kind', { enum: ['flow', 'stock'] }).notNull(),
+	/** The measure this one is a part of (online ≤ received …), if any. */
+	partOf: text('part_of'),
+	position: smallint('position').notNull()
+});
+
+/** Import batches: every write of figures belongs to one. */
+export const importBatches = pgTable('import_batches', {
+	id: serial('id').primaryKey(),
+	source: text('source', { enum: ['import', 'form', 'demo', 'seed', 'bench'] }).notNull(),
+	fileName: text('file_name'),
+	sha256: text('sha256'),
+	userId: integer('user_id'),
+	actor: text('actor').notNull(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	inserted: integer('inserted').notNull().default(0),
+	updated: integer('updated').notNull().default(0),
+	unchanged: integer('unchanged').notNull().default(0),
+	note: text('note')
+});
+
+/** Approved raw monthly figures: the public truth. Blank (not reported) is the absence of a row. */
+export const observations = pgTable(
+	'observations',
+	{
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		month: date('month').notNull(),
+		measureCode: text('measure_code')
+			.notNull()
+			.references(() => measures.code),
+		value: bigint('value', { mode: 'number' }).notNull(),
+		batchId: integer('batch_id')
+			.notNull()
+			.references(() => importBatches.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.unitId, t.month, t.measureCode] }),
+		check('observations_value', sql`${t.value} >= 0`),
+		check('observations_month', sql`extract(day from ${t.month}) = 1`)
+	]
+);
+
+/** One row per unit-month, a column per measure (null = not reported). Derived; see above. */
+export const monthlyFacts = pgTable(
+	'monthly_facts',
+	{
+		unitId: integer('unit_id').notNull(),
+		month: date('month').notNull(),
+		dossiersReceived: bigint('dossiers_received', { mode: 'number' }),
+		dossiersReceivedOnline: bigint('dossiers_received_online', { mode: 'number' }),
+		dossiersResolved: bigint('dossiers_resolved', { mode: 'number' }),
+		dossiersResolvedOnTime: bigint('dossiers_resolved_on_time', { mode: 'number' }),
+		dossiersDigitized: bigint('dossiers_digitized', { mode: 'number' }),
+		paymentsTotal: bigint('payments_total', { mode: 'number' }),
+		paymentsOnline: bigint('payments_online', { mode: 'number' }),
+		surveyResponses: bigint('survey_responses', { mode: 'number' }),
+		surveySatisfied: bigint('survey_satisfied', { mode: 'number' }),
+		dossiersPending: bigint('dossiers_pending', { mode: 'number' }),
+		dossiersPendingOverdue: bigint('dossiers_pending_overdue', { mode: 'number' }),
+		proceduresTotal: bigint('procedures_total', { mode: 'number' }),
+		proceduresPublished: bigint('procedures_published', { mode: 'number' }),
+		staffTotal: bigint('staff_total', { mode: 'number' }),
+		staffDigitalTrained: bigint('staff_digital_trained', { mode: 'number' }),
+		computers: bigint('computers', { mode: 'number' }),
+		villagesTotal: bigint('villages_total', { mode: 'number' }),
+		villages4g: bigint('villages_4g', { mode: 'number' }),
+		villagesFiber: bigint('villages_fiber', { mode: 'number' }),
+		oneStopShopStandard: bigint('one_stop_shop_standard', { mode: 'number' }),
+		population: bigint('population', { mode: 'number' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.unitId, t.month] }),
+		index('monthly_facts_month').on(t.month)
+	]
+);
+
+/** Targets per indicator and year, optionally per unit (null unit = everywhere). */
+export const targets = pgTable(
+	'targets',
+	{
+		id: serial('id').primaryKey(),
+		indicatorCode: text('indicator_code').notNull(),
+		year: smallint('year').notNull(),
+		unitId: integer('unit_id').references(() => units.id),
+		value: doublePrecision('value').notNull()
+	},
+	(t) => [
+		uniqueIndex('targets_key').on(t.indicatorCode, t.year, sql`coalesce(${t.unitId}, 0)`)
+	]
+);
+
+export const roles = pgTable('roles', {
+	code: text('code').primaryKey(),
+	nameVi: text('name_vi').notNull(),
+	nameEn: text('name_en').notNull()
+});
+
+export const users = pgTable('users', {
+	id: serial('id').primaryKey(),
+	email: text('email').notNull().unique(),
+	displayName: text('display_name').notNull(),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role')
+		.notNull()
+		.references(() => roles.code),
+	/** Scope: the unit (code) the user works on and everything under it; null = whole installation. */
+	unitCode: text('unit_code'),
+	disabled: boolean('disabled').notNull().default(false),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const sessions = pgTable(
+	'sessions',
+	{
+		/** SHA-256 of the token; the token itself is never stored. */
+		tokenHash: text('token_hash').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		unitId: integer('unit_id'),
+		month: date('month'),
+		measureCode: text('measure_code'),
+		oldValue: bigint('old_value', { mode: 'number' }),
+		newValue: bigint('new_value', { mode: 'number' }),
+		batchId: integer('batch_id'),
+		detail: jsonb('detail')
+	},
+	(t) => [index('audit_figure').on(t.unitId, t.month, t.measureCode)]
+);
+
+/** Small key-value facts about the installation (demo flag, boundary mode…). */
+export const settings = pgTable('settings', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull()
+});

@@ -1,0 +1,51 @@
+/**
+ * Brings a store to a usable state: migrations, then (when empty) the measure catalogue, units,
+ * lineage and boundaries (real where the files exist, schematic otherwise), then optionally demo figures.
+ */
+import { sql } from 'drizzle-orm';
+import type { Store } from '../db/index.ts';
+import { migrateStore } from '../db/migrate.ts';
+import { seedMeasures, seedUnits } from './units-seed.ts';
+import { attachSharedBoundaries, boundariesDir } from './boundaries.ts';
+import { fillSchematicGeometry } from './schematic.ts';
+import { generateDemo } from './demo.ts';
+
+export interface SetupReport {
+	seededUnits: boolean;
+	boundaryFiles: string[];
+	schematicUnits: number;
+	demoObservations: number;
+}
+
+/** Eras whose units need geometry: the last day before and the first day after the 2025 merger. */
+export const ERA_DATES = ['2025-06-30', '2025-07-01'];
+
+/** Seeds units, lineage and geometry; safe to run again (it updates what exists). */
+export async function seedStore(store: Store, options: { boundaries?: string | null } = {}) {
+	return store.transaction(async (tx) => {
+		await seedMeasures(tx);
+		await seedUnits(tx);
+		const files =
+			options.boundaries === null ? [] : await attachSharedBoundaries(tx, options.boundaries ?? boundariesDir);
+		const schematic = await fillSchematicGeometry(tx, ERA_DATES);
+		return { files, schematic };
+	});
+}
+
+/** Migrates, seeds an empty store, and fills demo figures when asked and none exist. */
+export async function prepareStore(store: Store, options: { demo: boolean }): Promise<SetupReport> {
+	await migrateStore(store);
+	const report: SetupReport = { seededUnits: false, boundaryFiles: [], schematicUnits: 0, demoObservations: 0 };
+	const [{ n }] = await store.rows<{ n: number }>(sql`select count(*)::int as n from units`);
+	if (n === 0) {
+		const seeded = await seedStore(store);
+		report.seededUnits = true;
+		report.boundaryFiles = seeded.files;
+		report.schematicUnits = seeded.schematic;
+	}
+	if (options.demo) {
+		const [{ m }] = await store.rows<{ m: number }>(sql`select count(*)::int as m from observations`);
+		if (m === 0) report.demoObservations = (await generateDemo(store)).observations;
+	}
+	return report;
+}
