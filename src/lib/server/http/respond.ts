@@ -1,0 +1,46 @@
+/** Shared endpoint plumbing: formats (json, csv, geojson) and errors as `{ error }`, never a raw 500. */
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { QueryError, badRequest } from '../queries/errors.ts';
+import { toCsv, type Cell } from './csv.ts';
+
+export type Format = 'json' | 'csv' | 'geojson';
+
+/** Reads `format` (default json); 400 for anything the endpoint does not offer. */
+export function formatOf(url: URL, offered: Format[]): Format {
+	const f = url.searchParams.get('format') ?? 'json';
+	if (!offered.includes(f as Format))
+		badRequest(`Unknown format "${f}": this endpoint offers ${offered.join(', ')}`);
+	return f as Format;
+}
+
+/** Public GETs may be cached briefly by browsers and shared caches. */
+export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+
+/** A CSV download response. */
+export function csvResponse(fileName: string, header: string[], rows: Cell[][]): Response {
+	return new Response(toCsv(header, rows), {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName}"`,
+			'cache-control': PUBLIC_CACHE
+		}
+	});
+}
+
+/** A JSON response with public caching. */
+export function publicJson(data: unknown, contentType = 'application/json'): Response {
+	return new Response(JSON.stringify(data), {
+		headers: { 'content-type': contentType, 'cache-control': PUBLIC_CACHE }
+	});
+}
+
+/** Runs an endpoint body; a QueryError becomes its status with `{ error }`, anything else a logged 500. */
+export async function answer(event: RequestEvent, body: () => Promise<Response>): Promise<Response> {
+	try {
+		return await body();
+	} catch (error) {
+		if (error instanceof QueryError) return json({ error: error.message }, { status: error.status });
+		console.error(`${event.request.method} ${event.url.pathname}${event.url.search}:`, error);
+		return json({ error: 'Internal error; it has been logged.' }, { status: 500 });
+	}
+}

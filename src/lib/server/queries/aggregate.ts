@@ -1,0 +1,184 @@
+/**
+ * Aggregates raw monthly counts into indicator numerators and denominators, in SQL, for the
+ * targets of a unit map (see unit-map.ts). Two steps: per source commune over the months of the
+ * period (flows summed, stocks taken at the last month reported, ratios over the unit-months
+ * where both parts are reported), then summed over the sources of each target (× share).
+ * Ratios of sums are computed here, in the database; never an average of rates.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/index.ts';
+import type { Aggregation, Indicator } from '../../domain/indicators.ts';
+import { unitMapCtes, type UnitMapSpec } from './unit-map.ts';
+
+export type Bucket = 'month' | 'quarter' | 'year';
+
+export interface AggregateSpec extends UnitMapSpec {
+	/** Plain (non-composite) indicators to compute. */
+	indicators: Indicator[];
+	/** First and last month (YYYY-MM) of facts to read. */
+	start: string;
+	end: string;
+	/** Group by period within the span (for series); one value per target otherwise. */
+	bucket?: Bucket;
+}
+
+export interface Aggregate {
+	numerator: number | null;
+	denominator: number | null;
+	value: number | null;
+	monthsReported: number;
+}
+
+export interface AggregateRow {
+	targetId: number;
+	code: string;
+	name: string;
+	shortName: string;
+	/** Period code of the bucket, when grouped by period. */
+	bucket: string | null;
+	expected: number;
+	harmonised: boolean;
+	byIndicator: Map<string, Aggregate>;
+}
+
+const col = (measure: string) => sql.raw(`f."${measure}"`);
+
+/** Last reported value of an expression, over the rows where `cond` holds. */
+const last = (x: SQL, cond: SQL) =>
+	sql`(array_agg(${x} order by f.month desc) filter (where ${cond}))[1]`;
+
+/** Per-source numerator, denominator and months-reported expressions for one aggregation. */
+function perSource(a: Exclude<Aggregation, { type: 'composite' }>): { n: SQL; d: SQL; r: SQL } {
+	switch (a.type) {
+		case 'flow_ratio': {
+			const both = sql`${col(a.numerator)} is not null and ${col(a.denominator)} is not null`;
+			return {
+				n: sql`sum(${col(a.numerator)}) filter (where ${both})`,
+				d: sql`sum(${col(a.denominator)}) filter (where ${both})`,
+				r: sql`count(*) filter (where ${both})`
+			};
+		}
+		case 'stock_ratio': {
+			const both = sql`${col(a.numerator)} is not null and ${col(a.denominator)} is not null`;
+			return {
+				n: last(col(a.numerator), both),
+				d: last(col(a.denominator), both),
+				r: sql`count(*) filter (where ${both})`
+			};
+		}
+		case 'per_capita': {
+			const both = sql`${col(a.numerator)} is not null and ${col(a.denominator)} is not null`;
+			return {
+				n: sql`sum(${col(a.numerator)}) filter (where ${both})`,
+				d: last(col(a.denominator), both),
+				r: sql`count(*) filter (where ${both})`
+			};
+		}
+		case 'flow_sum':
+			return { n: sql`sum(${col(a.measure)})`, d: sql`null::bigint`, r: sql`count(${col(a.measure)})` };
+		case 'stock_sum': {
+			const has = sql`${col(a.measure)} is not null`;
+			return { n: last(col(a.measure), has), d: sql`null::bigint`, r: sql`count(${col(a.measure)})` };
+		}
+		case 'unit_share': {
+			const has = sql`${col(a.measure)} is not null`;
+			return {
+				n: last(col(a.measure), has),
+				d: sql`case when count(${col(a.measure)}) > 0 then 1 end`,
+				r: sql`count(${col(a.measure)})`
+			};
+		}
+	}
+}
+
+/** Target-level value from summed numerator `n` and denominator `d`. */
+function valueOf(a: Exclude<Aggregation, { type: 'composite' }>, n: SQL, d: SQL): SQL {
+	switch (a.type) {
+		case 'flow_ratio':
+		case 'stock_ratio':
+		case 'per_capita':
+		case 'unit_share':
+			return sql`(${n} / nullif(${d}, 0) * ${a.scale})::float8`;
+		case 'flow_sum':
+		case 'stock_sum':
+			return sql`${n}`;
+	}
+}
+
+function bucketExpr(bucket: Bucket): SQL {
+	switch (bucket) {
+		case 'month':
+			return sql`to_char(f.month, 'YYYY-MM')`;
+		case 'quarter':
+			return sql`to_char(f.month, 'YYYY') || '-Q' || extract(quarter from f.month)::int`;
+		case 'year':
+			return sql`to_char(f.month, 'YYYY')`;
+	}
+}
+
+/** Runs the aggregate; one row per target (and bucket), targets without data included. */
+export async function aggregate(db: Executor, spec: AggregateSpec): Promise<AggregateRow[]> {
+	const plain = spec.indicators.map((i) => {
+		if (i.aggregation.type === 'composite') throw new Error(`${i.code} is a composite`);
+		return { code: i.code, a: i.aggregation };
+	});
+	const perSourceCols = plain.map(({ a }, k) => {
+		const e = perSource(a);
+		return sql`${e.n} as ${sql.raw(`n${k}`)}, ${e.d} as ${sql.raw(`d${k}`)}, ${e.r} as ${sql.raw(`r${k}`)}`;
+	});
+	const targetCols = plain.map(({ a }, k) => {
+		const n = sql.raw(`sum(ps.n${k} * ps.share)::float8`);
+		const d = sql.raw(`sum(ps.d${k} * ps.share)::float8`);
+		return sql`${n} as ${sql.raw(`n${k}`)}, ${d} as ${sql.raw(`d${k}`)},
+			${sql.raw(`coalesce(sum(ps.r${k}), 0)::int as r${k}`)}, ${valueOf(a, n, d)} as ${sql.raw(`v${k}`)}`;
+	});
+	const b = spec.bucket ? bucketExpr(spec.bucket) : null;
+	const query = sql`with recursive ${unitMapCtes(spec)},
+		ps as (
+			select m.target_id, m.source_id, m.share, m.via_lineage ${b ? sql`, ${b} as bucket` : sql``},
+				${sql.join(perSourceCols, sql`, `)}
+			from unit_map m
+				join monthly_facts f on f.unit_id = m.source_id
+					and f.month between ${spec.start + '-01'}::date and ${spec.end + '-01'}::date
+			group by m.target_id, m.source_id, m.share, m.via_lineage ${b ? sql`, bucket` : sql``}
+		),
+		agg as (
+			select ps.target_id ${b ? sql`, ps.bucket` : sql``},
+				bool_or(ps.via_lineage) as harmonised,
+				${sql.join(targetCols, sql`, `)}
+			from ps group by ps.target_id ${b ? sql`, ps.bucket` : sql``}
+		),
+		expected as (select target_id, sum(expected)::int as expected from unit_map group by target_id)
+		select t.id as target_id, t.code, t.name, t.short_name, ${b ? sql`agg.bucket` : sql`null::text as bucket`},
+			coalesce(e.expected, 0) as expected, coalesce(agg.harmonised, false) as harmonised,
+			${sql.join(
+				plain.map((_, k) => sql.raw(`agg.n${k}, agg.d${k}, coalesce(agg.r${k}, 0) as r${k}, agg.v${k}`)),
+				sql`, `
+			)}
+		from targets t
+			left join agg on agg.target_id = t.id
+			left join expected e on e.target_id = t.id
+		order by t.code ${b ? sql`, agg.bucket` : sql``}`;
+	const rows = await db.rows<Record<string, unknown>>(query);
+	const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+	return rows.map((r) => ({
+		targetId: Number(r.target_id),
+		code: String(r.code),
+		name: String(r.name),
+		shortName: String(r.short_name),
+		bucket: (r.bucket as string | null) ?? null,
+		expected: Number(r.expected),
+		harmonised: Boolean(r.harmonised),
+		byIndicator: new Map(
+			plain.map(({ code }, k) => [
+				code,
+				{
+					numerator: num(r[`n${k}`]),
+					denominator: num(r[`d${k}`]),
+					value: num(r[`v${k}`]),
+					monthsReported: Number(r[`r${k}`] ?? 0)
+				}
+			])
+		)
+	}));
+}

@@ -1,0 +1,145 @@
+/**
+ * `seriesFor`: one indicator for one unit over time. Before a merged unit existed, its figures are
+ * the sums of its predecessors' raw counts through the lineage (`harmonised: true`), so the series
+ * runs unbroken across the 2025 reorganisation. A unit that was abolished ends at its last month
+ * and names its successor.
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/index.ts';
+import { addMonths, lastDay, monthsBetween, periodContaining } from '../../domain/periods.ts';
+import type { Indicator } from '../../domain/indicators.ts';
+import { aggregate, type Bucket } from './aggregate.ts';
+import { badRequest, notFound } from './errors.ts';
+import { evaluate, inputsOf, optionalDate, requireIndicator, requirePeriod } from './values.ts';
+import type { UnitRow } from './units.ts';
+
+export interface SeriesRow {
+	period: string;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	harmonised: boolean;
+	months_reported: number;
+	low_confidence: boolean;
+}
+
+export interface LinkedUnit {
+	code: string;
+	name: string;
+	valid_from: string | null;
+	valid_to: string | null;
+}
+
+export interface SeriesResult {
+	indicator: string;
+	unit: LinkedUnit & { level: string };
+	grain: Bucket;
+	from: string;
+	to: string;
+	successors: LinkedUnit[];
+	predecessors: LinkedUnit[];
+	rows: SeriesRow[];
+}
+
+export interface SeriesRequest {
+	indicator: string;
+	unit: string;
+	from?: string | null;
+	to?: string | null;
+	grain?: string | null;
+	at?: string | null;
+	/** Last month that may hold data (default: last complete month). */
+	lastMonth: string;
+	firstMonth?: string;
+}
+
+const GRAINS: Bucket[] = ['month', 'quarter', 'year'];
+
+/** The unit bearing `code` on `at`, or else the latest unit that bore it. */
+async function resolveForSeries(db: Executor, code: string, at: string): Promise<UnitRow & { id: number }> {
+	const rows = await db.rows<UnitRow>(sql`select u.id, u.code, u.name, u.short_name, u.type, u.level,
+			p.code as parent_code, u.valid_from::text as valid_from, u.valid_to::text as valid_to,
+			null::float8 as lon, null::float8 as lat, u.geometry_source
+		from units u left join units p on p.id = u.parent_id
+		where u.code = ${code} order by u.valid_from desc nulls last`);
+	if (rows.length === 0) notFound(`Unknown unit code "${code}"`);
+	return (
+		rows.find((u) => (u.valid_from ?? '0001-01-01') <= at && (u.valid_to ?? '9999-12-31') >= at) ??
+		rows[0]
+	);
+}
+
+async function linked(db: Executor, unitId: number, direction: 'to' | 'from'): Promise<LinkedUnit[]> {
+	const [mine, theirs] = direction === 'to' ? ['from_unit_id', 'to_unit_id'] : ['to_unit_id', 'from_unit_id'];
+	return db.rows<LinkedUnit>(sql`select u.code, u.name, u.valid_from::text as valid_from, u.valid_to::text as valid_to
+		from lineage l join units u on u.id = l.${sql.raw(theirs)}
+		where l.${sql.raw(mine)} = ${unitId} and u.id <> ${unitId} order by u.code`);
+}
+
+/** Every bucket code from month `start` to month `end`. */
+function bucketsBetween(start: string, end: string, grain: Bucket): string[] {
+	const out: string[] = [];
+	for (const m of monthsBetween(start, end)) {
+		const b = periodContaining(m, grain);
+		if (out[out.length - 1] !== b) out.push(b);
+	}
+	return out;
+}
+
+/** The series of one indicator for one unit. */
+export async function seriesFor(db: Executor, request: SeriesRequest): Promise<SeriesResult> {
+	const indicator: Indicator = requireIndicator(request.indicator);
+	const grain = (request.grain ?? 'month') as Bucket;
+	if (!GRAINS.includes(grain)) badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
+	const at = optionalDate('at', request.at) ?? new Date().toISOString().slice(0, 10);
+	const unit = await resolveForSeries(db, request.unit, at);
+	const firstMonth = request.firstMonth ?? '2021-01';
+	let start = request.from ? requirePeriod(request.from).start : firstMonth;
+	let end = request.to ? requirePeriod(request.to).end : request.lastMonth;
+	if (end > request.lastMonth) end = request.lastMonth;
+	if (start > end) badRequest(`"from" (${request.from}) is after "to" (${request.to})`);
+	// An abolished unit's series stops at its last whole month.
+	if (unit.valid_to && unit.valid_to.slice(0, 7) < end) {
+		const lastWhole = unit.valid_to === lastDay(unit.valid_to) ? unit.valid_to.slice(0, 7) : addMonths(unit.valid_to, -1);
+		end = lastWhole < end ? lastWhole : end;
+	}
+	if (start > end) start = end;
+	const asOf = unit.valid_to && unit.valid_to < at ? unit.valid_to : at < (unit.valid_from ?? at) ? unit.valid_from! : at;
+	const rows = await aggregate(db, {
+		indicators: inputsOf(indicator),
+		level: unit.level,
+		start,
+		end,
+		startDay: `${start}-01`,
+		endDay: lastDay(end),
+		asOf,
+		targetIds: [unit.id],
+		bucket: grain
+	});
+	const byBucket = new Map(rows.filter((r) => r.bucket).map((r) => [r.bucket as string, r]));
+	const seriesRows: SeriesRow[] = bucketsBetween(start, end, grain).map((period) => {
+		const r = byBucket.get(period);
+		if (!r)
+			return { period, value: null, numerator: null, denominator: null, harmonised: false, months_reported: 0, low_confidence: false };
+		const e = evaluate(indicator, r);
+		return {
+			period,
+			value: e.value,
+			numerator: e.numerator,
+			denominator: e.denominator,
+			harmonised: r.harmonised,
+			months_reported: e.months_reported,
+			low_confidence: e.low_confidence
+		};
+	});
+	return {
+		indicator: indicator.code,
+		unit: { code: unit.code, name: unit.name, level: unit.level, valid_from: unit.valid_from, valid_to: unit.valid_to },
+		grain,
+		from: start,
+		to: end,
+		successors: await linked(db, unit.id, 'to'),
+		predecessors: await linked(db, unit.id, 'from'),
+		rows: seriesRows
+	};
+}

@@ -1,0 +1,104 @@
+/**
+ * Which communes' figures make up which reported unit. Counts add up, so any unit's figure is the
+ * sum over its source communes: a commune is its own source; a district or province sums the
+ * communes under it; with `asOf`, communes of earlier eras are carried through the lineage to the
+ * unit that succeeded them on that date (× share), so old periods can be shown on today's units.
+ *
+ * The builder returns CTEs named `targets` (id, code, name, short_name, level) and `unit_map`
+ * (source_id, target_id, share, expected, via_lineage): `expected` is the number of months of the period
+ * during which the source commune existed.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Level } from './units.ts';
+
+export interface UnitMapSpec {
+	level: Level;
+	/** First day of the first month and last day of the last month of the period. */
+	startDay: string;
+	endDay: string;
+	/** Report on the units valid on this date instead of the units of the period. */
+	asOf?: string;
+	/** Only targets under these units (at any depth). */
+	parentIds?: number[];
+	/** Only these target units. */
+	targetIds?: number[];
+}
+
+const overlaps = (u: string, startDay: string, endDay: string) =>
+	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${endDay}::date
+		and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${startDay}::date`;
+
+const validOn = (u: string, at: string) =>
+	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${at}::date
+		and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${at}::date`;
+
+/** The target of a commune (alias `u`) at a level. */
+const targetOf = (u: string, level: Level) =>
+	sql.raw(level === 'commune' ? `${u}.id` : level === 'district' ? `${u}.district_id` : `${u}.province_id`);
+
+/** Months of [startDay, endDay] that fall wholly inside the unit's validity (alias `u`). */
+function expectedMonths(u: string, startDay: string, endDay: string): SQL {
+	const from = sql`greatest(${startDay}::date, case
+		when ${sql.raw(u)}.valid_from is null then ${startDay}::date
+		when extract(day from ${sql.raw(u)}.valid_from) = 1 then ${sql.raw(u)}.valid_from
+		else (date_trunc('month', ${sql.raw(u)}.valid_from) + interval '1 month')::date end)`;
+	const to = sql`least(date_trunc('month', ${endDay}::date)::date, case
+		when ${sql.raw(u)}.valid_to is null then date_trunc('month', ${endDay}::date)::date
+		when ${sql.raw(u)}.valid_to = (date_trunc('month', ${sql.raw(u)}.valid_to) + interval '1 month - 1 day')::date
+			then date_trunc('month', ${sql.raw(u)}.valid_to)::date
+		else (date_trunc('month', ${sql.raw(u)}.valid_to) - interval '1 month')::date end)`;
+	const index = (d: SQL) => sql`(extract(year from ${d}) * 12 + extract(month from ${d}))`;
+	return sql`greatest(0, ${index(to)} - ${index(from)} + 1)::int`;
+}
+
+function targetFilter(spec: UnitMapSpec, t: string): SQL {
+	const parts: SQL[] = [];
+	if (spec.parentIds?.length) {
+		const ids = sql.raw(spec.parentIds.map(Number).join(','));
+		parts.push(
+			sql`(${sql.raw(t)}.parent_id in (${ids}) or ${sql.raw(t)}.district_id in (${ids}) or ${sql.raw(t)}.province_id in (${ids})) and ${sql.raw(t)}.id not in (${ids})`
+		);
+	}
+	if (spec.targetIds?.length)
+		parts.push(sql`${sql.raw(t)}.id in (${sql.raw(spec.targetIds.map(Number).join(','))})`);
+	return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+/** CTEs `targets` and `unit_map` for a report; start the query with `with recursive`. */
+export function unitMapCtes(spec: UnitMapSpec): SQL {
+	const { level, startDay, endDay, asOf } = spec;
+	const targets = sql`targets as (
+		select t.id, t.code, t.name, t.short_name, t.level from units t
+		where t.level = ${level} and ${asOf ? validOn('t', asOf) : overlaps('t', startDay, endDay)}
+			${targetFilter(spec, 't')}
+	)`;
+	if (!asOf) {
+		return sql`${targets},
+		unit_map as (
+			select u.id as source_id, ${targetOf('u', level)} as target_id, 1.0::float8 as share,
+				${expectedMonths('u', startDay, endDay)} as expected, false as via_lineage
+			from units u
+			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
+				and ${targetOf('u', level)} in (select id from targets)
+		)`;
+	}
+	return sql`${targets},
+		successors(source_id, unit_id, share, depth) as (
+			select u.id, u.id, 1.0::float8, 0 from units u
+			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
+			union all
+			select s.source_id, l.to_unit_id, s.share * l.share, s.depth + 1
+			from successors s
+				join units x on x.id = s.unit_id
+				join lineage l on l.from_unit_id = s.unit_id
+			where coalesce(x.valid_to, '9999-12-31') < ${asOf}::date and s.depth < 8
+		),
+		unit_map as (
+			select s.source_id, ${targetOf('f', level)} as target_id, s.share,
+				${expectedMonths('u', startDay, endDay)} as expected, s.depth > 0 as via_lineage
+			from successors s
+				join units f on f.id = s.unit_id and ${validOn('f', asOf)}
+				join units u on u.id = s.source_id
+			where ${targetOf('f', level)} in (select id from targets)
+		)`;
+}

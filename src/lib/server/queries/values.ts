@@ -1,0 +1,189 @@
+/**
+ * `valuesFor`: one indicator, one period, every unit of a level (optionally under a parent, and
+ * optionally on the units valid at `asOf`), with sample sizes, completeness, ranks and bands.
+ */
+import type { Executor } from '../db/index.ts';
+import { componentsOf, findIndicator, INDICATOR_CODES, type Indicator } from '../../domain/indicators.ts';
+import { firstDay, isIsoDate, lastDay, parsePeriod, PERIOD_FORMS, type Period } from '../../domain/periods.ts';
+import { scoreComposite, band, type ComponentScore } from '../../domain/scoring.ts';
+import { rankValues } from '../../domain/rank.ts';
+import { isLowConfidence } from '../../domain/confidence.ts';
+import { aggregate, type AggregateRow } from './aggregate.ts';
+import { badRequest, notFound } from './errors.ts';
+import { unitsInSpan, resolveUnit, type Level } from './units.ts';
+import { dataSpan } from './settings.ts';
+
+export interface ValueRow {
+	unit_code: string;
+	unit_name: string;
+	value: number | null;
+	numerator: number | null;
+	denominator: number | null;
+	months_reported: number;
+	months_expected: number;
+	low_confidence: boolean;
+	rank: number | null;
+	band: 'good' | 'fair' | 'average' | 'weak' | null;
+	/** Composite indicators only: how each component scored. */
+	components?: ComponentScore[];
+	/** True when some of the figure comes from predecessor units (only with `as_of`). */
+	harmonised: boolean;
+}
+
+export interface ValuesResult {
+	indicator: string;
+	period: string;
+	level: Level;
+	as_of: string | null;
+	rows: ValueRow[];
+	/** Internal: unit ids in row order (for joining geometry); not part of the JSON. */
+	unitIds: number[];
+}
+
+export interface ValuesRequest {
+	indicator: string;
+	period: string;
+	level: Level;
+	parent?: string | null;
+	asOf?: string | null;
+}
+
+/** Checks an indicator code; 404 listing the known ones otherwise. */
+export function requireIndicator(code: string | null | undefined): Indicator {
+	const indicator = code ? findIndicator(code) : undefined;
+	if (!indicator)
+		notFound(
+			`Unknown indicator "${code ?? ''}". Known indicators: ${INDICATOR_CODES.join(', ')}`
+		);
+	return indicator;
+}
+
+/** Checks a period code; 400 naming the accepted forms otherwise. */
+export function requirePeriod(code: string | null | undefined): Period {
+	const period = code ? parsePeriod(code) : null;
+	if (!period) badRequest(`Invalid period "${code ?? ''}": use ${PERIOD_FORMS}`);
+	return period;
+}
+
+/** Checks an optional date parameter. */
+export function optionalDate(name: string, value: string | null | undefined): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (!isIsoDate(value)) badRequest(`Invalid ${name} "${value}": use a date YYYY-MM-DD`);
+	return value;
+}
+
+/** The plain indicators whose aggregates a (possibly composite) indicator needs. */
+export function inputsOf(indicator: Indicator): Indicator[] {
+	return indicator.aggregation.type === 'composite'
+		? componentsOf(indicator.aggregation.composite)
+		: [indicator];
+}
+
+/** Turns aggregated inputs into the indicator's value (scoring composites), sample and confidence. */
+export function evaluate(
+	indicator: Indicator,
+	row: AggregateRow
+): Pick<ValueRow, 'value' | 'numerator' | 'denominator' | 'months_reported' | 'low_confidence' | 'components'> {
+	const a = indicator.aggregation;
+	if (a.type === 'composite') {
+		const parts = componentsOf(a.composite);
+		const rates = new Map(parts.map((p) => [p.code, row.byIndicator.get(p.code)?.value ?? null]));
+		const scored = scoreComposite(a.composite, rates);
+		const lowConfidence = parts.some(
+			(p) =>
+				p.aggregation.type === 'flow_ratio' &&
+				row.byIndicator.get(p.code)?.value !== null &&
+				isLowConfidence(p, row.byIndicator.get(p.code)?.denominator ?? null)
+		);
+		return {
+			value: scored.value,
+			numerator: null,
+			denominator: null,
+			months_reported: Math.max(0, ...parts.map((p) => row.byIndicator.get(p.code)?.monthsReported ?? 0)),
+			low_confidence: lowConfidence,
+			components: scored.components
+		};
+	}
+	const agg = row.byIndicator.get(indicator.code);
+	const value = agg?.value ?? null;
+	return {
+		value,
+		numerator: agg?.numerator ?? null,
+		denominator: agg?.denominator ?? null,
+		months_reported: agg?.monthsReported ?? 0,
+		low_confidence: value !== null && isLowConfidence(indicator, agg?.denominator ?? null)
+	};
+}
+
+/** Figures of one indicator for every unit of a level in a period. */
+export async function valuesFor(db: Executor, request: ValuesRequest): Promise<ValuesResult> {
+	const indicator = requireIndicator(request.indicator);
+	const period = requirePeriod(request.period);
+	const asOf = optionalDate('as_of', request.asOf);
+	if (asOf) {
+		const { first } = await dataSpan(db);
+		if (first && asOf < `${first}-01`)
+			badRequest(`as_of ${asOf} is before any data (the first month with figures is ${first})`);
+	}
+	const startDay = firstDay(period.start);
+	const endDay = lastDay(period.end);
+	let parentIds: number[] | undefined;
+	if (request.parent) {
+		const parents = asOf
+			? [await resolveUnit(db, request.parent, asOf)]
+			: await unitsInSpan(db, request.parent, startDay, endDay);
+		if (parents.length === 0) notFound(`No unit bore code "${request.parent}" during ${period.code}`);
+		parentIds = parents.map((p) => p.id);
+	}
+	const rows = await aggregate(db, {
+		indicators: inputsOf(indicator),
+		level: request.level,
+		start: period.start,
+		end: period.end,
+		startDay,
+		endDay,
+		asOf: asOf ?? undefined,
+		parentIds
+	});
+	if (rows.length === 0)
+		notFound(
+			asOf
+				? `No ${request.level} units${request.parent ? ` under ${request.parent}` : ''} were valid on ${asOf}`
+				: `No ${request.level} units${request.parent ? ` under ${request.parent}` : ''} existed during ${period.code}` +
+						(request.level === 'district' ? ' (districts were abolished on 2025-07-01)' : '')
+		);
+	if (asOf && rows.every((r) => r.expected === 0))
+		badRequest(`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`);
+	const evaluated = rows.map((r) => ({ row: r, ...evaluate(indicator, r) }));
+	const ranks = rankValues(
+		evaluated.map((e) => e.value),
+		indicator.better
+	);
+	const out: (ValueRow & { id: number })[] = evaluated.map((e, k) => ({
+		id: e.row.targetId,
+		unit_code: e.row.code,
+		unit_name: e.row.name,
+		value: e.value,
+		numerator: e.numerator,
+		denominator: e.denominator,
+		months_reported: e.months_reported,
+		months_expected: e.row.expected,
+		low_confidence: e.low_confidence,
+		rank: ranks[k],
+		band: indicator.kind === 'composite' ? band(e.value) : null,
+		...(e.components ? { components: e.components } : {}),
+		harmonised: e.row.harmonised
+	}));
+	out.sort(
+		(a, b) =>
+			(a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code)
+	);
+	return {
+		indicator: indicator.code,
+		period: period.code,
+		level: request.level,
+		as_of: asOf,
+		rows: out.map(({ id: _id, ...row }) => row),
+		unitIds: out.map((r) => r.id)
+	};
+}

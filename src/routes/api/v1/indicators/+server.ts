@@ -1,0 +1,29 @@
+import type { RequestHandler } from './$types';
+import { INDICATORS } from '$lib/domain/indicators';
+import { partsOf } from '$lib/domain/indicators';
+import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+
+/** The indicator catalogue of CONTRACT.md. */
+export const GET: RequestHandler = (event) =>
+	answer(event, async () => {
+		const format = formatOf(event.url, ['json', 'csv']);
+		const rows = INDICATORS.map((i) => ({
+			code: i.code,
+			name: i.name,
+			unit: i.unit,
+			better: i.better,
+			kind: i.kind,
+			...partsOf(i),
+			threshold: i.scoring?.threshold ?? null,
+			points: i.scoring?.points ?? null,
+			composite: i.scoring?.composite ?? null,
+			formula: i.formula
+		}));
+		if (format === 'csv')
+			return csvResponse(
+				'indicators.csv',
+				['code', 'name_vi', 'name_en', 'unit', 'better', 'kind', 'numerator', 'denominator', 'threshold', 'points'],
+				rows.map((r) => [r.code, r.name.vi, r.name.en, r.unit, r.better, r.kind, r.numerator, r.denominator, r.threshold, r.points])
+			);
+		return publicJson(rows);
+	});
