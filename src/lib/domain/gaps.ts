@@ -31,13 +31,39 @@ export interface Gap {
 }
 
 /** Nouns for the counts of each component, singular/plural-free (vi) and plural (en). */
-const NOUNS: Partial<Record<IndicatorCode, { vi: string; en: string; whole: { vi: string; en: string } }>> = {
-	online_uptake: { vi: 'hồ sơ trực tuyến', en: 'online dossiers', whole: { vi: 'hồ sơ được nộp trực tuyến', en: 'of dossiers filed online' } },
-	on_time_rate: { vi: 'hồ sơ giải quyết đúng hạn', en: 'dossiers resolved on time', whole: { vi: 'hồ sơ giải quyết đúng hạn', en: 'of dossiers resolved on time' } },
-	digitization_rate: { vi: 'hồ sơ được số hóa', en: 'digitised dossiers', whole: { vi: 'hồ sơ được số hóa', en: 'of dossiers digitised' } },
-	online_payment_rate: { vi: 'hồ sơ thanh toán trực tuyến', en: 'online payments', whole: { vi: 'hồ sơ có phí được thanh toán trực tuyến', en: 'of fees paid online' } },
-	satisfaction_rate: { vi: 'lượt đánh giá hài lòng', en: 'satisfied responses', whole: { vi: 'lượt đánh giá hài lòng', en: 'of responses satisfied' } },
-	transparency_rate: { vi: 'thủ tục được công khai', en: 'published procedures', whole: { vi: 'thủ tục được công khai', en: 'of procedures published' } }
+const NOUNS: Partial<
+	Record<IndicatorCode, { vi: string; en: string; whole: { vi: string; en: string } }>
+> = {
+	online_uptake: {
+		vi: 'hồ sơ trực tuyến',
+		en: 'online dossiers',
+		whole: { vi: 'hồ sơ được nộp trực tuyến', en: 'of dossiers filed online' }
+	},
+	on_time_rate: {
+		vi: 'hồ sơ giải quyết đúng hạn',
+		en: 'dossiers resolved on time',
+		whole: { vi: 'hồ sơ giải quyết đúng hạn', en: 'of dossiers resolved on time' }
+	},
+	digitization_rate: {
+		vi: 'hồ sơ được số hóa',
+		en: 'digitised dossiers',
+		whole: { vi: 'hồ sơ được số hóa', en: 'of dossiers digitised' }
+	},
+	online_payment_rate: {
+		vi: 'hồ sơ thanh toán trực tuyến',
+		en: 'online payments',
+		whole: { vi: 'hồ sơ có phí được thanh toán trực tuyến', en: 'of fees paid online' }
+	},
+	satisfaction_rate: {
+		vi: 'lượt đánh giá hài lòng',
+		en: 'satisfied responses',
+		whole: { vi: 'lượt đánh giá hài lòng', en: 'of responses satisfied' }
+	},
+	transparency_rate: {
+		vi: 'thủ tục được công khai',
+		en: 'published procedures',
+		whole: { vi: 'thủ tục được công khai', en: 'of procedures published' }
+	}
 };
 
 /** The gap of one component; `points_lost` is 0 and the action says so when it is already full. */

@@ -78,7 +78,12 @@ const DEFS: Def[] = [
 		'online_uptake',
 		'Tỷ lệ hồ sơ trực tuyến',
 		'Online filing',
-		{ type: 'flow_ratio', numerator: 'dossiers_received_online', denominator: 'dossiers_received', scale: 100 },
+		{
+			type: 'flow_ratio',
+			numerator: 'dossiers_received_online',
+			denominator: 'dossiers_received',
+			scale: 100
+		},
 		{ composite: 'service_index', threshold: 50, points: 12 },
 		{
 			vi: 'Hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận',
@@ -89,15 +94,28 @@ const DEFS: Def[] = [
 		'on_time_rate',
 		'Tỷ lệ giải quyết đúng hạn',
 		'Resolved on time',
-		{ type: 'flow_ratio', numerator: 'dossiers_resolved_on_time', denominator: 'dossiers_resolved', scale: 100 },
+		{
+			type: 'flow_ratio',
+			numerator: 'dossiers_resolved_on_time',
+			denominator: 'dossiers_resolved',
+			scale: 100
+		},
 		{ composite: 'service_index', threshold: 100, points: 20 },
-		{ vi: 'Hồ sơ giải quyết đúng hạn ÷ hồ sơ đã giải quyết', en: 'Dossiers resolved on time ÷ dossiers resolved' }
+		{
+			vi: 'Hồ sơ giải quyết đúng hạn ÷ hồ sơ đã giải quyết',
+			en: 'Dossiers resolved on time ÷ dossiers resolved'
+		}
 	),
 	rate(
 		'digitization_rate',
 		'Tỷ lệ số hóa hồ sơ',
 		'Digitisation',
-		{ type: 'flow_ratio', numerator: 'dossiers_digitized', denominator: 'dossiers_received', scale: 100 },
+		{
+			type: 'flow_ratio',
+			numerator: 'dossiers_digitized',
+			denominator: 'dossiers_received',
+			scale: 100
+		},
 		{ composite: 'service_index', threshold: 80, points: 22 },
 		{ vi: 'Hồ sơ được số hóa ÷ hồ sơ tiếp nhận', en: 'Dossiers digitised ÷ dossiers received' }
 	),
@@ -107,13 +125,21 @@ const DEFS: Def[] = [
 		'Online payment',
 		{ type: 'flow_ratio', numerator: 'payments_online', denominator: 'payments_total', scale: 100 },
 		{ composite: 'service_index', threshold: 80, points: 10 },
-		{ vi: 'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí', en: 'Paid online ÷ fee-bearing dossiers' }
+		{
+			vi: 'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí',
+			en: 'Paid online ÷ fee-bearing dossiers'
+		}
 	),
 	rate(
 		'satisfaction_rate',
 		'Mức độ hài lòng',
 		'Citizen satisfaction',
-		{ type: 'flow_ratio', numerator: 'survey_satisfied', denominator: 'survey_responses', scale: 100 },
+		{
+			type: 'flow_ratio',
+			numerator: 'survey_satisfied',
+			denominator: 'survey_responses',
+			scale: 100
+		},
 		{ composite: 'service_index', threshold: 90, points: 18 },
 		{ vi: 'Lượt hài lòng ÷ lượt đánh giá', en: 'Satisfied responses ÷ survey responses' }
 	),
@@ -121,14 +147,25 @@ const DEFS: Def[] = [
 		'transparency_rate',
 		'Tỷ lệ công khai thủ tục',
 		'Procedures published',
-		{ type: 'stock_ratio', numerator: 'procedures_published', denominator: 'procedures_total', scale: 100 },
+		{
+			type: 'stock_ratio',
+			numerator: 'procedures_published',
+			denominator: 'procedures_total',
+			scale: 100
+		},
 		{ composite: 'service_index', threshold: 100, points: 18 },
-		{ vi: 'Thủ tục được công khai ÷ tổng số thủ tục (cuối kỳ)', en: 'Procedures published ÷ procedures (end of period)' }
+		{
+			vi: 'Thủ tục được công khai ÷ tổng số thủ tục (cuối kỳ)',
+			en: 'Procedures published ÷ procedures (end of period)'
+		}
 	),
 	{
 		code: 'overdue_backlog',
 		name: { vi: 'Hồ sơ quá hạn tồn đọng', en: 'Overdue backlog' },
-		formula: { vi: 'Số hồ sơ đang giải quyết đã quá hạn (cuối kỳ)', en: 'Pending dossiers past their deadline (end of period)' },
+		formula: {
+			vi: 'Số hồ sơ đang giải quyết đã quá hạn (cuối kỳ)',
+			en: 'Pending dossiers past their deadline (end of period)'
+		},
 		unit: 'count',
 		better: 'lower',
 		aggregation: { type: 'stock_sum', measure: 'dossiers_pending_overdue' },
@@ -146,10 +183,18 @@ const DEFS: Def[] = [
 	{
 		code: 'dossiers_per_1000',
 		name: { vi: 'Hồ sơ trên 1.000 dân', en: 'Dossiers per 1,000 residents' },
-		formula: { vi: 'Hồ sơ tiếp nhận ÷ dân số × 1.000', en: 'Dossiers received ÷ population × 1,000' },
+		formula: {
+			vi: 'Hồ sơ tiếp nhận ÷ dân số × 1.000',
+			en: 'Dossiers received ÷ population × 1,000'
+		},
 		unit: 'per 1,000',
 		better: null,
-		aggregation: { type: 'per_capita', numerator: 'dossiers_received', denominator: 'population', scale: 1000 },
+		aggregation: {
+			type: 'per_capita',
+			numerator: 'dossiers_received',
+			denominator: 'population',
+			scale: 1000
+		},
 		scoring: null
 	},
 	rate(
@@ -172,9 +217,17 @@ const DEFS: Def[] = [
 		'digital_skills',
 		'Tỷ lệ cán bộ có kỹ năng số',
 		'Staff with digital skills',
-		{ type: 'stock_ratio', numerator: 'staff_digital_trained', denominator: 'staff_total', scale: 100 },
+		{
+			type: 'stock_ratio',
+			numerator: 'staff_digital_trained',
+			denominator: 'staff_total',
+			scale: 100
+		},
 		{ composite: 'infra_index', threshold: 100, points: 20 },
-		{ vi: 'Cán bộ được đào tạo kỹ năng số ÷ tổng số cán bộ', en: 'Staff trained in digital skills ÷ staff' }
+		{
+			vi: 'Cán bộ được đào tạo kỹ năng số ÷ tổng số cán bộ',
+			en: 'Staff trained in digital skills ÷ staff'
+		}
 	),
 	rate(
 		'computers_per_staff',
@@ -191,7 +244,10 @@ const DEFS: Def[] = [
 		'One-stop shop up to standard',
 		{ type: 'unit_share', measure: 'one_stop_shop_standard', scale: 100 },
 		{ composite: 'infra_index', threshold: 100, points: 20 },
-		{ vi: 'Số đơn vị có bộ phận một cửa đạt chuẩn ÷ số đơn vị báo cáo', en: 'Units with a one-stop shop up to standard ÷ units reporting' }
+		{
+			vi: 'Số đơn vị có bộ phận một cửa đạt chuẩn ÷ số đơn vị báo cáo',
+			en: 'Units with a one-stop shop up to standard ÷ units reporting'
+		}
 	),
 	{
 		code: 'service_index',
@@ -234,9 +290,14 @@ function kindOf(a: Aggregation): IndicatorKind {
 	}
 }
 
-export const INDICATORS: readonly Indicator[] = DEFS.map((d) => ({ ...d, kind: kindOf(d.aggregation) }));
+export const INDICATORS: readonly Indicator[] = DEFS.map((d) => ({
+	...d,
+	kind: kindOf(d.aggregation)
+}));
 
-export const INDICATOR_BY_CODE: ReadonlyMap<string, Indicator> = new Map(INDICATORS.map((i) => [i.code, i]));
+export const INDICATOR_BY_CODE: ReadonlyMap<string, Indicator> = new Map(
+	INDICATORS.map((i) => [i.code, i])
+);
 
 /** The indicator with this code, or undefined. */
 export function findIndicator(code: string): Indicator | undefined {
@@ -249,7 +310,10 @@ export function componentsOf(composite: CompositeCode): Indicator[] {
 }
 
 /** Numerator and denominator measure codes of an indicator (null where it has none). */
-export function partsOf(i: Indicator): { numerator: MeasureCode | null; denominator: MeasureCode | null } {
+export function partsOf(i: Indicator): {
+	numerator: MeasureCode | null;
+	denominator: MeasureCode | null;
+} {
 	const a = i.aggregation;
 	switch (a.type) {
 		case 'flow_ratio':

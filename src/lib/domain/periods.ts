@@ -14,7 +14,8 @@ export interface Period {
 	months: number;
 }
 
-export const PERIOD_FORMS = 'YYYY-MM (month), YYYY-Qn (quarter), YYYY-Hn (half-year), YYYY-9M (January–September) or YYYY (year)';
+export const PERIOD_FORMS =
+	'YYYY-MM (month), YYYY-Qn (quarter), YYYY-Hn (half-year), YYYY-9M (January–September) or YYYY (year)';
 
 const pattern = /^(\d{4})(?:-(?:(\d{2})|Q([1-4])|H([12])|(9M)))?$/;
 
@@ -64,7 +65,8 @@ export function addMonths(month: string, n: number): string {
 /** Every month from `start` to `end` inclusive. */
 export function monthsBetween(start: string, end: string): string[] {
 	const out: string[] = [];
-	for (let i = monthIndex(start); i <= monthIndex(end); i++) out.push(monthCode(Math.floor(i / 12), (i % 12) + 1));
+	for (let i = monthIndex(start); i <= monthIndex(end); i++)
+		out.push(monthCode(Math.floor(i / 12), (i % 12) + 1));
 	return out;
 }
 
@@ -74,7 +76,10 @@ export function lastCompleteMonth(today: string): string {
 }
 
 /** The period of a grain that contains a month (`YYYY-MM`). */
-export function periodContaining(month: string, grain: 'month' | 'quarter' | 'half' | 'year'): string {
+export function periodContaining(
+	month: string,
+	grain: 'month' | 'quarter' | 'half' | 'year'
+): string {
 	const year = month.slice(0, 4);
 	const mm = Number(month.slice(5, 7));
 	switch (grain) {
