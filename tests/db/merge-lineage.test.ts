@@ -25,11 +25,17 @@ const M = { received: [4000, 5000], online: [400, 600] }; // 2025-07, 2025-08
 
 function csv(): string {
 	const lines = ['unit_code,period,dossiers_received,dossiers_received_online'];
-	for (const [code, s] of [['90001', A], ['90002', B], ['90003', C]] as const)
+	for (const [code, s] of [
+		['90001', A],
+		['90002', B],
+		['90003', C]
+	] as const)
 		months.forEach((m, k) => lines.push(`${code},${m},${s.received[k]},${s.online[k]}`));
 	// C did not report May: blank is not zero.
 	lines[lines.length - 2] = '90003,2025-05,,';
-	['2025-07', '2025-08'].forEach((m, k) => lines.push(`90001,${m},${M.received[k]},${M.online[k]}`));
+	['2025-07', '2025-08'].forEach((m, k) =>
+		lines.push(`90001,${m},${M.received[k]},${M.online[k]}`)
+	);
 	return lines.join('\n') + '\n';
 }
 
@@ -129,7 +135,11 @@ describe('a merged commune', () => {
 	});
 
 	it('lists the old units of the period without as_of, and the district as their sum', async () => {
-		const v = await valuesFor(t.store, { indicator: 'dossier_volume', period: '2025-Q2', level: 'district' });
+		const v = await valuesFor(t.store, {
+			indicator: 'dossier_volume',
+			period: '2025-Q2',
+			level: 'district'
+		});
 		expect(v.rows).toHaveLength(1);
 		expect(v.rows[0].value).toBe(10 + 20 + 30 + 100 + 200 + 300 + 1000 + 3000);
 		expect(v.rows[0].harmonised).toBe(false);
@@ -137,7 +147,12 @@ describe('a merged commune', () => {
 
 	it('refuses an as_of before any data, and districts after their abolition', async () => {
 		await expect(
-			valuesFor(t.store, { indicator: 'dossier_volume', period: '2025-04', level: 'commune', asOf: '2020-01-01' })
+			valuesFor(t.store, {
+				indicator: 'dossier_volume',
+				period: '2025-04',
+				level: 'commune',
+				asOf: '2020-01-01'
+			})
 		).rejects.toThrow(QueryError);
 		await expect(
 			valuesFor(t.store, { indicator: 'dossier_volume', period: '2025-Q3', level: 'district' })

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { explainGap } from './gaps.ts';
+import { findIndicator } from './indicators.ts';
+
+const ind = (code: string) => findIndicator(code)!;
+
+describe('explainGap', () => {
+	it.each([
+		// indicator, numerator, denominator, months, scale → points lost, needed, per
+		// 32% online of 300 dossiers over 3 months vs 50%: 54 more in the period, 18 a month; lost (1 − 0.64) × 12
+		['online_uptake', 96, 300, 3, 1, 12 * (1 - 0.32 / 0.5), 18, 'month'],
+		// at the threshold: nothing lost
+		['online_uptake', 150, 300, 3, 1, 0, 0, 'month'],
+		// above the threshold: nothing lost
+		['digitization_rate', 290, 300, 3, 1, 0, 0, 'month'],
+		// 95% on time of 200 over 2 months: 10 late → 5 a month; lost (1 − 0.95) × 20 = 1
+		['on_time_rate', 190, 200, 2, 1, 1, 5, 'month'],
+		// transparency is a stock: 90 of 120 published vs 100% → 30 more in total; lost 0.25 × 18
+		['transparency_rate', 90, 120, 12, 1, 4.5, 30, 'total'],
+		// rescaled index: every point is worth 100 ÷ 60 of the index
+		['on_time_rate', 190, 200, 2, 100 / 60, 100 / 60, 5, 'month']
+	] as const)(
+		'%s %i/%i over %i months (scale %d)',
+		(code, n, d, months, scale, lost, needed, per) => {
+			const g = explainGap({
+				indicator: ind(code),
+				numerator: n,
+				denominator: d,
+				monthsReported: months,
+				pointScale: scale
+			});
+			expect(g.points_lost).toBeCloseTo(lost, 9);
+			expect(g.needed).toBe(needed);
+			expect(g.per).toBe(per);
+			expect(g.action.vi).toMatch(/điểm/);
+			expect(g.action.en).toMatch(/points/);
+		}
+	);
+
+	it('words the planner’s example', () => {
+		const g = explainGap({
+			indicator: ind('online_uptake'),
+			numerator: 96,
+			denominator: 300,
+			monthsReported: 3,
+			pointScale: 1
+		});
+		expect(g.action.en).toBe(
+			'32.0% of dossiers filed online against a 50.0% threshold: 18 more online dossiers a month would earn the full 12 points.'
+		);
+		expect(g.action.vi).toBe(
+			'32,0% hồ sơ được nộp trực tuyến, ngưỡng 50,0%: thêm 18 hồ sơ trực tuyến mỗi tháng sẽ đạt đủ 12 điểm.'
+		);
+	});
+
+	it('says when there is no figure (zero denominator or not reported)', () => {
+		for (const [n, d] of [
+			[0, 0],
+			[null, null]
+		] as const) {
+			const g = explainGap({
+				indicator: ind('satisfaction_rate'),
+				numerator: n,
+				denominator: d,
+				monthsReported: 0,
+				pointScale: 1
+			});
+			expect(g.value).toBeNull();
+			expect(g.points_lost).toBe(0);
+			expect(g.action.en).toMatch(/No citizen satisfaction figures/);
+		}
+	});
+});
