@@ -60,12 +60,24 @@ export function readCells(table: Table): Cells {
 	const periodCol = index('period');
 	const measureCol = index('measure');
 	const valueCol = index('value');
-	const figureCols = roles.flatMap((r, i) => (r?.kind === 'figure' ? [{ i, measure: r.measure }] : []));
+	const figureCols = roles.flatMap((r, i) =>
+		r?.kind === 'figure' ? [{ i, measure: r.measure }] : []
+	);
 	const form: Cells['form'] = measureCol >= 0 || valueCol >= 0 ? 'long' : 'wide';
 	if (unitCol < 0)
-		errors.push({ line: 1, column: null, code: 'missing_column', message: 'Missing column unit_code (Mã đơn vị)' });
+		errors.push({
+			line: 1,
+			column: null,
+			code: 'missing_column',
+			message: 'Missing column unit_code (Mã đơn vị)'
+		});
 	if (periodCol < 0)
-		errors.push({ line: 1, column: null, code: 'missing_column', message: 'Missing column period (Kỳ báo cáo)' });
+		errors.push({
+			line: 1,
+			column: null,
+			code: 'missing_column',
+			message: 'Missing column period (Kỳ báo cáo)'
+		});
 	if (form === 'long' && (measureCol < 0 || valueCol < 0))
 		errors.push({
 			line: 1,
@@ -78,11 +90,31 @@ export function readCells(table: Table): Cells {
 			line: 1,
 			column: table.header[figureCols[0].i],
 			code: 'mixed_form',
-			message: 'A file is either wide (a column per measure) or long (measure and value columns), not both'
+			message:
+				'A file is either wide (a column per measure) or long (measure and value columns), not both'
 		});
 	if (form === 'wide' && figureCols.length === 0)
-		errors.push({ line: 1, column: null, code: 'missing_column', message: 'No measure columns: nothing to import' });
+		errors.push({
+			line: 1,
+			column: null,
+			code: 'missing_column',
+			message: 'No measure columns: nothing to import'
+		});
 	if (errors.length) return { form, cells: [], errors };
+	// A header alone is a mistake (the wrong file, or the rows lost), not an import of nothing.
+	if (table.records.length === 0)
+		return {
+			form,
+			cells: [],
+			errors: [
+				{
+					line: 1,
+					column: null,
+					code: 'no_rows',
+					message: 'The file has a header row but no data rows'
+				}
+			]
+		};
 
 	const cells: FigureCell[] = [];
 	const width = table.header.length;
@@ -112,7 +144,14 @@ export function readCells(table: Table): Cells {
 				});
 				continue;
 			}
-			cells.push({ line, column: table.header[valueCol], unitCode, period, measure, raw: row[valueCol] });
+			cells.push({
+				line,
+				column: table.header[valueCol],
+				unitCode,
+				period,
+				measure,
+				raw: row[valueCol]
+			});
 		}
 	}
 	return { form, cells, errors };

@@ -43,13 +43,27 @@ export type ImportResult =
 class DryRunRollback extends Error {}
 
 async function unitSpans(db: Executor): Promise<Map<string, UnitSpan[]>> {
-	const rows = await db.rows<{ id: number; code: string; name: string; level: string; valid_from: string | null; valid_to: string | null }>(
+	const rows = await db.rows<{
+		id: number;
+		code: string;
+		name: string;
+		level: string;
+		valid_from: string | null;
+		valid_to: string | null;
+	}>(
 		sql`select id, code, name, level, valid_from::text as valid_from, valid_to::text as valid_to from units order by valid_from nulls first`
 	);
 	const map = new Map<string, UnitSpan[]>();
 	for (const r of rows) {
 		const list = map.get(r.code) ?? [];
-		list.push({ id: Number(r.id), code: r.code, name: r.name, level: r.level, validFrom: r.valid_from, validTo: r.valid_to });
+		list.push({
+			id: Number(r.id),
+			code: r.code,
+			name: r.name,
+			level: r.level,
+			validFrom: r.valid_from,
+			validTo: r.valid_to
+		});
 		map.set(r.code, list);
 	}
 	return map;
@@ -68,7 +82,12 @@ async function storedValues(db: Executor, keys: { unitId: number; month: string 
 	if (keys.length === 0) return out;
 	const months = keys.map((k) => k.month).sort();
 	const ids = [...new Set(keys.map((k) => k.unitId))];
-	const rows = await db.rows<{ unit_id: number; month: string; measure_code: MeasureCode; value: number }>(
+	const rows = await db.rows<{
+		unit_id: number;
+		month: string;
+		measure_code: MeasureCode;
+		value: number;
+	}>(
 		sql`select unit_id, to_char(month, 'YYYY-MM') as month, measure_code, value::float8 as value from observations
 			where month between ${months[0] + '-01'}::date and ${months[months.length - 1] + '-01'}::date
 				and unit_id in (${sql.raw(ids.map(Number).join(','))})`
@@ -96,7 +115,10 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		table = readTable(request.bytes);
 	} catch (error) {
 		if (error instanceof TableError)
-			return { ok: false, errors: [{ line: error.line, column: null, code: 'unreadable', message: error.message }] };
+			return {
+				ok: false,
+				errors: [{ line: error.line, column: null, code: 'unreadable', message: error.message }]
+			};
 		throw error;
 	}
 	const { form, cells, errors: structural } = readCells(table);
@@ -104,10 +126,18 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	if (structural.length && cells.length === 0) return { ok: false, errors: sortErrors(structural) };
 	const currentMonth = request.currentMonth ?? new Date().toISOString().slice(0, 7);
 	const [units, next] = await Promise.all([unitSpans(store), successors(store)]);
-	const context = { unitsByCode: units, currentMonth, successorOf: (id: number) => next.get(id) ?? null };
+	const context = {
+		unitsByCode: units,
+		currentMonth,
+		successorOf: (id: number) => next.get(id) ?? null
+	};
 	// First pass resolves units and months; the second checks parts against stored wholes too.
 	const first = validateCells(cells, context);
-	const keys = [...new Map(first.figures.map((f) => [`${f.unitId}|${f.month}`, { unitId: f.unitId, month: f.month }])).values()];
+	const keys = [
+		...new Map(
+			first.figures.map((f) => [`${f.unitId}|${f.month}`, { unitId: f.unitId, month: f.month }])
+		).values()
+	];
 	const stored = await storedValues(store, keys);
 	const checked = validateCells(cells, context, (u, m) => stored.get(`${u}|${m}`));
 	if (checked.errors.length || structural.length)
@@ -127,13 +157,29 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		return { ok: true, dryRun: false, ...counts, blank: checked.blanks, form, sha256 };
 	} catch (error) {
 		if (error instanceof DryRunRollback) {
-			const c = (error as DryRunRollback & { counts: { inserted: number; updated: number; unchanged: number } }).counts;
-			return { ok: true, dryRun: true, batchId: null, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, blank: checked.blanks, form, sha256 };
+			const c = (
+				error as DryRunRollback & {
+					counts: { inserted: number; updated: number; unchanged: number };
+				}
+			).counts;
+			return {
+				ok: true,
+				dryRun: true,
+				batchId: null,
+				inserted: c.inserted,
+				updated: c.updated,
+				unchanged: c.unchanged,
+				blank: checked.blanks,
+				form,
+				sha256
+			};
 		}
 		throw error;
 	}
 }
 
 function sortErrors(errors: RowError[]): RowError[] {
-	return [...errors].sort((a, b) => a.line - b.line || String(a.column).localeCompare(String(b.column)));
+	return [...errors].sort(
+		(a, b) => a.line - b.line || String(a.column).localeCompare(String(b.column))
+	);
 }

@@ -48,7 +48,7 @@ export function parseCsv(text: string): Table {
 			skip_empty_lines: true,
 			max_record_size: 64 * 1024,
 			info: true
-		}) as { record: string[]; info: { lines: number } }[];
+		}) as unknown as { record: string[]; info: { lines: number } }[];
 	} catch (error) {
 		const e = error as Error & { lines?: number };
 		throw new TableError(e.lines ?? 0, `The file is not valid CSV: ${e.message}`);

@@ -38,10 +38,16 @@ const MAX_VALUE = 1e12;
 /** Parses a whole number, accepting thousands grouped by '.', ',' or spaces (12.122). */
 export function parseCount(raw: string): { value: number } | { error: string; code: string } {
 	const s = raw.trim();
-	if (/^-\s*\d/.test(s)) return { code: 'negative', error: `"${s}" is negative; counts are 0 or more` };
-	const digits = /^\d+$/.test(s) ? s : /^\d{1,3}([., \u00a0]\d{3})+$/.test(s) ? s.replace(/[., \u00a0]/g, '') : null;
+	if (/^-\s*\d/.test(s))
+		return { code: 'negative', error: `"${s}" is negative; counts are 0 or more` };
+	const digits = /^\d+$/.test(s)
+		? s
+		: /^\d{1,3}([., \u00a0]\d{3})+$/.test(s)
+			? s.replace(/[., \u00a0]/g, '')
+			: null;
 	if (digits === null) {
-		if (/^\d+[.,]\d+$/.test(s)) return { code: 'not_integer', error: `"${s}" is not a whole number` };
+		if (/^\d+[.,]\d+$/.test(s))
+			return { code: 'not_integer', error: `"${s}" is not a whole number` };
 		return { code: 'not_a_number', error: `"${s}" is not a number` };
 	}
 	const value = Number(digits);
@@ -53,7 +59,9 @@ const PERIOD = /^(\d{4})-(\d{2})$/;
 
 function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefined {
 	const first = `${month}-01`;
-	return spans?.find((u) => (u.validFrom ?? '0001-01-01') <= first && (u.validTo ?? '9999-12-31') >= first);
+	return spans?.find(
+		(u) => (u.validFrom ?? '0001-01-01') <= first && (u.validTo ?? '9999-12-31') >= first
+	);
 }
 
 /** Validates the cells; `stored` gives the current values of the unit-months the file touches. */
@@ -74,7 +82,13 @@ export function validateCells(
 		const once = !rowChecked.has(rowKey);
 		rowChecked.add(rowKey);
 		if (!c.unitCode) {
-			if (once) errors.push({ line: c.line, column: 'unit_code', code: 'missing_unit', message: 'Unit code is blank' });
+			if (once)
+				errors.push({
+					line: c.line,
+					column: 'unit_code',
+					code: 'missing_unit',
+					message: 'Unit code is blank'
+				});
 			continue;
 		}
 		const m = PERIOD.exec(c.period);
@@ -99,7 +113,13 @@ export function validateCells(
 			continue;
 		}
 		if (c.period < '2000-01') {
-			if (once) errors.push({ line: c.line, column: 'period', code: 'invalid_period', message: `Period ${c.period} is before 2000` });
+			if (once)
+				errors.push({
+					line: c.line,
+					column: 'period',
+					code: 'invalid_period',
+					message: `Period ${c.period} is before 2000`
+				});
 			continue;
 		}
 		const spans = context.unitsByCode.get(c.unitCode);
@@ -107,7 +127,12 @@ export function validateCells(
 		if (!unit) {
 			if (once) {
 				if (!spans)
-					errors.push({ line: c.line, column: 'unit_code', code: 'unknown_unit', message: `Unknown unit code "${c.unitCode}"` });
+					errors.push({
+						line: c.line,
+						column: 'unit_code',
+						code: 'unknown_unit',
+						message: `Unknown unit code "${c.unitCode}"`
+					});
 				else {
 					const last = spans[spans.length - 1];
 					const next = context.successorOf?.(last.id);
@@ -117,7 +142,9 @@ export function validateCells(
 						code: 'unit_not_valid',
 						message:
 							`No unit bore code ${c.unitCode} in ${c.period}: ` +
-							spans.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`).join('; ') +
+							spans
+								.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`)
+								.join('; ') +
 							(next ? `; its figures now go to ${next}` : '')
 					});
 				}
@@ -155,7 +182,14 @@ export function validateCells(
 			continue;
 		}
 		firstLine.set(key, c.line);
-		figures.push({ line: c.line, column: c.column, unitId: unit.id, month: c.period, measure: c.measure, value: parsed.value });
+		figures.push({
+			line: c.line,
+			column: c.column,
+			unitId: unit.id,
+			month: c.period,
+			measure: c.measure,
+			value: parsed.value
+		});
 	}
 	errors.push(...checkParts(figures, stored));
 	return { figures, errors, blanks };
