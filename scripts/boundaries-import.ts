@@ -17,7 +17,9 @@ const { values, positionals } = parseArgs({
 const file = positionals[0];
 const level = values.level as 'province' | 'district' | 'commune' | undefined;
 if (!file) {
-	console.error('usage: npm run boundaries:import -- FILE [--code-field NAME] [--at YYYY-MM-DD] [--level commune|district|province]');
+	console.error(
+		'usage: npm run boundaries:import -- FILE [--code-field NAME] [--at YYYY-MM-DD] [--level commune|district|province]'
+	);
 	process.exit(2);
 }
 if (values.at && !isIsoDate(values.at)) {
@@ -31,9 +33,14 @@ if (level && !['province', 'district', 'commune'].includes(level)) {
 const store = await openStore();
 try {
 	await migrateStore(store);
-	const r = await importBoundaryFile(store, file, { codeField: values['code-field'], at: values.at, level });
+	const r = await importBoundaryFile(store, file, {
+		codeField: values['code-field'],
+		at: values.at,
+		level
+	});
 	console.log(`attached ${r.matched} of ${r.features} features from ${file}`);
-	if (r.unmatched.length) console.log(`no unit with these codes on that date: ${r.unmatched.join(', ')}`);
+	if (r.unmatched.length)
+		console.log(`no unit with these codes on that date: ${r.unmatched.join(', ')}`);
 	if (r.matched === 0) process.exitCode = 1;
 } catch (error) {
 	console.error(`boundaries:import failed: ${(error as Error).message}`);

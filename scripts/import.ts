@@ -45,7 +45,9 @@ try {
 	} else {
 		console.error(`${file}: rejected, nothing written (${result.errors.length} errors)`);
 		for (const e of result.errors)
-			console.error(`line ${e.line}${e.column ? `, column ${e.column}` : ''}: [${e.code}] ${e.message}`);
+			console.error(
+				`line ${e.line}${e.column ? `, column ${e.column}` : ''}: [${e.code}] ${e.message}`
+			);
 		process.exitCode = 1;
 	}
 } catch (error) {

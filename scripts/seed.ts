@@ -23,7 +23,8 @@ const { values } = parseArgs({
 const store = await openStore();
 try {
 	await migrateStore(store);
-	const file = values.boundaries && statSync(values.boundaries).isFile() ? values.boundaries : undefined;
+	const file =
+		values.boundaries && statSync(values.boundaries).isFile() ? values.boundaries : undefined;
 	const seeded = await seedStore(store, {
 		boundaries: values['no-boundaries'] || file ? null : values.boundaries
 	});
@@ -36,7 +37,9 @@ try {
 	}
 	if (values.demo) {
 		const demo = await generateDemo(store);
-		console.log(`demo figures: ${demo.observations} observations (seed ${demo.seed}, until ${demo.until})`);
+		console.log(
+			`demo figures: ${demo.observations} observations (seed ${demo.seed}, until ${demo.until})`
+		);
 	}
 } catch (error) {
 	console.error(`db:seed failed: ${(error as Error).message}`);

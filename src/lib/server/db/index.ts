@@ -7,6 +7,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
+import type { TransactionSql } from 'postgres';
 import * as schema from './schema.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
 import { resolve } from 'node:path';
@@ -65,11 +66,13 @@ async function openPostgres(url: string): Promise<Store> {
 		max: Number(process.env.DATABASE_POOL ?? 10),
 		onnotice: () => {},
 		// Dates stay 'YYYY-MM-DD' strings, as on PGlite with our casts.
-		types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } }
+		types: {
+			date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x }
+		}
 	});
 	const db = drizzle(client, { schema }) as unknown as Db;
 	type Sql = typeof client;
-	const executor = (s: Sql | postgres.TransactionSql): Executor => ({
+	const executor = (s: Sql | TransactionSql): Executor => ({
 		async rows<T>(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
 			return (await s.unsafe(q.text, q.params as never[])) as unknown as T[];

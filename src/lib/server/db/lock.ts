@@ -24,7 +24,11 @@ function alive(pid: number): boolean {
 /** Creates `<dir>/xaso.lock` exclusively; a stale lock (dead process) is taken over. */
 export function acquireDirLock(dir: string): DirLock {
 	const path = join(dir, 'xaso.lock');
-	const content = JSON.stringify({ pid: process.pid, since: new Date().toISOString(), argv: process.argv.slice(1, 3) });
+	const content = JSON.stringify({
+		pid: process.pid,
+		since: new Date().toISOString(),
+		argv: process.argv.slice(1, 3)
+	});
 	for (let attempt = 0; attempt < 2; attempt++) {
 		try {
 			const fd = openSync(path, 'wx');

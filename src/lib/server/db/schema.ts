@@ -157,10 +157,7 @@ export const monthlyFacts = pgTable(
 		oneStopShopStandard: bigint('one_stop_shop_standard', { mode: 'number' }),
 		population: bigint('population', { mode: 'number' })
 	},
-	(t) => [
-		primaryKey({ columns: [t.unitId, t.month] }),
-		index('monthly_facts_month').on(t.month)
-	]
+	(t) => [primaryKey({ columns: [t.unitId, t.month] }), index('monthly_facts_month').on(t.month)]
 );
 
 /** Targets per indicator and year, optionally per unit (null unit = everywhere). */
@@ -173,9 +170,7 @@ export const targets = pgTable(
 		unitId: integer('unit_id').references(() => units.id),
 		value: doublePrecision('value').notNull()
 	},
-	(t) => [
-		uniqueIndex('targets_key').on(t.indicatorCode, t.year, sql`coalesce(${t.unitId}, 0)`)
-	]
+	(t) => [uniqueIndex('targets_key').on(t.indicatorCode, t.year, sql`coalesce(${t.unitId}, 0)`)]
 );
 
 export const roles = pgTable('roles', {
@@ -230,7 +225,80 @@ export const auditLog = pgTable(
 		batchId: integer('batch_id'),
 		detail: jsonb('detail')
 	},
-	(t) => [index('audit_figure').on(t.unitId, t.month, t.measureCode)]
+	(t) => [
+		index('audit_figure').on(t.unitId, t.month, t.measureCode),
+		// Sign-in throttling counts recent failures by action and time (auth/throttle.ts).
+		index('audit_action_at').on(t.action, t.at)
+	]
+);
+
+/**
+ * Reports on their way to approval, one per unit-month at a time: figures typed into the form or
+ * uploaded by an editor wait here (never in `observations`) until an approver applies them.
+ * `version` grows with every change, so a save or review based on a stale page is refused.
+ */
+export const drafts = pgTable(
+	'drafts',
+	{
+		id: serial('id').primaryKey(),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		month: date('month').notNull(),
+		status: text('status', {
+			enum: ['draft', 'submitted', 'returned', 'approved', 'discarded']
+		}).notNull(),
+		version: integer('version').notNull().default(1),
+		source: text('source', { enum: ['form', 'import'] }).notNull(),
+		fileName: text('file_name'),
+		sha256: text('sha256'),
+		createdBy: integer('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedBy: integer('updated_by')
+			.notNull()
+			.references(() => users.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		submittedBy: integer('submitted_by').references(() => users.id),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }),
+		reviewedBy: integer('reviewed_by').references(() => users.id),
+		reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+		/** The approver's comment when returned. */
+		comment: text('comment'),
+		/** The batch that wrote the figures to `observations` on approval. */
+		batchId: integer('batch_id').references(() => importBatches.id)
+	},
+	(t) => [
+		uniqueIndex('drafts_open')
+			.on(t.unitId, t.month)
+			.where(sql`${t.status} in ('draft', 'submitted', 'returned')`),
+		index('drafts_unit_month').on(t.unitId, t.month),
+		index('drafts_status').on(t.status),
+		check('drafts_month', sql`extract(day from ${t.month}) = 1`),
+		check(
+			'drafts_status',
+			sql`${t.status} in ('draft', 'submitted', 'returned', 'approved', 'discarded')`
+		)
+	]
+);
+
+/** The figures of a draft; a measure without a row is not reported (blank is not zero). */
+export const draftFigures = pgTable(
+	'draft_figures',
+	{
+		draftId: integer('draft_id')
+			.notNull()
+			.references(() => drafts.id),
+		measureCode: text('measure_code')
+			.notNull()
+			.references(() => measures.code),
+		value: bigint('value', { mode: 'number' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.draftId, t.measureCode] }),
+		check('draft_figures_value', sql`${t.value} >= 0`)
+	]
 );
 
 /** Small key-value facts about the installation (demo flag, boundary mode…). */

@@ -35,11 +35,15 @@ export function publicJson(data: unknown, contentType = 'application/json'): Res
 }
 
 /** Runs an endpoint body; a QueryError becomes its status with `{ error }`, anything else a logged 500. */
-export async function answer(event: RequestEvent, body: () => Promise<Response>): Promise<Response> {
+export async function answer(
+	event: RequestEvent,
+	body: () => Promise<Response>
+): Promise<Response> {
 	try {
 		return await body();
 	} catch (error) {
-		if (error instanceof QueryError) return json({ error: error.message }, { status: error.status });
+		if (error instanceof QueryError)
+			return json({ error: error.message }, { status: error.status });
 		console.error(`${event.request.method} ${event.url.pathname}${event.url.search}:`, error);
 		return json({ error: 'Internal error; it has been logged.' }, { status: 500 });
 	}

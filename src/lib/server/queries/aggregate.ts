@@ -75,10 +75,18 @@ function perSource(a: Exclude<Aggregation, { type: 'composite' }>): { n: SQL; d:
 			};
 		}
 		case 'flow_sum':
-			return { n: sql`sum(${col(a.measure)})`, d: sql`null::bigint`, r: sql`count(${col(a.measure)})` };
+			return {
+				n: sql`sum(${col(a.measure)})`,
+				d: sql`null::bigint`,
+				r: sql`count(${col(a.measure)})`
+			};
 		case 'stock_sum': {
 			const has = sql`${col(a.measure)} is not null`;
-			return { n: last(col(a.measure), has), d: sql`null::bigint`, r: sql`count(${col(a.measure)})` };
+			return {
+				n: last(col(a.measure), has),
+				d: sql`null::bigint`,
+				r: sql`count(${col(a.measure)})`
+			};
 		}
 		case 'unit_share': {
 			const has = sql`${col(a.measure)} is not null`;
@@ -152,7 +160,9 @@ export async function aggregate(db: Executor, spec: AggregateSpec): Promise<Aggr
 		select t.id as target_id, t.code, t.name, t.short_name, ${b ? sql`agg.bucket` : sql`null::text as bucket`},
 			coalesce(e.expected, 0) as expected, coalesce(agg.harmonised, false) as harmonised,
 			${sql.join(
-				plain.map((_, k) => sql.raw(`agg.n${k}, agg.d${k}, coalesce(agg.r${k}, 0) as r${k}, agg.v${k}`)),
+				plain.map((_, k) =>
+					sql.raw(`agg.n${k}, agg.d${k}, coalesce(agg.r${k}, 0) as r${k}, agg.v${k}`)
+				),
 				sql`, `
 			)}
 		from targets t

@@ -12,14 +12,24 @@ export interface UnitShape {
 /** Geometry and its source for the given unit ids (in no particular order). */
 export async function shapesOf(db: Executor, ids: number[]): Promise<Map<number, UnitShape>> {
 	if (ids.length === 0) return new Map();
-	const rows = await db.rows<{ id: number; code: string; geometry: string | null; source: string | null }>(
+	const rows = await db.rows<{
+		id: number;
+		code: string;
+		geometry: string | null;
+		source: string | null;
+	}>(
 		sql`select id, code, geometry::text as geometry, geometry_source as source from units
 			where id in (${sql.raw(ids.map(Number).join(','))})`
 	);
 	return new Map(
 		rows.map((r) => [
 			Number(r.id),
-			{ id: Number(r.id), code: r.code, geometry: r.geometry ? JSON.parse(r.geometry) : null, source: r.source }
+			{
+				id: Number(r.id),
+				code: r.code,
+				geometry: r.geometry ? JSON.parse(r.geometry) : null,
+				source: r.source
+			}
 		])
 	);
 }

@@ -50,7 +50,9 @@ export async function prioritiesFor(
 	const lang = request.lang ?? 'vi';
 	const serviceIndex = findIndicator('service_index')!;
 	const out: PriorityRow[] = rows.map((r) => {
-		const rates = new Map(components.map((c) => [c.code, r.byIndicator.get(c.code)?.value ?? null]));
+		const rates = new Map(
+			components.map((c) => [c.code, r.byIndicator.get(c.code)?.value ?? null])
+		);
 		const scored = scoreComposite('service_index', rates);
 		const withValue = components.filter((c) => rates.get(c.code) !== null);
 		const scale = withValue.length ? 100 / withValue.reduce((s, c) => s + c.scoring!.points, 0) : 0;

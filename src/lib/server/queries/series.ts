@@ -56,8 +56,13 @@ export interface SeriesRequest {
 const GRAINS: Bucket[] = ['month', 'quarter', 'year'];
 
 /** The unit bearing `code` on `at`, or else the latest unit that bore it. */
-async function resolveForSeries(db: Executor, code: string, at: string): Promise<UnitRow & { id: number }> {
-	const rows = await db.rows<UnitRow>(sql`select u.id, u.code, u.name, u.short_name, u.type, u.level,
+async function resolveForSeries(
+	db: Executor,
+	code: string,
+	at: string
+): Promise<UnitRow & { id: number }> {
+	const rows =
+		await db.rows<UnitRow>(sql`select u.id, u.code, u.name, u.short_name, u.type, u.level,
 			p.code as parent_code, u.valid_from::text as valid_from, u.valid_to::text as valid_to,
 			null::float8 as lon, null::float8 as lat, u.geometry_source
 		from units u left join units p on p.id = u.parent_id
@@ -69,8 +74,13 @@ async function resolveForSeries(db: Executor, code: string, at: string): Promise
 	);
 }
 
-async function linked(db: Executor, unitId: number, direction: 'to' | 'from'): Promise<LinkedUnit[]> {
-	const [mine, theirs] = direction === 'to' ? ['from_unit_id', 'to_unit_id'] : ['to_unit_id', 'from_unit_id'];
+async function linked(
+	db: Executor,
+	unitId: number,
+	direction: 'to' | 'from'
+): Promise<LinkedUnit[]> {
+	const [mine, theirs] =
+		direction === 'to' ? ['from_unit_id', 'to_unit_id'] : ['to_unit_id', 'from_unit_id'];
 	return db.rows<LinkedUnit>(sql`select u.code, u.name, u.valid_from::text as valid_from, u.valid_to::text as valid_to
 		from lineage l join units u on u.id = l.${sql.raw(theirs)}
 		where l.${sql.raw(mine)} = ${unitId} and u.id <> ${unitId} order by u.code`);
@@ -90,7 +100,8 @@ function bucketsBetween(start: string, end: string, grain: Bucket): string[] {
 export async function seriesFor(db: Executor, request: SeriesRequest): Promise<SeriesResult> {
 	const indicator: Indicator = requireIndicator(request.indicator);
 	const grain = (request.grain ?? 'month') as Bucket;
-	if (!GRAINS.includes(grain)) badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
+	if (!GRAINS.includes(grain))
+		badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
 	const at = optionalDate('at', request.at) ?? new Date().toISOString().slice(0, 10);
 	const unit = await resolveForSeries(db, request.unit, at);
 	const firstMonth = request.firstMonth ?? '2021-01';
@@ -100,11 +111,19 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 	if (start > end) badRequest(`"from" (${request.from}) is after "to" (${request.to})`);
 	// An abolished unit's series stops at its last whole month.
 	if (unit.valid_to && unit.valid_to.slice(0, 7) < end) {
-		const lastWhole = unit.valid_to === lastDay(unit.valid_to) ? unit.valid_to.slice(0, 7) : addMonths(unit.valid_to, -1);
+		const lastWhole =
+			unit.valid_to === lastDay(unit.valid_to)
+				? unit.valid_to.slice(0, 7)
+				: addMonths(unit.valid_to, -1);
 		end = lastWhole < end ? lastWhole : end;
 	}
 	if (start > end) start = end;
-	const asOf = unit.valid_to && unit.valid_to < at ? unit.valid_to : at < (unit.valid_from ?? at) ? unit.valid_from! : at;
+	const asOf =
+		unit.valid_to && unit.valid_to < at
+			? unit.valid_to
+			: at < (unit.valid_from ?? at)
+				? unit.valid_from!
+				: at;
 	const rows = await aggregate(db, {
 		indicators: inputsOf(indicator),
 		level: unit.level,
@@ -120,7 +139,15 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 	const seriesRows: SeriesRow[] = bucketsBetween(start, end, grain).map((period) => {
 		const r = byBucket.get(period);
 		if (!r)
-			return { period, value: null, numerator: null, denominator: null, harmonised: false, months_reported: 0, low_confidence: false };
+			return {
+				period,
+				value: null,
+				numerator: null,
+				denominator: null,
+				harmonised: false,
+				months_reported: 0,
+				low_confidence: false
+			};
 		const e = evaluate(indicator, r);
 		return {
 			period,
@@ -134,7 +161,13 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 	});
 	return {
 		indicator: indicator.code,
-		unit: { code: unit.code, name: unit.name, level: unit.level, valid_from: unit.valid_from, valid_to: unit.valid_to },
+		unit: {
+			code: unit.code,
+			name: unit.name,
+			level: unit.level,
+			valid_from: unit.valid_from,
+			valid_to: unit.valid_to
+		},
 		grain,
 		from: start,
 		to: end,

@@ -11,7 +11,9 @@ export async function isDemo(db: Executor): Promise<boolean> {
 }
 
 /** First and last month (YYYY-MM) holding any figure, or nulls on an empty store. */
-export async function dataSpan(db: Executor): Promise<{ first: string | null; last: string | null }> {
+export async function dataSpan(
+	db: Executor
+): Promise<{ first: string | null; last: string | null }> {
 	const rows = await db.rows<{ first: string | null; last: string | null }>(
 		sql`select to_char(min(month), 'YYYY-MM') as first, to_char(max(month), 'YYYY-MM') as last from monthly_facts`
 	);

@@ -34,7 +34,9 @@ const validOn = (u: string, at: string) =>
 
 /** The target of a commune (alias `u`) at a level. */
 const targetOf = (u: string, level: Level) =>
-	sql.raw(level === 'commune' ? `${u}.id` : level === 'district' ? `${u}.district_id` : `${u}.province_id`);
+	sql.raw(
+		level === 'commune' ? `${u}.id` : level === 'district' ? `${u}.district_id` : `${u}.province_id`
+	);
 
 /** Months of [startDay, endDay] that fall wholly inside the unit's validity (alias `u`). */
 function expectedMonths(u: string, startDay: string, endDay: string): SQL {

@@ -53,7 +53,8 @@ export async function listUnits(
 
 /** The unit bearing `code` on `at`; 404 naming the dates the code was valid otherwise. */
 export async function resolveUnit(db: Executor, code: string, at: string): Promise<UnitRow> {
-	const rows = await db.rows<UnitRow>(sql`select ${columns} from units u left join units p on p.id = u.parent_id
+	const rows =
+		await db.rows<UnitRow>(sql`select ${columns} from units u left join units p on p.id = u.parent_id
 		where u.code = ${code} order by u.valid_from nulls first`);
 	const hit = rows.find(
 		(u) => (u.valid_from ?? '0001-01-01') <= at && (u.valid_to ?? '9999-12-31') >= at

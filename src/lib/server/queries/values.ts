@@ -3,8 +3,20 @@
  * optionally on the units valid at `asOf`), with sample sizes, completeness, ranks and bands.
  */
 import type { Executor } from '../db/index.ts';
-import { componentsOf, findIndicator, INDICATOR_CODES, type Indicator } from '../../domain/indicators.ts';
-import { firstDay, isIsoDate, lastDay, parsePeriod, PERIOD_FORMS, type Period } from '../../domain/periods.ts';
+import {
+	componentsOf,
+	findIndicator,
+	INDICATOR_CODES,
+	type Indicator
+} from '../../domain/indicators.ts';
+import {
+	firstDay,
+	isIsoDate,
+	lastDay,
+	parsePeriod,
+	PERIOD_FORMS,
+	type Period
+} from '../../domain/periods.ts';
 import { scoreComposite, band, type ComponentScore } from '../../domain/scoring.ts';
 import { rankValues } from '../../domain/rank.ts';
 import { isLowConfidence } from '../../domain/confidence.ts';
@@ -52,9 +64,7 @@ export interface ValuesRequest {
 export function requireIndicator(code: string | null | undefined): Indicator {
 	const indicator = code ? findIndicator(code) : undefined;
 	if (!indicator)
-		notFound(
-			`Unknown indicator "${code ?? ''}". Known indicators: ${INDICATOR_CODES.join(', ')}`
-		);
+		notFound(`Unknown indicator "${code ?? ''}". Known indicators: ${INDICATOR_CODES.join(', ')}`);
 	return indicator;
 }
 
@@ -83,7 +93,10 @@ export function inputsOf(indicator: Indicator): Indicator[] {
 export function evaluate(
 	indicator: Indicator,
 	row: AggregateRow
-): Pick<ValueRow, 'value' | 'numerator' | 'denominator' | 'months_reported' | 'low_confidence' | 'components'> {
+): Pick<
+	ValueRow,
+	'value' | 'numerator' | 'denominator' | 'months_reported' | 'low_confidence' | 'components'
+> {
 	const a = indicator.aggregation;
 	if (a.type === 'composite') {
 		const parts = componentsOf(a.composite);
@@ -99,7 +112,10 @@ export function evaluate(
 			value: scored.value,
 			numerator: null,
 			denominator: null,
-			months_reported: Math.max(0, ...parts.map((p) => row.byIndicator.get(p.code)?.monthsReported ?? 0)),
+			months_reported: Math.max(
+				0,
+				...parts.map((p) => row.byIndicator.get(p.code)?.monthsReported ?? 0)
+			),
 			low_confidence: lowConfidence,
 			components: scored.components
 		};
@@ -132,7 +148,8 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		const parents = asOf
 			? [await resolveUnit(db, request.parent, asOf)]
 			: await unitsInSpan(db, request.parent, startDay, endDay);
-		if (parents.length === 0) notFound(`No unit bore code "${request.parent}" during ${period.code}`);
+		if (parents.length === 0)
+			notFound(`No unit bore code "${request.parent}" during ${period.code}`);
 		parentIds = parents.map((p) => p.id);
 	}
 	const rows = await aggregate(db, {
@@ -153,7 +170,9 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 						(request.level === 'district' ? ' (districts were abolished on 2025-07-01)' : '')
 		);
 	if (asOf && rows.every((r) => r.expected === 0))
-		badRequest(`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`);
+		badRequest(
+			`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`
+		);
 	const evaluated = rows.map((r) => ({ row: r, ...evaluate(indicator, r) }));
 	const ranks = rankValues(
 		evaluated.map((e) => e.value),
@@ -175,8 +194,7 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		harmonised: e.row.harmonised
 	}));
 	out.sort(
-		(a, b) =>
-			(a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code)
+		(a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code)
 	);
 	return {
 		indicator: indicator.code,

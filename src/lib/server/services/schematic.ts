@@ -76,7 +76,13 @@ export function schematicCells(points: Pt[], margin = 0.12): Pt[][] {
 		Math.max(...xs) + pad,
 		Math.max(...ys) + pad
 	];
-	if (hull.length < 3) hull = [[bounds[0], bounds[1]], [bounds[2], bounds[1]], [bounds[2], bounds[3]], [bounds[0], bounds[3]]];
+	if (hull.length < 3)
+		hull = [
+			[bounds[0], bounds[1]],
+			[bounds[2], bounds[1]],
+			[bounds[2], bounds[3]],
+			[bounds[0], bounds[3]]
+		];
 	const voronoi = delaunay.voronoi(bounds);
 	return points.map((_, i) => {
 		const cell = (voronoi.cellPolygon(i) ?? []).slice(0, -1) as Pt[];
@@ -102,7 +108,9 @@ export async function fillSchematicGeometry(tx: Executor, dates: string[]): Prom
 		for (const [i, c] of communes.entries()) {
 			if (c.has || cells[i].length === 0) continue;
 			const geometry = { type: 'Polygon', coordinates: [cells[i]] };
-			await tx.run(sql`update units set geometry = ${JSON.stringify(geometry)}::jsonb, geometry_source = 'schematic' where id = ${c.id}`);
+			await tx.run(
+				sql`update units set geometry = ${JSON.stringify(geometry)}::jsonb, geometry_source = 'schematic' where id = ${c.id}`
+			);
 			filled++;
 		}
 	}

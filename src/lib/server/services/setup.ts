@@ -26,7 +26,9 @@ export async function seedStore(store: Store, options: { boundaries?: string | n
 		await seedMeasures(tx);
 		await seedUnits(tx);
 		const files =
-			options.boundaries === null ? [] : await attachSharedBoundaries(tx, options.boundaries ?? boundariesDir);
+			options.boundaries === null
+				? []
+				: await attachSharedBoundaries(tx, options.boundaries ?? boundariesDir);
 		const schematic = await fillSchematicGeometry(tx, ERA_DATES);
 		return { files, schematic };
 	});
@@ -35,7 +37,12 @@ export async function seedStore(store: Store, options: { boundaries?: string | n
 /** Migrates, seeds an empty store, and fills demo figures when asked and none exist. */
 export async function prepareStore(store: Store, options: { demo: boolean }): Promise<SetupReport> {
 	await migrateStore(store);
-	const report: SetupReport = { seededUnits: false, boundaryFiles: [], schematicUnits: 0, demoObservations: 0 };
+	const report: SetupReport = {
+		seededUnits: false,
+		boundaryFiles: [],
+		schematicUnits: 0,
+		demoObservations: 0
+	};
 	const [{ n }] = await store.rows<{ n: number }>(sql`select count(*)::int as n from units`);
 	if (n === 0) {
 		const seeded = await seedStore(store);
@@ -44,7 +51,9 @@ export async function prepareStore(store: Store, options: { demo: boolean }): Pr
 		report.schematicUnits = seeded.schematic;
 	}
 	if (options.demo) {
-		const [{ m }] = await store.rows<{ m: number }>(sql`select count(*)::int as m from observations`);
+		const [{ m }] = await store.rows<{ m: number }>(
+			sql`select count(*)::int as m from observations`
+		);
 		if (m === 0) report.demoObservations = (await generateDemo(store)).observations;
 	}
 	return report;

@@ -22,8 +22,30 @@ export const GET: RequestHandler = (event) =>
 		if (format === 'csv')
 			return csvResponse(
 				'indicators.csv',
-				['code', 'name_vi', 'name_en', 'unit', 'better', 'kind', 'numerator', 'denominator', 'threshold', 'points'],
-				rows.map((r) => [r.code, r.name.vi, r.name.en, r.unit, r.better, r.kind, r.numerator, r.denominator, r.threshold, r.points])
+				[
+					'code',
+					'name_vi',
+					'name_en',
+					'unit',
+					'better',
+					'kind',
+					'numerator',
+					'denominator',
+					'threshold',
+					'points'
+				],
+				rows.map((r) => [
+					r.code,
+					r.name.vi,
+					r.name.en,
+					r.unit,
+					r.better,
+					r.kind,
+					r.numerator,
+					r.denominator,
+					r.threshold,
+					r.points
+				])
 			);
 		return publicJson(rows);
 	});

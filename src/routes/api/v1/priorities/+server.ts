@@ -11,7 +11,8 @@ export const GET: RequestHandler = (event) =>
 		const q = event.url.searchParams;
 		const format = formatOf(event.url, ['json', 'csv']);
 		const parent = q.get('parent');
-		if (!parent) badRequest('Missing "parent": the code of the district or province whose communes to rank');
+		if (!parent)
+			badRequest('Missing "parent": the code of the district or province whose communes to rank');
 		const lang = q.get('lang') === 'en' ? 'en' : 'vi';
 		const store = await ready();
 		const result = await prioritiesFor(store, {
@@ -23,11 +24,30 @@ export const GET: RequestHandler = (event) =>
 		if (format === 'csv')
 			return csvResponse(
 				`priorities-${parent}-${result.period}.csv`,
-				['unit_code', 'unit_name', 'service_index', 'points_recoverable', 'low_confidence', 'indicator', 'value', 'threshold', 'points_lost', 'action'],
+				[
+					'unit_code',
+					'unit_name',
+					'service_index',
+					'points_recoverable',
+					'low_confidence',
+					'indicator',
+					'value',
+					'threshold',
+					'points_lost',
+					'action'
+				],
 				result.rows.flatMap((r) =>
 					(r.gaps.length ? r.gaps : [null]).map((g) => [
-						r.unit_code, r.unit_name, r.service_index, r.points_recoverable, r.low_confidence,
-						g?.indicator ?? null, g?.value ?? null, g?.threshold ?? null, g?.points_lost ?? null, g?.action ?? null
+						r.unit_code,
+						r.unit_name,
+						r.service_index,
+						r.points_recoverable,
+						r.low_confidence,
+						g?.indicator ?? null,
+						g?.value ?? null,
+						g?.threshold ?? null,
+						g?.points_lost ?? null,
+						g?.action ?? null
 					])
 				)
 			);

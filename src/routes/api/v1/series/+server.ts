@@ -23,8 +23,24 @@ export const GET: RequestHandler = (event) =>
 		if (format === 'csv')
 			return csvResponse(
 				`${result.indicator}-${result.unit.code}-${result.grain}.csv`,
-				['period', 'value', 'numerator', 'denominator', 'months_reported', 'low_confidence', 'harmonised'],
-				result.rows.map((r) => [r.period, r.value, r.numerator, r.denominator, r.months_reported, r.low_confidence, r.harmonised])
+				[
+					'period',
+					'value',
+					'numerator',
+					'denominator',
+					'months_reported',
+					'low_confidence',
+					'harmonised'
+				],
+				result.rows.map((r) => [
+					r.period,
+					r.value,
+					r.numerator,
+					r.denominator,
+					r.months_reported,
+					r.low_confidence,
+					r.harmonised
+				])
 			);
 		return publicJson({ ...result, demo: await isDemo(store) });
 	});

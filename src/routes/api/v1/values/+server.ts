@@ -23,15 +23,31 @@ export const GET: RequestHandler = (event) =>
 		const demo = await isDemo(store);
 		if (format === 'csv') {
 			const header = [
-				'unit_code', 'unit_name', 'value', 'numerator', 'denominator', 'months_reported',
-				'months_expected', 'low_confidence', 'rank', 'band'
+				'unit_code',
+				'unit_name',
+				'value',
+				'numerator',
+				'denominator',
+				'months_reported',
+				'months_expected',
+				'low_confidence',
+				'rank',
+				'band'
 			];
 			return csvResponse(
 				`${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}.csv`,
 				header,
 				body.rows.map((r) => [
-					r.unit_code, r.unit_name, r.value, r.numerator, r.denominator, r.months_reported,
-					r.months_expected, r.low_confidence, r.rank, r.band
+					r.unit_code,
+					r.unit_name,
+					r.value,
+					r.numerator,
+					r.denominator,
+					r.months_reported,
+					r.months_expected,
+					r.low_confidence,
+					r.rank,
+					r.band
 				])
 			);
 		}

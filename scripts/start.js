@@ -1,0 +1,49 @@
+/**
+ * npm start — builds when `build/` is missing or older than its sources, then serves it with
+ * `node build` on PORT (default 3000). The server migrates and, on the embedded store, seeds in
+ * its `init` hook before it listens. Signals are forwarded; the server's exit code is ours.
+ */
+import { spawn } from 'node:child_process';
+import { buildStaleReason, root, viteBuild } from './build-state.js';
+
+const reason = buildStaleReason();
+if (reason) {
+	console.log(`Building (${reason})…`);
+	const started = Date.now();
+	const code = viteBuild();
+	if (code !== 0) {
+		console.error(`vite build failed (exit ${code}); not starting.`);
+		process.exit(code);
+	}
+	console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+const env = {
+	...process.env,
+	PORT: process.env.PORT || '3000',
+	// Report uploads may be 5 MB (multipart adds a little); adapter-node's default is 512K.
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '6M'
+};
+console.log(
+	`Starting on port ${env.PORT} (${env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded store in ${env.DATA_DIR || './.data'}`})…`
+);
+const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+	process.on(signal, () => server.kill(signal));
+}
+
+server.on('error', (error) => {
+	console.error(`could not start the server: ${error.message}`);
+	process.exit(1);
+});
+
+server.on('exit', (code, signal) => {
+	if (signal) {
+		// Exit the way the server did, so a supervisor sees the same cause.
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+		return;
+	}
+	process.exit(code ?? 1);
+});

@@ -1,0 +1,87 @@
+/**
+ * Server-side authorisation for routes and endpoints: who is signed in, whether their role grants
+ * the permission, whether the unit is in their scope. Every refusal is a 403 logged in audit_log
+ * as 'forbidden' with what was attempted; a missing sign-in is a 401 (or, for a page, a redirect).
+ */
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { ready } from '../app.ts';
+import { logAudit } from '../services/audit.ts';
+import { can, type Permission } from './permissions.ts';
+import { inScope } from './scope.ts';
+import type { SessionUser } from './types.ts';
+
+/** The signed-in user; 401 for requests that change things, a redirect to /signin for pages. */
+export function requireUser(event: RequestEvent): SessionUser {
+	const user = event.locals.user;
+	if (user) return user;
+	if (event.request.method === 'GET' || event.request.method === 'HEAD')
+		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	error(401, 'Sign in to do this.');
+}
+
+/** Logs the refusal and answers 403. */
+export async function refuse(
+	event: RequestEvent,
+	message: string,
+	detail: Record<string, unknown> = {},
+	unit?: { id: number; month?: string | null }
+): Promise<never> {
+	await logRefusal(event, message, detail, unit);
+	error(403, message);
+}
+
+/** Logs a refused action as 'forbidden' in the audit log (for answers built by hand). */
+export async function logRefusal(
+	event: RequestEvent,
+	message: string,
+	detail: Record<string, unknown> = {},
+	unit?: { id: number; month?: string | null }
+): Promise<void> {
+	const user = event.locals.user;
+	const store = await ready();
+	await logAudit(store, {
+		userId: user?.id ?? null,
+		actor: user?.email ?? 'anonymous',
+		action: 'forbidden',
+		unitId: unit?.id ?? null,
+		month: unit?.month ?? null,
+		detail: {
+			method: event.request.method,
+			path: event.url.pathname,
+			action: event.url.search.startsWith('?/') ? event.url.search.slice(2) : undefined,
+			role: user?.role,
+			scope: user?.unitCode,
+			reason: message,
+			...detail
+		}
+	});
+}
+
+const WORDS: Record<Permission, string> = {
+	read: 'see',
+	edit: 'edit',
+	review: 'approve or return',
+	admin: 'manage users or'
+};
+
+/**
+ * The signed-in user when their role grants `permission` and, if a unit is given, it is in their
+ * scope; otherwise 401/403 (logged).
+ */
+export async function authorize(
+	event: RequestEvent,
+	permission: Permission,
+	unit?: { id: number; code: string; month?: string | null }
+): Promise<SessionUser> {
+	const user = requireUser(event);
+	if (!can(user.role, permission))
+		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
+	if (unit && !(await inScope(await ready(), user, unit.id)))
+		return refuse(
+			event,
+			`Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`,
+			{ unit_code: unit.code },
+			unit
+		);
+	return user;
+}

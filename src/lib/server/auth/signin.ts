@@ -1,0 +1,79 @@
+/**
+ * Sign-in: throttle check, password check (constant-ish time whether or not the account exists),
+ * a fresh session (the one presented, if any, is ended: rotation), and an audit entry either way.
+ */
+import type { Store } from '../db/index.ts';
+import { normaliseEmail, userByEmail } from '../queries/users.ts';
+import { logAudit } from '../services/audit.ts';
+import { spendVerificationTime, verifyPassword } from './password.ts';
+import { createSession, deleteSession } from './session.ts';
+import { deviceFor, issueDevice } from './device.ts';
+import { throttleFor } from './throttle.ts';
+import type { SessionUser } from './types.ts';
+
+export interface SignInAttempt {
+	email: string;
+	password: string;
+	address: string;
+	userAgent: string | null;
+	/** The session token the browser already holds, ended on success. */
+	previousToken: string | undefined;
+	deviceCookie: string | undefined;
+}
+
+export type SignInResult =
+	| { ok: true; user: SessionUser; token: string; deviceCookie: string }
+	| { ok: false; status: 400 | 401 | 429; message: string; retryAfter?: number };
+
+const WRONG = 'Email or password is incorrect.';
+
+/** Checks the credentials and opens a session. */
+export async function signIn(store: Store, attempt: SignInAttempt): Promise<SignInResult> {
+	const email = normaliseEmail(attempt.email);
+	if (!email || !attempt.password || email.length > 254 || attempt.password.length > 1024)
+		return { ok: false, status: 400, message: 'Enter your email and password.' };
+	const device = await deviceFor(store, attempt.deviceCookie, email);
+	const base = { address: attempt.address, email, device, user_agent: attempt.userAgent };
+	const throttle = await throttleFor(store, { address: attempt.address, email, device });
+	if (!throttle.allowed) {
+		await logAudit(store, {
+			userId: null,
+			actor: email,
+			action: 'signin_failed',
+			detail: { ...base, reason: 'throttled', scope: throttle.scope }
+		});
+		const minutes = Math.ceil(throttle.retryAfter / 60);
+		return {
+			ok: false,
+			status: 429,
+			retryAfter: throttle.retryAfter,
+			message:
+				throttle.scope === 'address'
+					? `Too many failed sign-ins from this network. Try again in ${minutes} min.`
+					: `Too many failed sign-ins for this account. Try again in ${minutes} min, or from a browser you have signed in with before.`
+		};
+	}
+	const user = await userByEmail(store, email);
+	let matches = false;
+	if (user && !user.disabled) matches = await verifyPassword(user.passwordHash, attempt.password);
+	else await spendVerificationTime(attempt.password);
+	if (!user || !matches) {
+		await logAudit(store, {
+			userId: user?.id ?? null,
+			actor: email,
+			action: 'signin_failed',
+			detail: { ...base, reason: !user ? 'unknown' : user.disabled ? 'disabled' : 'password' }
+		});
+		return { ok: false, status: 401, message: WRONG };
+	}
+	if (attempt.previousToken) await deleteSession(store, attempt.previousToken);
+	const token = await createSession(store, user.id);
+	await logAudit(store, { userId: user.id, actor: email, action: 'signin', detail: base });
+	const { id, displayName, role, unitCode } = user;
+	return {
+		ok: true,
+		user: { id, email, displayName, role, unitCode },
+		token,
+		deviceCookie: device ? attempt.deviceCookie! : await issueDevice(store, email)
+	};
+}

@@ -1,0 +1,58 @@
+/**
+ * Reading an uploaded report file from a multipart request (field `file`, optional `dry_run=1`
+ * and `submit=1`), refusing anything over 5 MB with 413 before the body is read when the
+ * Content-Length says so, and after it otherwise. (adapter-node's BODY_SIZE_LIMIT, default 512K,
+ * must be above this: `BODY_SIZE_LIMIT=6M`.)
+ */
+import { MAX_UPLOAD_BYTES } from './workflow-import.ts';
+
+/** Room for the multipart envelope and the small fields around the file. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+export type Upload =
+	| { ok: true; bytes: Uint8Array; fileName: string; dryRun: boolean; submit: boolean }
+	| { ok: false; status: 400 | 413 | 415; message: string };
+
+const TOO_LARGE = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it by month or by district`;
+
+/** The name without control characters (it is shown and logged). */
+const printable = (name: string) => [...name].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
+
+const yes = (v: FormDataEntryValue | null) => v === '1' || v === 'true' || v === 'on';
+
+/** The uploaded file and options, or why the request cannot be read. */
+export async function readUpload(request: Request): Promise<Upload> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().startsWith('multipart/form-data'))
+		return {
+			ok: false,
+			status: 415,
+			message: 'Send the file as multipart/form-data, field "file"'
+		};
+	const length = Number(request.headers.get('content-length') ?? NaN);
+	if (length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
+		return { ok: false, status: 413, message: TOO_LARGE };
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch (error) {
+		if (/exceeds limit|too large/i.test((error as Error).message))
+			return { ok: false, status: 413, message: TOO_LARGE };
+		return {
+			ok: false,
+			status: 400,
+			message: 'The upload could not be read as multipart/form-data'
+		};
+	}
+	const file = form.get('file');
+	if (!(file instanceof File) || file.size === 0)
+		return { ok: false, status: 400, message: 'Choose a CSV or XLSX file (field "file")' };
+	if (file.size > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: TOO_LARGE };
+	return {
+		ok: true,
+		bytes: new Uint8Array(await file.arrayBuffer()),
+		fileName: printable(file.name || 'upload').slice(0, 200),
+		dryRun: yes(form.get('dry_run')),
+		submit: yes(form.get('submit'))
+	};
+}

@@ -1,0 +1,118 @@
+/**
+ * Checks a monthly report typed into the form, with the import's own rules (validate.ts): whole
+ * non-negative numbers, flags 0 or 1, the month not in the future and in the unit's lifetime,
+ * parts never above wholes (a blank field takes the approved figure). Also flags values more
+ * than three times above or below the commune's median of the last 12 months: those need a
+ * confirmation, not a correction.
+ */
+import { MEASURE_BY_CODE, MEASURES, type MeasureCode } from '../../domain/measures.ts';
+import type { FigureCell } from './import/cells.ts';
+import { validateCells, type UnitSpan } from './import/validate.ts';
+import type { RecentMedian } from '../queries/drafts.ts';
+
+export type FieldMessages = Partial<Record<MeasureCode, string>>;
+
+export interface FormCheck {
+	figures: Map<MeasureCode, number>;
+	errors: FieldMessages;
+	/** Problems of the report as a whole (month, unit). */
+	general: string[];
+}
+
+/** How far from the median a value may move before it must be confirmed. */
+export const JUMP_FACTOR = 3;
+/** Fewer approved months than this make no median worth warning about. */
+export const JUMP_MIN_MONTHS = 3;
+
+/** Validates the raw form fields of one unit-month; `stored` holds the approved figures. */
+export function checkForm(
+	raw: Partial<Record<MeasureCode, string>>,
+	unit: UnitSpan,
+	month: string,
+	stored: ReadonlyMap<MeasureCode, number>,
+	currentMonth: string
+): FormCheck {
+	const cells: FigureCell[] = MEASURES.map((m) => ({
+		line: 1,
+		column: m.code,
+		unitCode: unit.code,
+		period: month,
+		measure: m.code,
+		raw: raw[m.code] ?? ''
+	}));
+	const result = validateCells(
+		cells,
+		{ unitsByCode: new Map([[unit.code, [unit]]]), currentMonth },
+		() => new Map(stored)
+	);
+	const errors: FieldMessages = {};
+	const general: string[] = [];
+	const given = new Map(result.figures.map((f) => [f.measure, f.value]));
+	for (const e of result.errors) {
+		const measure = MEASURE_BY_CODE.get(e.column ?? '');
+		if (!measure) {
+			general.push(e.message);
+			continue;
+		}
+		if (e.code === 'part_exceeds_whole' && measure.partOf) {
+			const whole = MEASURE_BY_CODE.get(measure.partOf)!;
+			const wholeValue = given.get(whole.code) ?? stored.get(whole.code);
+			errors[measure.code] =
+				`Cannot exceed “${whole.name.vi}” / ${whole.name.en} (${wholeValue ?? '?'})` +
+				(given.has(whole.code) ? '' : ' — the approved figure');
+		} else if (e.code === 'part_exceeds_whole') {
+			// Only the whole was typed: blame it, naming the approved part it falls below.
+			const wholeValue = given.get(measure.code) ?? 0;
+			const part = MEASURES.find(
+				(p) =>
+					p.partOf === measure.code && (given.get(p.code) ?? stored.get(p.code) ?? 0) > wholeValue
+			);
+			errors[measure.code] = part
+				? `Cannot be below “${part.name.vi}” / ${part.name.en} (${given.get(part.code) ?? stored.get(part.code)})`
+				: e.message;
+		} else errors[measure.code] = messageFor(e.code, e.message);
+	}
+	return { figures: given, errors, general };
+}
+
+function messageFor(code: string, fallback: string): string {
+	switch (code) {
+		case 'negative':
+			return 'Must be 0 or more';
+		case 'not_integer':
+			return 'Must be a whole number';
+		case 'not_a_number':
+			return 'Must be a number (digits only)';
+		case 'too_large':
+			return 'Implausibly large';
+		case 'not_flag':
+			return 'Must be 0 (no) or 1 (yes)';
+		default:
+			return fallback;
+	}
+}
+
+/**
+ * Values that changed from `current` and lie more than JUMP_FACTOR times above or below the
+ * median of the last 12 months (flags aside).
+ */
+export function jumpWarnings(
+	figures: ReadonlyMap<MeasureCode, number>,
+	current: ReadonlyMap<MeasureCode, number>,
+	medians: ReadonlyMap<MeasureCode, RecentMedian>
+): FieldMessages {
+	const warnings: FieldMessages = {};
+	for (const [code, value] of figures) {
+		if (current.get(code) === value || MEASURE_BY_CODE.get(code)?.max !== undefined) continue;
+		const m = medians.get(code);
+		if (!m || m.months < JUMP_MIN_MONTHS || m.median <= 0) continue;
+		const median = Math.round(m.median * 10) / 10;
+		if (value > JUMP_FACTOR * m.median)
+			warnings[code] =
+				`${value} is more than ${JUMP_FACTOR}× the median of the last 12 months (${median})`;
+		else if (value * JUMP_FACTOR < m.median)
+			warnings[code] =
+				`${value} is less than a third of the median of the last 12 months (${median})`;
+	}
+	return warnings;
+}

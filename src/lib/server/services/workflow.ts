@@ -1,0 +1,363 @@
+/**
+ * The report workflow: draft → submitted → approved, or returned with a comment (and back to
+ * draft when edited). Figures wait in `drafts` until approval, which writes them to
+ * `observations` through `applyFigures` in the same transaction, so public pages only ever show
+ * approved figures. Every step bumps the draft's version; a step based on a stale version is
+ * refused (409), never silently merged. Callers check role and scope first (auth/guard.ts); the
+ * rules here are the workflow's own: status transitions and "nobody approves their own report".
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor, Store } from '../db/index.ts';
+import type { MeasureCode } from '../../domain/measures.ts';
+import type { SessionUser } from '../auth/types.ts';
+import type { UnitSpan } from './import/validate.ts';
+import { applyFigures, type ApplyCounts } from './import/apply.ts';
+import { logAudit } from './audit.ts';
+import { checkForm, jumpWarnings, type FieldMessages } from './workflow-validate.ts';
+import {
+	approvedValues,
+	draftToken,
+	draftValues,
+	latestDraft,
+	recentMedians,
+	replaceDraftValues,
+	type DraftRow
+} from '../queries/drafts.ts';
+
+/** A refusal a person can act on: 403 (not yours to do), 404, 409 (stale or wrong status). */
+export class WorkflowError extends Error {
+	constructor(
+		readonly status: 403 | 404 | 409,
+		message: string
+	) {
+		super(message);
+	}
+}
+
+/** The current month, YYYY-MM (UTC). */
+export function thisMonth(): string {
+	return new Date().toISOString().slice(0, 7);
+}
+
+export interface SaveInput {
+	unit: UnitSpan;
+	/** YYYY-MM */
+	month: string;
+	/** The token the form was rendered with (`draftToken`). */
+	token: string;
+	raw: Partial<Record<MeasureCode, string>>;
+	confirmJumps: boolean;
+	submit: boolean;
+	currentMonth?: string;
+}
+
+export type SaveOutcome =
+	| { ok: true; draftId: number; version: number; status: 'draft' | 'submitted'; token: string }
+	| {
+			ok: false;
+			status: 400;
+			message: string;
+			errors: FieldMessages;
+			warnings: FieldMessages;
+			general: string[];
+	  };
+
+const describe = (d: DraftRow) =>
+	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${d.updatedAt.slice(0, 16)}`;
+
+function staleCheck(latest: DraftRow | null, token: string): void {
+	if (draftToken(latest) !== token)
+		throw new WorkflowError(
+			409,
+			latest
+				? `This report changed since you opened it (now ${describe(latest)}). Reload to see the current figures; nothing was saved.`
+				: 'This report changed since you opened it. Reload to see the current figures; nothing was saved.'
+		);
+}
+
+/** Saves the form as the open draft (creating one if needed), and submits it when asked. */
+export async function saveReport(
+	store: Store,
+	user: SessionUser,
+	input: SaveInput
+): Promise<SaveOutcome> {
+	const { unit, month } = input;
+	const approved = await approvedValues(store, unit.id, month);
+	const check = checkForm(input.raw, unit, month, approved, input.currentMonth ?? thisMonth());
+	const existing = await latestDraft(store, unit.id, month);
+	const open = existing && isOpen(existing) ? await draftValues(store, existing.id) : null;
+	const current = open ?? approved;
+	const warnings = jumpWarnings(check.figures, current, await recentMedians(store, unit.id, month));
+	const failed = Object.keys(check.errors).length > 0 || check.general.length > 0;
+	const unconfirmed = Object.keys(warnings).length > 0 && !input.confirmJumps;
+	if (failed || unconfirmed || (input.submit && check.figures.size === 0))
+		return {
+			ok: false,
+			status: 400,
+			message: failed
+				? 'Some figures need correcting; nothing was saved.'
+				: unconfirmed
+					? 'Some figures differ a lot from recent months: check them, then tick the confirmation to save.'
+					: 'There are no figures to submit.',
+			errors: check.errors,
+			warnings,
+			general: check.general
+		};
+	return raceAsStale(
+		store.transaction(async (tx) => {
+			const latest = await latestDraft(tx, unit.id, month, { lock: true });
+			staleCheck(latest, input.token);
+			if (latest?.status === 'submitted')
+				throw new WorkflowError(
+					409,
+					'This report is submitted and waits for approval; an approver must return it before it can change.'
+				);
+			const before = latest && isOpen(latest) ? await draftValues(tx, latest.id) : approved;
+			const status = input.submit ? 'submitted' : 'draft';
+			const draftId =
+				latest && isOpen(latest)
+					? await updateDraft(tx, latest.id, user.id, status, { source: 'form' })
+					: await insertDraft(tx, unit.id, month, user.id, status, { source: 'form' });
+			await replaceDraftValues(tx, draftId, check.figures);
+			const [{ version }] = await tx.rows<{ version: number }>(
+				sql`select version from drafts where id = ${draftId}`
+			);
+			await logAudit(tx, {
+				userId: user.id,
+				actor: user.email,
+				action: input.submit ? 'draft_submitted' : 'draft_saved',
+				unitId: unit.id,
+				month,
+				detail: {
+					draft_id: draftId,
+					version: Number(version),
+					source: 'form',
+					changes: changes(before, check.figures),
+					confirmed_jumps: Object.keys(warnings)
+				}
+			});
+			return {
+				ok: true as const,
+				draftId,
+				version: Number(version),
+				status,
+				token: draftToken({ id: draftId, version: Number(version) })
+			};
+		})
+	);
+}
+
+/**
+ * Two first saves of the same report at once: neither finds a row to lock, both insert, and the
+ * unique index on open drafts refuses the second — which is a stale save like any other.
+ */
+export async function raceAsStale<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (error) {
+		if ((error as { code?: string }).code === '23505' && String(error).includes('drafts_open'))
+			throw new WorkflowError(
+				409,
+				'Someone else saved this report at the same moment. Reload to see their figures; nothing was saved.'
+			);
+		throw error;
+	}
+}
+
+/** True for drafts still in the workflow. */
+export function isOpen(d: Pick<DraftRow, 'status'>): boolean {
+	return d.status === 'draft' || d.status === 'submitted' || d.status === 'returned';
+}
+
+/** Figures that differ between two versions: measure → [before, after] (null = blank). */
+export function changes(
+	before: ReadonlyMap<MeasureCode, number>,
+	after: ReadonlyMap<MeasureCode, number>
+): Record<string, [number | null, number | null]> {
+	const out: Record<string, [number | null, number | null]> = {};
+	for (const code of new Set([...before.keys(), ...after.keys()])) {
+		const a = before.get(code) ?? null;
+		const b = after.get(code) ?? null;
+		if (a !== b) out[code] = [a, b];
+	}
+	return out;
+}
+
+interface Origin {
+	source: 'form' | 'import';
+	fileName?: string | null;
+	sha256?: string | null;
+}
+
+/** Inserts an open draft; returns its id. */
+export async function insertDraft(
+	tx: Executor,
+	unitId: number,
+	month: string,
+	userId: number,
+	status: 'draft' | 'submitted',
+	origin: Origin
+): Promise<number> {
+	const submitted = status === 'submitted';
+	const [row] = await tx.rows<{ id: number }>(sql`insert into drafts
+		(unit_id, month, status, version, source, file_name, sha256, created_by, updated_by, submitted_by, submitted_at)
+		values (${unitId}, ${`${month}-01`}::date, ${status}, 1, ${origin.source}, ${origin.fileName ?? null},
+			${origin.sha256 ?? null}, ${userId}, ${userId}, ${submitted ? userId : null},
+			${submitted ? sql`now()` : sql`null`})
+		returning id`);
+	return Number(row.id);
+}
+
+/** Updates an open draft's status and author, bumping its version; returns its id. */
+export async function updateDraft(
+	tx: Executor,
+	draftId: number,
+	userId: number,
+	status: 'draft' | 'submitted',
+	origin: Origin
+): Promise<number> {
+	const submitted = status === 'submitted';
+	await tx.run(sql`update drafts set status = ${status}, version = version + 1,
+		source = ${origin.source}, file_name = ${origin.fileName ?? null}, sha256 = ${origin.sha256 ?? null},
+		updated_by = ${userId}, updated_at = now(),
+		submitted_by = ${submitted ? userId : null}, submitted_at = ${submitted ? sql`now()` : sql`null`}
+		where id = ${draftId}`);
+	return draftId;
+}
+
+export interface ReviewInput {
+	unit: UnitSpan;
+	month: string;
+	token: string;
+}
+
+/**
+ * Approves the submitted draft: re-checks its figures against the approved ones of today, writes
+ * them through `applyFigures` (audit of every replaced value included) and closes the draft, all
+ * in one transaction.
+ */
+export async function approveReport(
+	store: Store,
+	user: SessionUser,
+	input: ReviewInput & { currentMonth?: string }
+): Promise<ApplyCounts> {
+	return store.transaction(async (tx) => {
+		const draft = await submittedDraft(tx, input);
+		if (draft.submittedBy === user.id || draft.updatedBy === user.id)
+			throw new WorkflowError(
+				403,
+				'You submitted or last edited this report: another approver must approve it.'
+			);
+		const figures = await draftValues(tx, draft.id);
+		const approved = await approvedValues(tx, input.unit.id, input.month);
+		const raw = Object.fromEntries([...figures].map(([k, v]) => [k, String(v)]));
+		const check = checkForm(
+			raw,
+			input.unit,
+			input.month,
+			approved,
+			input.currentMonth ?? thisMonth()
+		);
+		const problems = [
+			...check.general,
+			...Object.entries(check.errors).map(([k, v]) => `${k}: ${v}`)
+		];
+		if (problems.length)
+			throw new WorkflowError(
+				409,
+				`This report no longer fits the approved figures (${problems.join('; ')}). Return it to the editor.`
+			);
+		const counts = await applyFigures(
+			tx,
+			[...figures].map(([measure, value]) => ({
+				unitId: input.unit.id,
+				month: input.month,
+				measure,
+				value
+			})),
+			{
+				source: draft.source,
+				fileName: draft.fileName,
+				sha256: draft.sha256,
+				userId: draft.submittedBy,
+				actor: draft.submittedByEmail ?? draft.updatedByEmail,
+				note: `draft ${draft.id} approved by ${user.email}`
+			}
+		);
+		await tx.run(sql`update drafts set status = 'approved', version = version + 1,
+			reviewed_by = ${user.id}, reviewed_at = now(), batch_id = ${counts.batchId}
+			where id = ${draft.id}`);
+		await logAudit(tx, {
+			userId: user.id,
+			actor: user.email,
+			action: 'draft_approved',
+			unitId: input.unit.id,
+			month: input.month,
+			detail: {
+				draft_id: draft.id,
+				batch_id: counts.batchId,
+				submitted_by: draft.submittedByEmail,
+				...counts
+			}
+		});
+		return counts;
+	});
+}
+
+/** Returns a submitted draft to its editors with a comment (required). */
+export async function returnReport(
+	store: Store,
+	user: SessionUser,
+	input: ReviewInput & { comment: string }
+): Promise<void> {
+	const comment = input.comment.trim();
+	if (!comment) throw new WorkflowError(409, 'Say what needs changing: a comment is required.');
+	if (comment.length > 2000)
+		throw new WorkflowError(409, 'The comment is too long (2,000 characters at most).');
+	await store.transaction(async (tx) => {
+		const draft = await submittedDraft(tx, input);
+		await tx.run(sql`update drafts set status = 'returned', version = version + 1,
+			reviewed_by = ${user.id}, reviewed_at = now(), comment = ${comment}
+			where id = ${draft.id}`);
+		await logAudit(tx, {
+			userId: user.id,
+			actor: user.email,
+			action: 'draft_returned',
+			unitId: input.unit.id,
+			month: input.month,
+			detail: { draft_id: draft.id, comment }
+		});
+	});
+}
+
+/** Discards an open, unsubmitted draft (its figures stay in the history). */
+export async function discardReport(
+	store: Store,
+	user: SessionUser,
+	input: ReviewInput
+): Promise<void> {
+	await store.transaction(async (tx) => {
+		const latest = await latestDraft(tx, input.unit.id, input.month, { lock: true });
+		staleCheck(latest, input.token);
+		if (!latest || (latest.status !== 'draft' && latest.status !== 'returned'))
+			throw new WorkflowError(409, 'There is no unsubmitted draft to discard.');
+		await tx.run(sql`update drafts set status = 'discarded', version = version + 1,
+			updated_by = ${user.id}, updated_at = now() where id = ${latest.id}`);
+		await logAudit(tx, {
+			userId: user.id,
+			actor: user.email,
+			action: 'draft_discarded',
+			unitId: input.unit.id,
+			month: input.month,
+			detail: { draft_id: latest.id }
+		});
+	});
+}
+
+async function submittedDraft(tx: Executor, input: ReviewInput): Promise<DraftRow> {
+	const latest = await latestDraft(tx, input.unit.id, input.month, { lock: true });
+	staleCheck(latest, input.token);
+	if (!latest || latest.status !== 'submitted')
+		throw new WorkflowError(409, 'This report is not waiting for approval.');
+	return latest;
+}

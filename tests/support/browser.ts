@@ -1,0 +1,68 @@
+/**
+ * Headless Chromium for the e2e tests: Debian's /usr/bin/chromium driven by playwright-core
+ * (never `playwright install`: this machine cannot download browsers). The flags keep Chromium
+ * off the network it cannot reach.
+ *
+ * ```ts
+ * const browser = await launchBrowser();
+ * const { page, errors } = await openPage(browser, '/?indicator=service_index');
+ * ...
+ * await browser.close();
+ * ```
+ */
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
+/** Launches headless Chromium; close it in `afterAll`. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** The origin of the server under test (from tests/support/server-setup.ts). */
+export function baseURL(): string {
+	return inject('baseURL');
+}
+
+export interface OpenedPage {
+	page: Page;
+	/** Uncaught page errors and console errors seen so far; a healthy page leaves it empty. */
+	errors: string[];
+}
+
+/**
+ * Opens `path` in a new context (its own cookies) against the server under test, Vietnamese
+ * locale and a laptop viewport unless `options` say otherwise, and waits for the load event.
+ */
+export async function openPage(
+	browser: Browser,
+	path = '/',
+	options: BrowserContextOptions = {}
+): Promise<OpenedPage> {
+	const context = await browser.newContext({
+		baseURL: baseURL(),
+		locale: 'vi-VN',
+		timezoneId: 'Asia/Ho_Chi_Minh',
+		viewport: { width: 1280, height: 800 },
+		...options
+	});
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+	});
+	await page.goto(path, { waitUntil: 'load' });
+	return { page, errors };
+}

@@ -1,0 +1,285 @@
+/**
+ * Vitest globalSetup of the 'http' and 'e2e' projects: serves the built app (`node build`) on a
+ * free port with a store of its own, and provides its address as `inject('baseURL')`.
+ *
+ * - DATABASE_URL unset: a fresh embedded store in a new temporary DATA_DIR (the server's `init`
+ *   migrates and seeds units and demo figures).
+ * - DATABASE_URL set: a fresh database `xaso_http_<random>` on that server, filled by
+ *   `scripts/seed.ts --demo` first (a PostgreSQL store is never given demo figures unasked).
+ *
+ * Both projects run in one `vitest run`, and each calls its globalSetup: the server is shared
+ * through a process-wide registry and stopped by the last teardown, so it starts only once.
+ * Build: made when build/ is missing or stale; `npm test` sets XASO_BUILD_CURRENT=1 after its own
+ * build so that a file saved during the run does not trigger a second one.
+ */
+import type { TestProject } from 'vitest/node';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { createTestUsers } from './test-users.ts';
+import { buildDir, buildStaleReason, root, viteBuild } from '../../scripts/build-state.js';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Origin of the server under test, e.g. `http://127.0.0.1:41234`. */
+		baseURL: string;
+	}
+}
+
+const READY_PATH = '/api/v1/indicators';
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 5_000;
+
+interface RunningServer {
+	url: string;
+	stop(): Promise<void>;
+}
+
+interface Shared {
+	users: number;
+	server: Promise<RunningServer>;
+}
+
+const KEY = Symbol.for('xaso.test-server');
+const registry = globalThis as typeof globalThis & { [KEY]?: Shared };
+
+export default async function setup(project: TestProject) {
+	const shared = (registry[KEY] ??= { users: 0, server: startServer() });
+	shared.users++;
+	let server: RunningServer;
+	try {
+		server = await shared.server;
+	} catch (error) {
+		if (--shared.users === 0) delete registry[KEY];
+		throw error;
+	}
+	project.provide('baseURL', server.url);
+	return async () => {
+		if (--shared.users > 0) return;
+		delete registry[KEY];
+		await server.stop();
+	};
+}
+
+function ensureBuild() {
+	const stale = buildStaleReason();
+	if (!stale) return;
+	if (stale !== 'build/ is missing' && process.env.XASO_BUILD_CURRENT === '1') {
+		console.warn(`[server-setup] ${stale}; testing the build npm test just made`);
+		return;
+	}
+	console.log(`[server-setup] building (${stale})…`);
+	if (viteBuild() !== 0) throw new Error('vite build failed: the HTTP tests need build/');
+}
+
+/**
+ * The server runs from a private copy of build/: it loads route chunks lazily, so a rebuild of
+ * build/ during the run (`npm start`, another test run in the same tree) would break it. The copy
+ * lives under node_modules/ so that the app's packages still resolve, and ignored by every tool.
+ */
+function copyBuild(): string {
+	const parent = join(root, 'node_modules', '.cache');
+	mkdirSync(parent, { recursive: true });
+	const dayAgo = Date.now() - 24 * 3600_000;
+	for (const entry of readdirSync(parent)) {
+		const path = join(parent, entry);
+		// Left behind by a run that was killed.
+		if (entry.startsWith('xaso-test-build-') && statSync(path).mtimeMs < dayAgo)
+			rmSync(path, { recursive: true, force: true });
+	}
+	const dir = mkdtempSync(join(parent, 'xaso-test-build-'));
+	cpSync(buildDir, join(dir, 'build'), { recursive: true });
+	// Node does not look for package.json "type" above a node_modules folder.
+	writeFileSync(join(dir, 'build', 'package.json'), '{ "type": "module" }\n');
+	return dir;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolvePort, fail) => {
+		const probe = createServer();
+		probe.unref();
+		probe.on('error', fail);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			probe.close(() =>
+				typeof address === 'object' && address
+					? resolvePort(address.port)
+					: fail(new Error('no port'))
+			);
+		});
+	});
+}
+
+/** The environment of a child process: ours without Vitest's markers. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...extra };
+	for (const key of Object.keys(env))
+		if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
+	return env;
+}
+
+/** Creates a fresh PostgreSQL database next to DATABASE_URL's and seeds units and demo figures. */
+async function freshPostgres(baseUrl: string) {
+	const name = `xaso_http_${randomBytes(5).toString('hex')}`;
+	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+	try {
+		await admin.unsafe(`create database ${name}`);
+	} catch (error) {
+		await admin.end({ timeout: 5 });
+		throw error;
+	}
+	const url = new URL(baseUrl);
+	url.pathname = `/${name}`;
+	const drop = async () => {
+		try {
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+		} finally {
+			await admin.end({ timeout: 5 });
+		}
+	};
+	const seed = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts', '--demo'],
+		{ cwd: root, env: childEnv({ DATABASE_URL: url.href }), encoding: 'utf8' }
+	);
+	if (seed.status !== 0) {
+		await drop();
+		throw new Error(
+			`seeding ${name} failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`
+		);
+	}
+	return { name, url: url.href, drop };
+}
+
+async function startServer(): Promise<RunningServer> {
+	const started = Date.now();
+	ensureBuild();
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+
+	// Undone in reverse order on failure or at teardown.
+	const cleanups: (() => Promise<void> | void)[] = [];
+	const cleanUp = async () => {
+		for (const fn of cleanups.reverse()) {
+			try {
+				await fn();
+			} catch (error) {
+				console.error('[server-setup] cleanup failed:', error);
+			}
+		}
+		cleanups.length = 0;
+	};
+
+	let storeLabel = '';
+	let output = '';
+	try {
+		const buildCopy = copyBuild();
+		cleanups.push(() => rmSync(buildCopy, { recursive: true, force: true, maxRetries: 3 }));
+
+		const env = childEnv({
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			LOG_REQUESTS: '0',
+			// Above the 5 MB upload cap of POST /api/v1/imports (adapter-node's default is 512K).
+			BODY_SIZE_LIMIT: '6M'
+		});
+		if (process.env.DATABASE_URL) {
+			const db = await freshPostgres(process.env.DATABASE_URL);
+			cleanups.push(db.drop);
+			env.DATABASE_URL = db.url;
+			storeLabel = `PostgreSQL database ${db.name}`;
+		} else {
+			const dataDir = mkdtempSync(join(tmpdir(), 'xaso-http-'));
+			cleanups.push(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }));
+			env.DATA_DIR = dataDir;
+			storeLabel = `embedded store in ${dataDir}`;
+		}
+
+		// Test-only accounts, written before the server opens the store (test-users.ts).
+		await createTestUsers({ DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL });
+
+		// cwd stays the repository root: drizzle/ and ../shared/data are found from there.
+		const child = spawn(process.execPath, [join(buildCopy, 'build')], {
+			cwd: root,
+			env,
+			stdio: 'pipe'
+		});
+		const killOnExit = () => child.kill('SIGKILL');
+		process.once('exit', killOnExit);
+		cleanups.push(() => stopChild(child));
+		cleanups.push(() => void process.off('exit', killOnExit));
+
+		let forward = false;
+		const collect = (chunk: Buffer) => {
+			output = (output + chunk.toString()).slice(-20_000);
+		};
+		child.stdout.on('data', collect);
+		child.stderr.on('data', (chunk: Buffer) => {
+			collect(chunk);
+			// Once ready, server errors show up beside the test that caused them.
+			if (forward) process.stderr.write(`[server] ${chunk}`);
+		});
+
+		await waitUntilReady(child, url + READY_PATH);
+		forward = true;
+	} catch (error) {
+		await cleanUp();
+		throw new Error(
+			`${(error as Error).message}\n--- server output (${storeLabel || 'no store yet'}) ---\n${output || '(none)'}`,
+			{ cause: error }
+		);
+	}
+	console.log(
+		`[server-setup] ${url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${storeLabel})`
+	);
+	return { url, stop: cleanUp };
+}
+
+async function waitUntilReady(child: ChildProcess, readyUrl: string) {
+	const deadline = Date.now() + READY_TIMEOUT_MS;
+	let last = 'no answer';
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(
+				`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`
+			);
+		try {
+			const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) });
+			await response.arrayBuffer();
+			if (response.status === 200) return;
+			last = `HTTP ${response.status}`;
+		} catch (error) {
+			last = (error as Error).message;
+		}
+		await new Promise((done) => setTimeout(done, 250));
+	}
+	throw new Error(
+		`GET ${readyUrl} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`
+	);
+}
+
+/** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
+async function stopChild(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => {
+		console.warn(`[server-setup] server did not stop within ${STOP_GRACE_MS / 1000} s: SIGKILL`);
+		child.kill('SIGKILL');
+	}, STOP_GRACE_MS);
+	await exited;
+	clearTimeout(timer);
+}
