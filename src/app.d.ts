@@ -3,7 +3,10 @@
 declare global {
 	namespace App {
 		// interface Error {}
-		// interface Locals {}
+		interface Locals {
+			/** The signed-in user (from the session cookie, see auth/handle.ts), or null. */
+			user: import('$lib/server/auth/types').SessionUser | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

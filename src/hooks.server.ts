@@ -1,0 +1,68 @@
+/**
+ * Server hooks: the store is opened, migrated and seeded in `init`, before the first request;
+ * every response gets security headers and (unless `LOG_REQUESTS=0`) one log line; unexpected
+ * errors are logged here and reach the client only as a generic message.
+ */
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { ready } from '$lib/server/app';
+import { closeStore } from '$lib/server/db';
+import { auth } from '$lib/server/auth/handle';
+
+export const init: ServerInit = async () => {
+	await ready();
+};
+
+// adapter-node does not exit on SIGTERM while PGlite or postgres.js sockets are open: it emits
+// this event once the HTTP server has closed, and we close the store. The flag keeps a re-evaluated
+// module (dev server reloads) from adding a second listener.
+const shutdownFlag = Symbol.for('xaso.shutdown-listener');
+const registry = globalThis as typeof globalThis & { [shutdownFlag]?: boolean };
+if (!registry[shutdownFlag]) {
+	registry[shutdownFlag] = true;
+	process.on('sveltekit:shutdown', async (reason: unknown) => {
+		try {
+			await closeStore();
+		} catch (error) {
+			console.error(`closing the store on shutdown (${String(reason)}) failed:`, error);
+		}
+	});
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin',
+	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()'
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	let response = await resolve(event);
+	try {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	} catch {
+		// A response passed through from fetch() has immutable headers: copy it first.
+		response = new Response(response.body, response);
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	}
+	return response;
+};
+
+const logRequests = process.env.LOG_REQUESTS !== '0';
+
+const logging: Handle = async ({ event, resolve }) => {
+	if (!logRequests) return resolve(event);
+	const started = performance.now();
+	const response = await resolve(event);
+	const ms = Math.round(performance.now() - started);
+	console.log(`${event.request.method} ${event.url.pathname} ${response.status} ${ms}ms`);
+	return response;
+};
+
+export const handle: Handle = sequence(auth, securityHeaders, logging);
+
+/** Logs the error with its stack on the server; the client gets SvelteKit's generic message. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message };
+	console.error(`${event.request.method} ${event.url.pathname} failed (${status}):`, error);
+	return { message: status >= 500 ? 'Internal Error' : message };
+};

@@ -1,0 +1,15 @@
+import type { LayoutServerLoad } from './$types';
+import { requireUser } from '$lib/server/auth/guard';
+
+/** Every page of the editors' area needs a signed-in user; pages check role and scope. */
+export const load: LayoutServerLoad = (event) => {
+	const user = requireUser(event);
+	return {
+		user: {
+			email: user.email,
+			displayName: user.displayName,
+			role: user.role,
+			unitCode: user.unitCode
+		}
+	};
+};

@@ -1,0 +1,55 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ready } from '$lib/server/app';
+import { authorize, refuse } from '$lib/server/auth/guard';
+import { addUser, setDisabled } from '$lib/server/auth/user-admin';
+import { listUsers, userById } from '$lib/server/queries/users';
+import { ROLES } from '$lib/server/auth/types';
+
+export const load: PageServerLoad = async (event) => {
+	await authorize(event, 'admin');
+	return { users: await listUsers(await ready()), roles: [...ROLES] };
+};
+
+/** An administrator scoped to a unit manages only users inside that unit. */
+async function mayManage(event: RequestEvent, unitCode: string | null) {
+	const admin = await authorize(event, 'admin');
+	if (admin.unitCode !== null && unitCode !== admin.unitCode)
+		await refuse(event, `You manage users of ${admin.unitCode} only.`, { target_unit: unitCode });
+	return admin;
+}
+
+async function toggle(event: RequestEvent, disabled: boolean) {
+	await authorize(event, 'admin');
+	const form = await event.request.formData();
+	const id = Number(form.get('id'));
+	const store = await ready();
+	const target = Number.isSafeInteger(id) ? await userById(store, id) : null;
+	if (!target) error(404, 'No such user');
+	const admin = await mayManage(event, target.unitCode);
+	if (target.id === admin.id && disabled)
+		return fail(400, { message: 'You cannot disable yourself.' });
+	await setDisabled(store, target.id, disabled, { userId: admin.id, actor: admin.email });
+	return { message: `${target.email} ${disabled ? 'disabled; their sessions ended' : 'enabled'}.` };
+}
+
+export const actions: Actions = {
+	create: async (event) => {
+		await authorize(event, 'admin');
+		const form = await event.request.formData();
+		const input = {
+			email: String(form.get('email') ?? ''),
+			password: String(form.get('password') ?? ''),
+			role: String(form.get('role') ?? ''),
+			unitCode: String(form.get('unit') ?? '').trim() || null,
+			displayName: String(form.get('name') ?? '')
+		};
+		const admin = await mayManage(event, input.unitCode);
+		const result = await addUser(await ready(), input, { userId: admin.id, actor: admin.email });
+		const { password: _password, ...kept } = input;
+		if (!result.ok) return fail(400, { create: kept, errors: result.errors });
+		return { message: `User ${input.email} created.` };
+	},
+	disable: (event) => toggle(event, true),
+	enable: (event) => toggle(event, false)
+};

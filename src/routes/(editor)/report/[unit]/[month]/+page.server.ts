@@ -1,0 +1,192 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ready } from '$lib/server/app';
+import { authorize, refuse, requireUser } from '$lib/server/auth/guard';
+import { can, type Permission } from '$lib/server/auth/permissions';
+import { reportUnit } from '$lib/server/services/workflow-unit';
+import {
+	WorkflowError,
+	approveReport,
+	discardReport,
+	isOpen,
+	returnReport,
+	saveReport
+} from '$lib/server/services/workflow';
+import {
+	approvedValues,
+	draftToken,
+	draftValues,
+	latestDraft,
+	recentMedians
+} from '$lib/server/queries/drafts';
+import { reportEvents } from '$lib/server/queries/audit';
+import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
+
+export const load: PageServerLoad = async (event) => {
+	const store = await ready();
+	const { month } = event.params;
+	const found = await reportUnit(store, event.params.unit, month);
+	if (!found.ok) error(found.status, found.message);
+	const unit = found.unit;
+	const user = await authorize(event, 'read', { id: unit.id, code: unit.code, month });
+	const [approved, latest, medians, events] = await Promise.all([
+		approvedValues(store, unit.id, month),
+		latestDraft(store, unit.id, month),
+		recentMedians(store, unit.id, month),
+		reportEvents(store, unit.id, month, 30)
+	]);
+	const open = latest && isOpen(latest) ? latest : null;
+	const draft = open ? await draftValues(store, open.id) : null;
+	const ownWork = open !== null && (open.submittedBy === user.id || open.updatedBy === user.id);
+	return {
+		unit: { code: unit.code, name: unit.name },
+		month,
+		token: draftToken(latest),
+		draft: open && {
+			status: open.status,
+			version: open.version,
+			source: open.source,
+			fileName: open.fileName,
+			sha256: open.sha256,
+			updatedBy: open.updatedByEmail,
+			updatedAt: open.updatedAt,
+			submittedBy: open.submittedByEmail,
+			submittedAt: open.submittedAt,
+			reviewedBy: open.reviewedByEmail,
+			comment: open.comment
+		},
+		lastApproved:
+			latest?.status === 'approved'
+				? { by: latest.reviewedByEmail, at: latest.reviewedAt, batchId: latest.batchId }
+				: null,
+		measures: MEASURES.map((m) => ({
+			code: m.code,
+			name: m.name,
+			kind: m.kind,
+			partOf: m.partOf,
+			max: m.max ?? null,
+			approved: approved.get(m.code) ?? null,
+			draft: draft ? (draft.get(m.code) ?? null) : null,
+			median: medians.get(m.code) ?? null
+		})),
+		can: {
+			edit: can(user.role, 'edit') && open?.status !== 'submitted',
+			discard: can(user.role, 'edit') && (open?.status === 'draft' || open?.status === 'returned'),
+			review: can(user.role, 'review') && open?.status === 'submitted',
+			approve: can(user.role, 'review') && open?.status === 'submitted' && !ownWork
+		},
+		events
+	};
+};
+
+/** Signed in, the unit-month real, the permission granted in scope: or 401/404/403. */
+async function prepare(event: RequestEvent, permission: Permission) {
+	const user = requireUser(event);
+	const store = await ready();
+	const month = event.params.month ?? '';
+	const found = await reportUnit(store, event.params.unit ?? '', month);
+	if (!found.ok) error(found.status, found.message);
+	await authorize(event, permission, { id: found.unit.id, code: found.unit.code, month });
+	const form = await event.request.formData();
+	return { user, store, unit: found.unit, month, form, token: String(form.get('token') ?? '') };
+}
+
+function rawValues(form: FormData): Partial<Record<MeasureCode, string>> {
+	const raw: Partial<Record<MeasureCode, string>> = {};
+	for (const code of MEASURE_CODES) {
+		const value = form.get(code);
+		if (typeof value === 'string') raw[code] = value.slice(0, 40);
+	}
+	return raw;
+}
+
+/** A workflow refusal: 403 logged, 409 shown with the person's entries kept. */
+async function refusal(
+	event: RequestEvent,
+	caught: unknown,
+	unit: { id: number },
+	extra: Record<string, unknown> = {}
+) {
+	if (!(caught instanceof WorkflowError)) throw caught;
+	if (caught.status === 403)
+		return refuse(event, caught.message, {}, { id: unit.id, month: event.params.month });
+	return fail(caught.status, { message: caught.message, ...extra });
+}
+
+async function save(event: RequestEvent, submit: boolean) {
+	const c = await prepare(event, 'edit');
+	const values = rawValues(c.form);
+	const action = submit ? 'submit' : 'save';
+	try {
+		const outcome = await saveReport(c.store, c.user, {
+			unit: c.unit,
+			month: c.month,
+			token: c.token,
+			raw: values,
+			confirmJumps: c.form.get('confirm_jumps') === 'on',
+			submit
+		});
+		if (!outcome.ok)
+			return fail(400, {
+				action,
+				message: outcome.message,
+				values,
+				errors: outcome.errors,
+				warnings: outcome.warnings,
+				general: outcome.general
+			});
+		return {
+			action,
+			message: submit
+				? `Submitted for approval (version ${outcome.version}).`
+				: `Draft saved (version ${outcome.version}).`
+		};
+	} catch (caught) {
+		return refusal(event, caught, c.unit, { action, values, stale: true });
+	}
+}
+
+export const actions: Actions = {
+	save: (event) => save(event, false),
+	submit: (event) => save(event, true),
+	approve: async (event) => {
+		const c = await prepare(event, 'review');
+		try {
+			const counts = await approveReport(c.store, c.user, {
+				unit: c.unit,
+				month: c.month,
+				token: c.token
+			});
+			return {
+				action: 'approve',
+				message: `Approved: ${counts.inserted} new, ${counts.updated} changed, ${counts.unchanged} unchanged figures (batch ${counts.batchId}).`
+			};
+		} catch (caught) {
+			return refusal(event, caught, c.unit, { action: 'approve' });
+		}
+	},
+	return: async (event) => {
+		const c = await prepare(event, 'review');
+		const comment = String(c.form.get('comment') ?? '');
+		try {
+			await returnReport(c.store, c.user, {
+				unit: c.unit,
+				month: c.month,
+				token: c.token,
+				comment
+			});
+			return { action: 'return', message: 'Returned to the editors with your comment.' };
+		} catch (caught) {
+			return refusal(event, caught, c.unit, { action: 'return', comment });
+		}
+	},
+	discard: async (event) => {
+		const c = await prepare(event, 'edit');
+		try {
+			await discardReport(c.store, c.user, { unit: c.unit, month: c.month, token: c.token });
+			return { action: 'discard', message: 'Draft discarded.' };
+		} catch (caught) {
+			return refusal(event, caught, c.unit, { action: 'discard' });
+		}
+	}
+};

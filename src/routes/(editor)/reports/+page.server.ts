@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { ready } from '$lib/server/app';
+import { authorize } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
+import { communesInScope, listDrafts } from '$lib/server/queries/drafts';
+import { lastCompleteMonth } from '$lib/domain/periods';
+
+/** The editor's desk: communes of their area for a month, open drafts, reports to review. */
+export const load: PageServerLoad = async (event) => {
+	const user = await authorize(event, 'read');
+	const store = await ready();
+	const month =
+		event.url.searchParams.get('month') ?? lastCompleteMonth(new Date().toISOString().slice(0, 10));
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) error(400, 'month must be YYYY-MM');
+	const [communes, open] = await Promise.all([
+		communesInScope(store, user, month),
+		listDrafts(store, user)
+	]);
+	return {
+		month,
+		communes,
+		open,
+		toReview: can(user.role, 'review') ? open.filter((d) => d.status === 'submitted') : []
+	};
+};

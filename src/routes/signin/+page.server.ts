@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { ready } from '$lib/server/app';
+import { signIn } from '$lib/server/auth/signin';
+import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/session';
+import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/device';
+
+/** Only same-site paths: an open redirect would turn the sign-in page into a phishing aid. */
+function safeNext(next: string | null): string {
+	return next && /^\/(?![/\\])/.test(next) ? next : '/reports';
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '');
+		const result = await signIn(await ready(), {
+			email,
+			password: String(form.get('password') ?? ''),
+			address: event.getClientAddress(),
+			userAgent: event.request.headers.get('user-agent')?.slice(0, 200) ?? null,
+			previousToken: event.cookies.get(SESSION_COOKIE),
+			deviceCookie: event.cookies.get(DEVICE_COOKIE)
+		});
+		if (!result.ok) {
+			if (result.retryAfter) event.setHeaders({ 'retry-after': String(result.retryAfter) });
+			return fail(result.status, { email: email.slice(0, 254), message: result.message });
+		}
+		setSessionCookie(event.cookies, event.url, result.token);
+		setDeviceCookie(event.cookies, event.url, result.deviceCookie);
+		redirect(303, safeNext(event.url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,425 @@
+/**
+ * The report workflow against a real store (PGlite, or PostgreSQL when DATABASE_URL is set):
+ * drafts stay out of the public figures until approval, approval writes observations, facts and
+ * audit in one go, a return carries its comment, a stale save is refused, jumps need confirming,
+ * and uploads land in drafts of the editor's own area only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Store } from '../../src/lib/server/db/index.ts';
+import { migrateStore } from '../../src/lib/server/db/migrate.ts';
+import { seedStore } from '../../src/lib/server/services/setup.ts';
+import { seedMeasures } from '../../src/lib/server/services/units-seed.ts';
+import { addUser } from '../../src/lib/server/auth/user-admin.ts';
+import { userByEmail } from '../../src/lib/server/queries/users.ts';
+import type { SessionUser } from '../../src/lib/server/auth/types.ts';
+import {
+	WorkflowError,
+	approveReport,
+	discardReport,
+	returnReport,
+	saveReport,
+	type SaveInput
+} from '../../src/lib/server/services/workflow.ts';
+import { uploadToDrafts } from '../../src/lib/server/services/workflow-import.ts';
+import { reportUnit } from '../../src/lib/server/services/workflow-unit.ts';
+import { draftToken, latestDraft, draftValues } from '../../src/lib/server/queries/drafts.ts';
+import { figureHistory, batchFigures } from '../../src/lib/server/queries/audit.ts';
+import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
+import type { UnitSpan } from '../../src/lib/server/services/import/validate.ts';
+import { createTestStore, type TestStore } from '../support/test-store.ts';
+
+let handle: TestStore;
+let store: Store;
+let unit: UnitSpan;
+const users: Record<'editor' | 'editor2' | 'approver' | 'other', SessionUser> = {} as never;
+const CURRENT = '2026-11';
+
+async function count(query: ReturnType<typeof sql>): Promise<number> {
+	const [row] = await store.rows<{ n: number }>(query);
+	return Number(row.n);
+}
+
+const observationsOf = (month: string) =>
+	count(sql`select count(*)::int as n from observations
+		where unit_id = ${unit.id} and month = ${`${month}-01`}::date`);
+
+async function token(month: string): Promise<string> {
+	return draftToken(await latestDraft(store, unit.id, month));
+}
+
+function save(
+	user: SessionUser,
+	month: string,
+	raw: SaveInput['raw'],
+	options: Partial<Pick<SaveInput, 'token' | 'submit' | 'confirmJumps'>> = {}
+) {
+	return (async () =>
+		saveReport(store, user, {
+			unit,
+			month,
+			raw,
+			token: options.token ?? (await token(month)),
+			submit: options.submit ?? false,
+			confirmJumps: options.confirmJumps ?? false,
+			currentMonth: CURRENT
+		}))();
+}
+
+async function refusal(promise: Promise<unknown>): Promise<WorkflowError> {
+	try {
+		await promise;
+	} catch (error) {
+		if (error instanceof WorkflowError) return error;
+		throw error;
+	}
+	throw new Error('expected a WorkflowError');
+}
+
+beforeAll(async () => {
+	handle = await createTestStore();
+	store = handle.store;
+	await migrateStore(store);
+	await seedStore(store, { boundaries: null });
+	await store.transaction((tx) => seedMeasures(tx));
+	const people = [
+		['editor', 'editor@w.test', 'editor', '03388'],
+		['editor2', 'editor2@w.test', 'editor', '03388'],
+		['approver', 'approver@w.test', 'approver', '12'],
+		['other', 'other@w.test', 'editor', '03390']
+	] as const;
+	for (const [key, email, role, unitCode] of people) {
+		const r = await addUser(
+			store,
+			{ email, password: 'a long enough password', role, unitCode },
+			{ userId: null, actor: 'test' }
+		);
+		expect(r.ok).toBe(true);
+		const u = (await userByEmail(store, email))!;
+		users[key] = { id: u.id, email: u.email, displayName: u.displayName, role: u.role, unitCode };
+	}
+	const found = await reportUnit(store, '03388', '2026-01');
+	if (!found.ok) throw new Error(found.message);
+	unit = found.unit;
+});
+
+afterAll(async () => {
+	await handle?.cleanup();
+});
+
+describe('draft → submitted → approved', () => {
+	const month = '2026-01';
+
+	it('keeps drafts and submissions out of the public figures', async () => {
+		const saved = await save(users.editor, month, {
+			dossiers_received: '100',
+			dossiers_received_online: '40'
+		});
+		expect(saved).toMatchObject({ ok: true, status: 'draft', version: 1 });
+		const submitted = await save(
+			users.editor,
+			month,
+			{ dossiers_received: '100', dossiers_received_online: '45' },
+			{ submit: true }
+		);
+		expect(submitted).toMatchObject({ ok: true, status: 'submitted', version: 2 });
+		expect(await observationsOf(month)).toBe(0);
+		const draft = (await latestDraft(store, unit.id, month))!;
+		expect(draft.status).toBe('submitted');
+		expect(draft.submittedBy).toBe(users.editor.id);
+		expect(Object.fromEntries(await draftValues(store, draft.id))).toEqual({
+			dossiers_received: 100,
+			dossiers_received_online: 45
+		});
+	});
+
+	it('refuses edits while submitted, and approval by the submitter', async () => {
+		const edit = await refusal(save(users.editor2, month, { dossiers_received: '101' }));
+		expect(edit.status).toBe(409);
+		expect(edit.message).toMatch(/waits for approval/);
+		const own = await refusal(
+			approveReport(
+				store,
+				{ ...users.editor, role: 'approver' },
+				{
+					unit,
+					month,
+					token: await token(month),
+					currentMonth: CURRENT
+				}
+			)
+		);
+		expect(own.status).toBe(403);
+	});
+
+	it('approval writes observations, facts, the batch and the audit in one go', async () => {
+		const counts = await approveReport(store, users.approver, {
+			unit,
+			month,
+			token: await token(month),
+			currentMonth: CURRENT
+		});
+		expect(counts).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
+		expect(await observationsOf(month)).toBe(2);
+		const [facts] = await store.rows<{ received: number; online: number }>(sql`
+			select dossiers_received::int as received, dossiers_received_online::int as online
+			from monthly_facts where unit_id = ${unit.id} and month = ${`${month}-01`}::date`);
+		expect(facts).toEqual({ received: 100, online: 45 });
+		const draft = (await latestDraft(store, unit.id, month))!;
+		expect(draft).toMatchObject({ status: 'approved', reviewedBy: users.approver.id });
+		expect(draft.batchId).toBe(counts.batchId);
+		const [batch] = await store.rows<{ source: string; user_id: number; note: string }>(
+			sql`select source, user_id, note from import_batches where id = ${counts.batchId}`
+		);
+		expect(batch).toMatchObject({ source: 'form', user_id: users.editor.id });
+		expect(batch.note).toContain('approved by approver@w.test');
+		const actions = await store.rows<{ action: string }>(sql`select action from audit_log
+			where batch_id = ${counts.batchId} or (unit_id = ${unit.id} and month = ${`${month}-01`}::date)
+			order by id`);
+		expect(actions.map((a) => a.action)).toEqual([
+			'draft_saved',
+			'draft_submitted',
+			'form',
+			'draft_approved'
+		]);
+	});
+
+	it('a later change keeps the old value in the history (old → new, who, source)', async () => {
+		await save(users.editor2, month, { dossiers_received: '120' }, { submit: true });
+		const counts = await approveReport(store, users.approver, {
+			unit,
+			month,
+			token: await token(month),
+			currentMonth: CURRENT
+		});
+		expect(counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 0 });
+		const history = await figureHistory(store, unit.id, month, 'dossiers_received');
+		expect(history.map((v) => [v.previous, v.value])).toEqual([
+			[null, 100],
+			[100, 120]
+		]);
+		expect(history[0].batch?.userEmail).toBe('editor@w.test');
+		expect(history[1].batch).toMatchObject({
+			source: 'form',
+			userEmail: 'editor2@w.test',
+			approvedBy: 'approver@w.test'
+		});
+		const written = await batchFigures(store, counts.batchId, users.approver);
+		expect(written).toEqual([
+			expect.objectContaining({
+				measure: 'dossiers_received',
+				value: 120,
+				previous: 100,
+				current: true
+			})
+		]);
+	});
+});
+
+describe('returned with a comment', () => {
+	const month = '2026-02';
+
+	it('requires a comment, keeps it, and lets the editors resubmit', async () => {
+		await save(users.editor, month, { computers: '12' }, { submit: true });
+		const empty = await refusal(
+			returnReport(store, users.approver, { unit, month, token: await token(month), comment: ' ' })
+		);
+		expect(empty.status).toBe(409);
+		await returnReport(store, users.approver, {
+			unit,
+			month,
+			token: await token(month),
+			comment: 'Máy tính: 12 seems high <b>check</b>'
+		});
+		let draft = (await latestDraft(store, unit.id, month))!;
+		expect(draft).toMatchObject({ status: 'returned', reviewedBy: users.approver.id });
+		expect(draft.comment).toBe('Máy tính: 12 seems high <b>check</b>');
+		expect(await observationsOf(month)).toBe(0);
+		const again = await save(users.editor, month, { computers: '10' });
+		expect(again).toMatchObject({ ok: true, status: 'draft' });
+		draft = (await latestDraft(store, unit.id, month))!;
+		expect(draft.status).toBe('draft');
+		await discardReport(store, users.editor, { unit, month, token: await token(month) });
+		expect((await latestDraft(store, unit.id, month))!.status).toBe('discarded');
+		// A fresh draft can start after a discard.
+		expect(await save(users.editor, month, { computers: '9' })).toMatchObject({
+			ok: true,
+			version: 1
+		});
+	});
+});
+
+describe('concurrent edits', () => {
+	const month = '2026-03';
+
+	it('refuses the second save based on a stale version, keeping the first', async () => {
+		const seen = await token(month);
+		const first = await save(users.editor, month, { staff_total: '20' }, { token: seen });
+		expect(first.ok).toBe(true);
+		const second = await refusal(
+			save(users.editor2, month, { staff_total: '25' }, { token: seen })
+		);
+		expect(second.status).toBe(409);
+		expect(second.message).toMatch(/changed since you opened it.*editor@w\.test/);
+		const draft = (await latestDraft(store, unit.id, month))!;
+		expect(Object.fromEntries(await draftValues(store, draft.id))).toEqual({ staff_total: 20 });
+		// Approving on a stale page is refused too.
+		await save(users.editor, month, { staff_total: '20' }, { submit: true });
+		const stale = await refusal(
+			approveReport(store, users.approver, { unit, month, token: seen, currentMonth: CURRENT })
+		);
+		expect(stale.status).toBe(409);
+	});
+
+	it('two saves at the same moment: exactly one wins', async () => {
+		const month2 = '2026-04';
+		const seen = await token(month2);
+		const results = await Promise.allSettled([
+			save(users.editor, month2, { computers: '1' }, { token: seen }),
+			save(users.editor2, month2, { computers: '2' }, { token: seen })
+		]);
+		const won = results.filter((r) => r.status === 'fulfilled' && (r.value as { ok: boolean }).ok);
+		expect(won).toHaveLength(1);
+		expect(
+			await count(sql`select count(*)::int as n from drafts where unit_id = ${unit.id}
+				and month = ${`${month2}-01`}::date`)
+		).toBe(1);
+	});
+});
+
+describe('validation and jump warnings', () => {
+	it('reports errors per field and writes nothing', async () => {
+		const month = '2026-05';
+		const result = await save(users.editor, month, {
+			dossiers_received: '10',
+			dossiers_received_online: '11',
+			computers: '-2',
+			one_stop_shop_standard: '2'
+		});
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(Object.keys(result.errors).sort()).toEqual([
+			'computers',
+			'dossiers_received_online',
+			'one_stop_shop_standard'
+		]);
+		expect(await latestDraft(store, unit.id, month)).toBeNull();
+	});
+
+	it('asks to confirm a value three times off the 12-month median', async () => {
+		const history = Array.from({ length: 12 }, (_, i) => ({
+			unitId: unit.id,
+			month: `2025-${String(i + 1).padStart(2, '0')}`,
+			measure: 'population',
+			value: 10_000
+		}));
+		// 2025-01…06 belong to the predecessor bearing the same code; use the current unit's months.
+		const current = history.map((h, i) => ({
+			...h,
+			month: i < 6 ? `2025-${String(i + 7).padStart(2, '0')}` : `2026-0${i - 5}`
+		}));
+		await store.transaction((tx) =>
+			applyFigures(tx, current, {
+				source: 'demo',
+				fileName: null,
+				sha256: null,
+				userId: null,
+				actor: 'test'
+			})
+		);
+		const month = '2026-07';
+		const jump = await save(users.editor, month, { population: '40000' });
+		expect(jump.ok).toBe(false);
+		if (jump.ok) return;
+		expect(jump.errors).toEqual({});
+		expect(jump.warnings.population).toMatch(/more than 3× the median/);
+		expect(await latestDraft(store, unit.id, month)).toBeNull();
+		const confirmed = await save(
+			users.editor,
+			month,
+			{ population: '40000' },
+			{ confirmJumps: true }
+		);
+		expect(confirmed.ok).toBe(true);
+		// Saved once and confirmed: saving the same value again does not ask again.
+		expect((await save(users.editor, month, { population: '40000' })).ok).toBe(true);
+	});
+});
+
+describe('uploads go to drafts of the editor’s own area', () => {
+	const csv = (rows: string[]) =>
+		new TextEncoder().encode(['unit_code,period,computers,staff_total', ...rows].join('\n') + '\n');
+
+	it('previews without writing, then writes drafts, never observations', async () => {
+		const bytes = csv(['03388,2026-08,7,30', '03388,2026-09,8,31']);
+		const preview = await uploadToDrafts(store, users.editor, {
+			bytes,
+			fileName: 'thang.csv',
+			dryRun: true,
+			submit: false,
+			currentMonth: CURRENT
+		});
+		expect(preview).toMatchObject({ ok: true, dryRun: true, inserted: 4, updated: 0, drafts: 2 });
+		expect(
+			await count(sql`select count(*)::int as n from drafts where month >= '2026-08-01'`)
+		).toBe(0);
+		const done = await uploadToDrafts(store, users.editor, {
+			bytes,
+			fileName: 'thang.csv',
+			dryRun: false,
+			submit: true,
+			currentMonth: CURRENT
+		});
+		expect(done).toMatchObject({ ok: true, dryRun: false, drafts: 2 });
+		const draft = (await latestDraft(store, unit.id, '2026-08'))!;
+		expect(draft).toMatchObject({ status: 'submitted', source: 'import', fileName: 'thang.csv' });
+		expect(draft.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(await observationsOf('2026-08')).toBe(0);
+		// A second upload cannot change a submitted report.
+		const busy = await uploadToDrafts(store, users.editor, {
+			bytes: csv(['03388,2026-08,9,30']),
+			fileName: 'again.csv',
+			dryRun: false,
+			submit: false,
+			currentMonth: CURRENT
+		});
+		expect(busy).toMatchObject({ ok: false, status: 409 });
+		// Approval keeps the file name and hash on the batch.
+		const counts = await approveReport(store, users.approver, {
+			unit,
+			month: '2026-08',
+			token: draftToken(draft),
+			currentMonth: CURRENT
+		});
+		const [batch] = await store.rows<{ source: string; file_name: string; sha256: string }>(
+			sql`select source, file_name, sha256 from import_batches where id = ${counts.batchId}`
+		);
+		expect(batch).toEqual({ source: 'import', file_name: 'thang.csv', sha256: draft.sha256 });
+	});
+
+	it('refuses rows outside the area (403) and invalid files (422), writing nothing', async () => {
+		const before = await count(sql`select count(*)::int as n from drafts`);
+		const outside = await uploadToDrafts(store, users.other, {
+			bytes: csv(['03390,2026-10,1,2', '03388,2026-10,1,2']),
+			fileName: 'x.csv',
+			dryRun: false,
+			submit: false,
+			currentMonth: CURRENT
+		});
+		expect(outside).toEqual({
+			ok: false,
+			status: 403,
+			errors: [expect.objectContaining({ line: 3, column: 'unit_code', code: 'out_of_scope' })]
+		});
+		const invalid = await uploadToDrafts(store, users.editor, {
+			bytes: csv(['03388,2026-10,5,2', '03388,2031-01,1,1']),
+			fileName: 'y.csv',
+			dryRun: false,
+			submit: false,
+			currentMonth: CURRENT
+		});
+		expect(invalid).toMatchObject({ ok: false, status: 422 });
+		if (!invalid.ok) expect(invalid.errors.map((e) => e.code)).toEqual(['future_period']);
+		expect(await count(sql`select count(*)::int as n from drafts`)).toBe(before);
+	});
+});
