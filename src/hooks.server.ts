@@ -58,7 +58,9 @@ const logging: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle: Handle = sequence(auth, securityHeaders, logging);
+// Logging and headers wrap auth, so its early refusals (403 for cross-site API writes) are logged
+// and carry the security headers too.
+export const handle: Handle = sequence(logging, securityHeaders, auth);
 
 /** Logs the error with its stack on the server; the client gets SvelteKit's generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
