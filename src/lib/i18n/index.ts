@@ -1,0 +1,43 @@
+/**
+ * The UI language: Vietnamese unless the URL says `?lang=en`, so a shared link shows the same
+ * language. `t()` looks a key up and fills `{name}` placeholders; values are plain text, never
+ * HTML, and are rendered as text nodes.
+ */
+import type { Locale } from '$lib/domain/format';
+import { en, vi, type MessageKey } from './messages';
+
+export type { Locale } from '$lib/domain/format';
+export type { MessageKey } from './messages';
+
+export const LOCALES: readonly Locale[] = ['vi', 'en'];
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+/** The locale a URL asks for: `?lang=en` → English, anything else Vietnamese. */
+export function localeOf(url: URL): Locale {
+	return url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
+}
+
+/** A UI string in `locale` with `{name}` placeholders filled from `params`. */
+export function t(
+	locale: Locale,
+	key: MessageKey,
+	params: Record<string, string | number> = {}
+): string {
+	return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+/** A translator bound to one locale, for templates: `const m = translator(locale)`. */
+export function translator(locale: Locale) {
+	return (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
+}
+
+/** A date `YYYY-MM-DD` as people write it: `01/07/2025` (vi) or `1 Jul 2025` (en). */
+export function formatDate(date: string, locale: Locale): string {
+	const [y, m, d] = date.split('-').map(Number);
+	if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+	const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+	return `${d} ${months[m - 1]} ${y}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Links between the public pages, through SvelteKit's `resolve()` so they keep working under a
+ * base path: the map for a view, a unit's page for a period, and the current page with some
+ * query parameters changed (sorting, language).
+ */
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+import { viewSearch, type MapView } from './map-view';
+
+/** The map showing `view` (`/?indicator=…&period=…&level=…`). */
+export function mapLink(
+	view: MapView,
+	extra: { lang?: string | null; sort?: string | null } = {}
+): ResolvedPathname {
+	return resolve(`/${viewSearch(view, extra)}` as `/?${string}`);
+}
+
+/** The map with the query string of a submitted form (as the no-JavaScript GET would). */
+export function mapQueryLink(form: HTMLFormElement): ResolvedPathname {
+	const q = new URLSearchParams();
+	for (const [name, value] of new FormData(form)) if (value !== '') q.set(name, String(value));
+	return resolve(`/?${q}`);
+}
+
+/** A unit's page for a period (`/units/03618?period=2024-Q3[&lang=en]`). */
+export function unitLink(code: string, period: string, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({ period });
+	if (lang) q.set('lang', lang);
+	return resolve(`/units/${code}?${q}`);
+}
+
+/** A unit's page with the query string of a submitted form. */
+export function unitQueryLink(code: string, form: HTMLFormElement): ResolvedPathname {
+	const q = new URLSearchParams();
+	for (const [name, value] of new FormData(form)) if (value !== '') q.set(name, String(value));
+	return resolve(`/units/${code}?${q}`);
+}
+
+/** The current page with some query parameters set (or removed when null). */
+export function currentWith(url: URL, changes: Record<string, string | null>): ResolvedPathname {
+	const q = new URLSearchParams(url.searchParams);
+	for (const [name, value] of Object.entries(changes)) {
+		if (value === null) q.delete(name);
+		else q.set(name, value);
+	}
+	const search = q.toString();
+	// page.url.pathname is already resolved (it carries any base path).
+	return `${url.pathname}${search ? `?${search}` : ''}` as ResolvedPathname;
+}
+
+/** The API URL for the figures of a view in a download format (CSV or GeoJSON). */
+export function downloadLink(view: MapView, format: 'csv' | 'geojson'): ResolvedPathname {
+	const q = new URLSearchParams({
+		indicator: view.indicator,
+		period: view.period,
+		level: view.level,
+		format
+	});
+	if (view.asOf) q.set('as_of', view.asOf);
+	return resolve(`/api/v1/values?${q}`);
+}

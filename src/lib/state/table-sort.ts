@@ -1,0 +1,72 @@
+/**
+ * Sorting of the figures table by the URL's `sort` parameter (`value`, `-value`, `name` …; a
+ * leading minus is descending), so the server renders the order a link asks for and the page
+ * works without JavaScript. Missing values always sort last.
+ */
+export const SORT_KEYS = ['rank', 'name', 'value', 'count', 'months'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export interface Sort {
+	key: SortKey;
+	descending: boolean;
+}
+
+export const DEFAULT_SORT: Sort = { key: 'rank', descending: false };
+
+/** The direction a column sorts in on its first click: names A→Z, ranks 1→n, numbers high→low. */
+const FIRST_DESCENDING: Record<SortKey, boolean> = {
+	rank: false,
+	name: false,
+	value: true,
+	count: true,
+	months: true
+};
+
+/** Reads `sort`; anything unknown is the default (rank, best first). */
+export function parseSort(text: string | null): Sort {
+	if (!text) return DEFAULT_SORT;
+	const descending = text.startsWith('-');
+	const key = (descending ? text.slice(1) : text) as SortKey;
+	return SORT_KEYS.includes(key) ? { key, descending } : DEFAULT_SORT;
+}
+
+/** The `sort` parameter a column header links to: its first direction, or the reverse if current. */
+export function nextSort(current: Sort, key: SortKey): string {
+	const descending = current.key === key ? !current.descending : FIRST_DESCENDING[key];
+	return descending ? `-${key}` : key;
+}
+
+export interface SortableRow {
+	unit_name: string;
+	unit_code: string;
+	value: number | null;
+	denominator: number | null;
+	months_reported: number;
+	rank: number | null;
+}
+
+const pick: Record<SortKey, (r: SortableRow) => number | string | null> = {
+	rank: (r) => r.rank,
+	name: (r) => r.unit_name,
+	value: (r) => r.value,
+	count: (r) => r.denominator,
+	months: (r) => r.months_reported
+};
+
+const collator = new Intl.Collator('vi');
+
+/** A sorted copy of `rows`; ties keep the rank order, then the code. */
+export function sortRows<T extends SortableRow>(rows: readonly T[], sort: Sort): T[] {
+	const get = pick[sort.key];
+	const sign = sort.descending ? -1 : 1;
+	const tie = (a: T, b: T) =>
+		(a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code);
+	return [...rows].sort((a, b) => {
+		const x = get(a);
+		const y = get(b);
+		if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
+		const order =
+			typeof x === 'string' ? collator.compare(x, y as string) : (x as number) - (y as number);
+		return sign * order || tie(a, b);
+	});
+}

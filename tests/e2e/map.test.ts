@@ -1,0 +1,150 @@
+/**
+ * The public map in a real browser: it draws the choropleth, a change of indicator updates the
+ * URL and repaints the polygons in place (same canvas, shapes downloaded once), and the figures
+ * table is in the server's HTML for readers without JavaScript.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launchBrowser, openPage } from '../support/browser';
+
+// Generous: a shared CI machine may be slow to start Chromium and paint.
+const SLOW = { timeout: 90_000 };
+
+const MAP = '.leaflet-container';
+
+/** The fills the choropleth reports having painted (code → colour). */
+async function fills(page: Page): Promise<Record<string, string>> {
+	const text = await page.locator(MAP).getAttribute('data-fills');
+	return JSON.parse(text ?? '{}');
+}
+
+/**
+ * Pixels of the map canvas that differ from the last snapshot (all of them on the first call),
+ * after letting Leaflet's scheduled redraw happen. Compared in the page: shipping millions of
+ * RGBA values to Node is slow.
+ */
+async function changedPixels(page: Page): Promise<number> {
+	return page.evaluate(async (selector) => {
+		await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+		const canvas = document.querySelector(`${selector} canvas`) as HTMLCanvasElement;
+		const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+		const store = window as unknown as { __pixels?: Uint8ClampedArray };
+		const previous = store.__pixels;
+		store.__pixels = data;
+		if (!previous || previous.length !== data.length) return data.length / 4;
+		let changed = 0;
+		for (let i = 0; i < data.length; i += 4) {
+			if (
+				data[i] !== previous[i] ||
+				data[i + 1] !== previous[i + 1] ||
+				data[i + 2] !== previous[i + 2]
+			)
+				changed++;
+		}
+		return changed;
+	}, MAP);
+}
+
+describe('public map', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('draws the choropleth and repaints it in place when the indicator changes', async () => {
+		const { page, errors } = await openPage(browser, '/');
+		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		const geometryRequests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/api/v1/geometry')) geometryRequests.push(request.url());
+		});
+		const beforeText = await page.locator(MAP).getAttribute('data-fills');
+		const before = await fills(page);
+		expect(Object.keys(before).length).toBeGreaterThan(10);
+		for (const colour of Object.values(before)) expect(colour).toMatch(/^#[0-9a-f]{6}$/i);
+		await changedPixels(page);
+		const builds = await page.locator(MAP).getAttribute('data-builds');
+
+		await page.selectOption('#indicator', 'dossier_volume');
+		// The URL is replaced in place (history.replaceState), not loaded: poll it.
+		await page.waitForFunction(
+			() => new URLSearchParams(location.search).get('indicator') === 'dossier_volume',
+			null,
+			SLOW
+		);
+		await page.waitForFunction(
+			({ selector, previous }) =>
+				(document.querySelector(selector) as HTMLElement).dataset.fills !== previous,
+			{ selector: MAP, previous: beforeText },
+			SLOW
+		);
+		const after = await fills(page);
+
+		const url = new URL(page.url());
+		expect(url.searchParams.get('indicator')).toBe('dossier_volume');
+		expect(url.searchParams.get('period')).toMatch(/^\d{4}/);
+		expect(url.searchParams.get('level')).toBe('commune');
+		expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+		expect(
+			Object.keys(after).filter((code) => after[code] !== before[code]).length
+		).toBeGreaterThan(0);
+
+		expect(await changedPixels(page)).toBeGreaterThan(0);
+
+		// Restyled, not rebuilt: the polygons were built once, and the shapes not fetched again.
+		expect(await page.locator(MAP).getAttribute('data-builds')).toBe(builds);
+		expect(geometryRequests).toEqual([]);
+
+		await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toContain(
+			'Số hồ sơ tiếp nhận'
+		);
+		expect(errors).toEqual([]);
+		await page.context().close();
+	}, 180_000);
+
+	it('shows a tooltip with the figure when a table row is focused', async () => {
+		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
+		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		const link = page.locator('#figures tbody th a').first();
+		const name = (await link.textContent())!.trim();
+		await link.focus();
+		const tooltip = page.locator('.tooltip');
+		await expect(tooltip.textContent()).resolves.toContain(name);
+		// vi-VN counts behind the rate: "1.234/1.250 hồ sơ" (or fewer digits).
+		await expect(tooltip.textContent()).resolves.toMatch(/\d+\/[\d.]+ hồ sơ/);
+		expect(errors).toEqual([]);
+		await page.context().close();
+	}, 180_000);
+
+	it('serves the figures table in the HTML, usable without JavaScript', async () => {
+		const response = await fetch(new URL('/?indicator=on_time_rate&sort=-value', baseURL()));
+		expect(response.status).toBe(200);
+		const html = await response.text();
+		expect(html).toContain('<table');
+		expect(html).toMatch(/<tbody[^>]*>[\s\S]*<a [^>]*href="[.]?\/units\/\d{2,5}\?period=/);
+
+		const { page } = await openPage(browser, '/?indicator=on_time_rate&sort=-value', {
+			javaScriptEnabled: false
+		});
+		const rows = page.locator('#figures tbody tr');
+		expect(await rows.count()).toBeGreaterThan(10);
+		await expect(page.locator('form.controls button[type="submit"]').isVisible()).resolves.toBe(
+			true
+		);
+		// The server sorted by value, descending.
+		const values = await page
+			.locator('#figures tbody td.value')
+			.evaluateAll((cells) =>
+				cells.map((c) => Number((c.textContent ?? '').replace(/[^\d,]/g, '').replace(',', '.')))
+			);
+		const known = values.filter((v) => !Number.isNaN(v) && v > 0);
+		expect(known.length).toBeGreaterThan(1);
+		expect(known[0]).toBeGreaterThanOrEqual(known[known.length - 1]);
+		await page.context().close();
+	}, 120_000);
+});
