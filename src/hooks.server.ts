@@ -8,6 +8,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { ready } from '$lib/server/app';
 import { closeStore } from '$lib/server/db';
 import { auth } from '$lib/server/auth/handle';
+import { maybeCompress } from '$lib/server/http/compress';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -36,7 +37,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
+	const english = event.url.searchParams.get('lang') === 'en';
+	let response = await resolve(event, {
+		// Pages are Vietnamese first; `?lang=en` pages say so to screen readers and search engines.
+		transformPageChunk: english
+			? ({ html }) => html.replace('<html lang="vi">', '<html lang="en">')
+			: undefined
+	});
 	try {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	} catch {
@@ -46,6 +53,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+/** Gzips pages and API answers when the client accepts it (see http/compress.ts). */
+const compression: Handle = async ({ event, resolve }) =>
+	maybeCompress(event.request, await resolve(event));
 
 const logRequests = process.env.LOG_REQUESTS !== '0';
 
@@ -60,7 +71,7 @@ const logging: Handle = async ({ event, resolve }) => {
 
 // Logging and headers wrap auth, so its early refusals (403 for cross-site API writes) are logged
 // and carry the security headers too.
-export const handle: Handle = sequence(logging, securityHeaders, auth);
+export const handle: Handle = sequence(logging, compression, securityHeaders, auth);
 
 /** Logs the error with its stack on the server; the client gets SvelteKit's generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
