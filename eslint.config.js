@@ -34,5 +34,15 @@ export default ts.config(
 			}
 		}
 	},
-	{ ignores: ['build/', '.svelte-kit/', 'drizzle/', '.data*/', 'node_modules/', 'scratch/', 'bench/'] }
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'drizzle/',
+			'.data*/',
+			'node_modules/',
+			'scratch/',
+			'bench/'
+		]
+	}
 );

@@ -1,0 +1,374 @@
+/**
+ * npm run bench -- [--quick] [--skip-browser] [--keep] [--build] [--seed N] [--import-months N] [--pglite-months N]
+ *
+ * Xã Số at national scale: the communes of ../shared/data/vietnam-communes.topojson, 60 months,
+ * all 21 measures, reproducible from a seed; loaded into a fresh PostgreSQL database (and a
+ * smaller PGlite pass), then measured through the built server and Chromium. Every figure is
+ * printed with the floor measured in the same run and the ratio, the budgets of issue 5 with
+ * PASS/FAIL, and all of it written to bench/results.json. The pieces live in scripts/bench/.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readOptions } from './bench/options.ts';
+import { readNationalUnits } from './bench/geography.ts';
+import { createDatabase, dropDatabase, openFreshStore, serverVersion } from './bench/database.ts';
+import { loadUnits } from './bench/units-load.ts';
+import {
+	copyFloor,
+	importReports,
+	preload,
+	writeReports,
+	type IngestRun,
+	type Scenario
+} from './bench/ingest.ts';
+import { aggregateSql, explain, timeSql } from './bench/sql-floor.ts';
+import { copyBuild, ensureBuild, root, startServer } from './bench/server.ts';
+import { fetchOk, load, requestsFor, type LoadResult } from './bench/http-load.ts';
+import { cachedAnswerLoad } from './bench/http-floor.ts';
+import { rawGet } from './bench/raw-get.ts';
+import { launch, visitPage, type Visit } from './bench/browser.ts';
+import { servePlainLeaflet } from './bench/plain-leaflet.ts';
+import { seedLaiChau } from './bench/laichau.ts';
+import { pglitePass, type PgliteResult } from './bench/pglite-pass.ts';
+import { assess } from './bench/assess.ts';
+import { machineInfo, printBudgets, printTable, writeResults } from './bench/report.ts';
+import { summarize } from './bench/stats.ts';
+import { findIndicator } from '../src/lib/domain/indicators.ts';
+import { lastDay } from '../src/lib/domain/periods.ts';
+import type { AggregateSpec } from '../src/lib/server/queries/aggregate.ts';
+import type { Store } from '../src/lib/server/db/index.ts';
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s`;
+const log = (s: string) => console.log(`[bench ${elapsed()}] ${s}`);
+const phases: Record<string, number> = {};
+async function phase<T>(name: string, fn: () => Promise<T> | T): Promise<T> {
+	const t = performance.now();
+	log(`${name}…`);
+	try {
+		return await fn();
+	} finally {
+		phases[name] = Math.round(performance.now() - t);
+	}
+}
+
+const opts = readOptions();
+// The bench chooses its stores itself; a DATABASE_URL in the environment would redirect PGlite.
+delete process.env.DATABASE_URL;
+const work = mkdtempSync(join(tmpdir(), 'xaso-bench-'));
+const benchDir = resolve(root, 'bench');
+const dbName = `xaso_bench_${process.pid}`;
+const laiChauDb = `${dbName}_laichau`;
+const cleanups: (() => Promise<void> | void)[] = [];
+const roundAll = (o: object) =>
+	Object.fromEntries(
+		Object.entries(o).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v])
+	);
+type BrowserData = {
+	ours: Visit[];
+	plain: Visit[];
+	warm: Visit;
+	laiChau: { cold: Visit; warm: Visit } | null;
+};
+const notes: string[] = [];
+
+const machine = machineInfo(await serverVersion(opts.pgUrl));
+log(
+	`${opts.quick ? 'QUICK' : 'FULL'} run; machine ${machine.cores} cores, ${machine.memory}, ${machine.node}, ${machine.postgres}, load ${machine.loadavg.start}`
+);
+
+try {
+	const build = await phase('build', () => ensureBuild(opts.build));
+	if (build.built) log(`built in ${(build.ms / 1000).toFixed(1)} s (${build.stale})`);
+	else if (build.stale) {
+		log(`WARNING: ${build.stale}; benchmarking the existing build (pass --build to rebuild)`);
+		notes.push(`build/ was stale (${build.stale}); the existing build was measured`);
+	}
+	const buildCopy = copyBuild();
+	cleanups.push(() => rmSync(buildCopy, { recursive: true, force: true }));
+
+	// ---- Scenario -------------------------------------------------------------------------
+	const units = await phase('scenario', () =>
+		readNationalUnits(resolve(root, '../shared/data/vietnam-communes.topojson'), opts.provinces)
+	);
+	const communeUnits = units.filter((u) => u.level === 'commune');
+	const scenario: Scenario = {
+		seed: opts.seed,
+		communes: communeUnits.map((u) => ({ code: u.code, urban: u.type !== 'Xã' })),
+		months: opts.months
+	};
+	const nCommunes = communeUnits.length;
+	const lastMonth = opts.months[opts.months.length - 1];
+	const year = lastMonth.slice(0, 4);
+	log(
+		`${units.length} units (${nCommunes} communes), ${opts.months.length} months ${opts.months[0]}…${lastMonth}: ${nCommunes * 21 * opts.months.length} observations`
+	);
+
+	// ---- PostgreSQL: load ----------------------------------------------------------------
+	const url = await createDatabase(opts.pgUrl, dbName);
+	if (!opts.keep) cleanups.push(() => dropDatabase(opts.pgUrl, dbName));
+	const store: Store = await openFreshStore({ databaseUrl: url });
+	let storeOpen = true;
+	cleanups.push(async () => {
+		if (storeOpen) await store.close();
+	});
+	const ids = await phase('units', () => loadUnits(store, units, { withGeometry: true }));
+	const unitIds = scenario.communes.map((c) => ids.get(c.code)!);
+	const importMonths = opts.months.slice(-opts.importMonths);
+	const preloadMonths = opts.months.slice(0, opts.months.length - opts.importMonths);
+	let preloaded: IngestRun | null = null;
+	if (preloadMonths.length)
+		preloaded = await phase('preload', () => preload(store, scenario, preloadMonths, unitIds));
+	if (preloaded)
+		log(
+			`preloaded ${preloaded.rows} rows by COPY in ${(preloaded.ms / 1000).toFixed(1)} s (not the import path)`
+		);
+	const files = writeReports(scenario, importMonths, join(work, 'reports'));
+	const floor = await phase('copy floor', () => copyFloor(store, scenario, importMonths, unitIds));
+	log(`COPY floor: ${floor.rows} rows in ${(floor.ms / 1000).toFixed(1)} s`);
+	const ingest = await phase('import', () =>
+		importReports(store, files, (i, ms) =>
+			log(`imported ${importMonths[i]} in ${(ms / 1000).toFixed(1)} s`)
+		)
+	);
+	await store.run('analyze');
+	const [{ n: observations }] = await store.rows<{ n: number }>(
+		'select count(*)::int as n from observations'
+	);
+	if (observations !== nCommunes * 21 * opts.months.length)
+		throw new Error(
+			`expected ${nCommunes * 21 * opts.months.length} observations, found ${observations}`
+		);
+
+	// ---- Bare SQL floors ----------------------------------------------------------------
+	const indicator = findIndicator('online_uptake')!;
+	const seriesUnit = scenario.communes[Math.floor(nCommunes / 2)].code;
+	const today = new Date().toISOString().slice(0, 10);
+	const specOf = (start: string, end: string): AggregateSpec => ({
+		indicators: [indicator],
+		level: 'commune',
+		start,
+		end,
+		startDay: `${start}-01`,
+		endDay: lastDay(end)
+	});
+	const monthSpec = specOf(lastMonth, lastMonth);
+	const yearSpec = specOf(`${year}-01`, `${year}-12`);
+	const seriesSpec: AggregateSpec = {
+		...specOf(opts.months[0], lastMonth),
+		asOf: today,
+		targetIds: [ids.get(seriesUnit)!],
+		bucket: 'month'
+	};
+	const sql = await phase('sql floors', async () => {
+		const queries = {
+			month: await aggregateSql(monthSpec),
+			year: await aggregateSql(yearSpec),
+			series: await aggregateSql(seriesSpec)
+		};
+		mkdirSync(join(benchDir, 'explain'), { recursive: true });
+		for (const [name, q] of Object.entries(queries))
+			writeFileSync(
+				join(benchDir, 'explain', `${name}.txt`),
+				`${q.text}\n\n${JSON.stringify(q.params)}\n\n${await explain(store, q)}\n`
+			);
+		return {
+			month: await timeSql(store, queries.month, opts.sqlRuns.month),
+			year: await timeSql(store, queries.year, opts.sqlRuns.year),
+			series: await timeSql(store, queries.series, opts.sqlRuns.series)
+		};
+	});
+	await store.close();
+	storeOpen = false;
+
+	// ---- The built server under load ----------------------------------------------------
+	const paths = {
+		month: `/api/v1/values?indicator=online_uptake&period=${lastMonth}&level=commune`,
+		year: `/api/v1/values?indicator=online_uptake&period=${year}&level=commune`,
+		series: `/api/v1/series?indicator=online_uptake&unit=${seriesUnit}&from=${opts.months[0]}&to=${lastMonth}`,
+		page: '/'
+	};
+	const server = await phase('server start', () => startServer(buildCopy, { DATABASE_URL: url }));
+	cleanups.push(() => server.stop());
+	const http: Record<keyof typeof paths, LoadResult> = {} as never;
+	const firstHit: Record<string, number> = {};
+	let monthBody: Buffer = Buffer.alloc(0);
+	await phase('http load', async () => {
+		for (const [name, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
+			const first = await fetchOk(server.url + path);
+			firstHit[name] = first.ms;
+			if (name === 'month') monthBody = first.body;
+			const single = await fetchOk(server.url + path);
+			// The budgeted figures always get all clients; the others fewer when 32 would queue for
+			// longer than ~25 s (the page at national scale), to keep the run inside 10 minutes.
+			const clients =
+				name === 'month' || name === 'year'
+					? opts.clients
+					: Math.min(opts.clients, Math.max(4, Math.floor((25_000 * machine.cores) / single.ms)));
+			const amount = requestsFor(single.ms, {
+				clients,
+				seconds: opts.loadSeconds,
+				cores: machine.cores
+			});
+			http[name] = await load(server.url + path, { clients, amount });
+			const r = http[name];
+			log(
+				`${name}: ${r.clients} clients, ${r.requests} requests in ${r.seconds.toFixed(1)} s (one alone: ${single.ms.toFixed(0)} ms), p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms, ${(r.bytes / 1024).toFixed(0)} KiB each, errors ${r.errors}, non-2xx ${r.non2xx}`
+			);
+		}
+	});
+	const rowsInMonth = (JSON.parse(monthBody.toString()) as { rows: unknown[] }).rows.length;
+	if (rowsInMonth !== nCommunes)
+		throw new Error(`values answered ${rowsInMonth} rows, expected ${nCommunes}`);
+	const cached = await phase('http floor', () =>
+		cachedAnswerLoad(monthBody, { clients: opts.clients, amount: 50 * opts.clients, dir: work })
+	);
+	log(`cached answer: p95 ${cached.p95.toFixed(0)} ms, ${cached.rps.toFixed(0)} req/s`);
+
+	// ---- Browser: the default view of / (service_index, latest quarter, communes) -------------
+	let browserData: BrowserData | null = null;
+	if (!opts.skipBrowser) {
+		const browser = await launch();
+		cleanups.push(() => browser.close());
+		browserData = await phase('browser', async () => {
+			const pageUrl = `${server.url}/`;
+			// Warms the server (page and its geometry memo) and learns the geometry URL.
+			const html = (await fetchOk(pageUrl)).body.toString();
+			const geometryPath = /\/api\/v1\/geometry\?[^"'\s<\\]+/.exec(html)?.[0] ?? null;
+			let plainUrl: string | null = null;
+			if (geometryPath) {
+				const geo = await rawGet(server.url + geometryPath, { 'accept-encoding': 'gzip' });
+				const values = await fetchOk(
+					`${server.url}/api/v1/values?indicator=service_index&period=${year}-Q4&level=commune`
+				);
+				if (geo.status === 200 && geo.headers['content-encoding'] === 'gzip') {
+					const plain = await servePlainLeaflet(geo.body, values.body);
+					cleanups.push(() => plain.close());
+					plainUrl = plain.url;
+				}
+			} else {
+				notes.push('the page links no /api/v1/geometry: the map is not in this build');
+				log('WARNING: the page links no geometry; the map is not in this build');
+			}
+			const ours: Visit[] = [];
+			const plain: Visit[] = [];
+			let warm: Visit | null = null;
+			for (let i = 0; i < opts.browserRuns; i++) {
+				const v = await visitPage(browser, pageUrl, nCommunes, { warm: i === 0 });
+				ours.push(v.cold);
+				warm ??= v.warm;
+				log(
+					`our / cold: choropleth ${v.cold.paintedMs?.toFixed(0) ?? `never complete (${v.cold.fillCount ?? 0} fills)`} ms, ${v.cold.bytes} bytes; breakdown ${JSON.stringify(roundAll(v.cold.breakdown))}${v.cold.errors.length ? `; page errors: ${v.cold.errors.join(' | ')}` : ''}`
+				);
+				if (plainUrl) {
+					const p = (await visitPage(browser, plainUrl, nCommunes, { warm: false })).cold;
+					plain.push(p);
+					log(
+						`plain Leaflet cold: ${p.paintedMs?.toFixed(0) ?? 'never complete'} ms, ${p.bytes} bytes; breakdown ${JSON.stringify(roundAll(p.breakdown))}`
+					);
+				}
+			}
+			log(`our / warm: ${warm?.bytes} bytes in ${warm?.requests} requests`);
+			return { ours, plain, warm: warm!, laiChau: null as { cold: Visit; warm: Visit } | null };
+		});
+	}
+	await server.stop();
+
+	if (browserData) {
+		const data = browserData;
+		await phase('lai chau', async () => {
+			const lcUrl = await createDatabase(opts.pgUrl, laiChauDb);
+			if (!opts.keep) cleanups.push(() => dropDatabase(opts.pgUrl, laiChauDb));
+			await seedLaiChau(lcUrl);
+			const lc = await startServer(buildCopy, { DATABASE_URL: lcUrl });
+			try {
+				const browser = await launch();
+				try {
+					const v = await visitPage(browser, `${lc.url}/`, 1, { warm: true });
+					data.laiChau = { cold: v.cold, warm: v.warm! };
+				} finally {
+					await browser.close();
+				}
+			} finally {
+				await lc.stop();
+			}
+			log(
+				`page bytes (Lai Châu): cold ${data.laiChau!.cold.bytes}, warm ${data.laiChau!.warm.bytes}`
+			);
+		});
+	}
+
+	// ---- PGlite ---------------------------------------------------------------------------
+	const pglite: PgliteResult = await phase('pglite', () =>
+		pglitePass({
+			dir: work,
+			units,
+			scenario,
+			months: opts.pgliteMonths,
+			monthSpec,
+			valuesPath: paths.month,
+			sqlRuns: Math.min(10, opts.sqlRuns.month),
+			buildCopy,
+			clients: opts.clients,
+			seconds: opts.loadSeconds,
+			log
+		})
+	);
+
+	// ---- Report ---------------------------------------------------------------------------
+	for (const fn of cleanups.splice(0).reverse()) await fn();
+	const totalMs = performance.now() - started;
+	machine.loadavg.end = Number(loadavg()[0].toFixed(2));
+	const { figures, budgets } = assess({
+		opts,
+		nCommunes,
+		importMonths,
+		preloaded,
+		floor,
+		ingest,
+		sql: { month: summarize(sql.month), year: summarize(sql.year), series: summarize(sql.series) },
+		http,
+		firstHit,
+		cached,
+		browser: browserData,
+		pglite: { ...pglite, sqlMonthSummary: summarize(pglite.sqlMonth) },
+		totalMs
+	});
+	printTable(figures);
+	printBudgets(budgets);
+	console.log(`\nphases (ms): ${JSON.stringify(phases)}`);
+	for (const n of notes) console.log(`note: ${n}`);
+	console.log(
+		`total: ${(totalMs / 1000).toFixed(0)} s${opts.keep ? ` (kept: databases ${dbName}, ${laiChauDb}; files ${work})` : ''}`
+	);
+	const out = join(benchDir, opts.quick ? 'results-quick.json' : 'results.json');
+	writeResults(out, machine, figures, budgets, {
+		scenario: {
+			quick: opts.quick,
+			seed: opts.seed,
+			communes: nCommunes,
+			months: opts.months.length,
+			observations,
+			importMonths,
+			preloadMonths: preloadMonths.length,
+			pgliteMonths: opts.pgliteMonths
+		},
+		phases_ms: phases,
+		notes,
+		total_s: Math.round(totalMs / 1000)
+	});
+	console.log(`written to ${out}`);
+	if (!opts.keep) rmSync(work, { recursive: true, force: true });
+} catch (error) {
+	console.error(`bench failed: ${(error as Error).stack ?? error}`);
+	process.exitCode = 1;
+	for (const fn of cleanups.splice(0).reverse()) {
+		try {
+			await fn();
+		} catch (e) {
+			console.error(`cleanup: ${(e as Error).message}`);
+		}
+	}
+	if (!opts.keep) rmSync(work, { recursive: true, force: true });
+}
