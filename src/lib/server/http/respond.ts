@@ -14,7 +14,9 @@ export function formatOf(url: URL, offered: Format[]): Format {
 }
 
 /** Public GETs may be cached briefly by browsers and shared caches. */
-export const PUBLIC_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+// Browsers revalidate every time (a 304 on an unchanged ETag costs bytes of headers only); shared
+// caches may serve for a minute and revalidate in the background, so an approval shows within a minute.
+export const PUBLIC_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
 /** A CSV download response. */
 export function csvResponse(fileName: string, header: string[], rows: Cell[][]): Response {

@@ -3,6 +3,7 @@ import type { Store } from '../db/index.ts';
 import { attachBoundaries, readBoundaryFile, type AttachResult } from './boundaries.ts';
 import { basename } from 'node:path';
 import { fillSchematicGeometry } from './schematic.ts';
+import { bumpDataVersion } from '../queries/data-version.ts';
 
 export interface BoundaryImportOptions {
 	codeField?: string;
@@ -26,6 +27,7 @@ export async function importBoundaryFile(
 			source: `import:${basename(file)}`
 		});
 		await fillSchematicGeometry(tx, [at]);
+		await bumpDataVersion(tx);
 		return result;
 	});
 }

@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { MEASURE_CODES } from '../../domain/measures.ts';
+import { bumpDataVersion } from '../queries/data-version.ts';
 
 const columns = sql.raw(MEASURE_CODES.map((c) => `"${c}"`).join(', '));
 const pivots = sql.raw(
@@ -17,6 +18,7 @@ const updates = sql.raw(MEASURE_CODES.map((c) => `"${c}" = excluded."${c}"`).joi
  * or of every unit-month when omitted. Unit-months with no observation left are removed.
  */
 export async function refreshFacts(tx: Executor, keys?: SQL): Promise<void> {
+	await bumpDataVersion(tx);
 	if (!keys) {
 		await tx.run(sql`delete from monthly_facts`);
 		await tx.run(sql`insert into monthly_facts (unit_id, month, ${columns})

@@ -9,6 +9,7 @@ import { seedMeasures, seedUnits } from './units-seed.ts';
 import { attachSharedBoundaries, boundariesDir } from './boundaries.ts';
 import { fillSchematicGeometry } from './schematic.ts';
 import { generateDemo } from './demo.ts';
+import { bumpDataVersion } from '../queries/data-version.ts';
 
 export interface SetupReport {
 	seededUnits: boolean;
@@ -30,6 +31,7 @@ export async function seedStore(store: Store, options: { boundaries?: string | n
 				? []
 				: await attachSharedBoundaries(tx, options.boundaries ?? boundariesDir);
 		const schematic = await fillSchematicGeometry(tx, ERA_DATES);
+		await bumpDataVersion(tx);
 		return { files, schematic };
 	});
 }

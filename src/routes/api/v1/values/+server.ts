@@ -1,5 +1,7 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
+import { cachedAnswer } from '$lib/server/http/answer-cache';
+import { dataVersion } from '$lib/server/queries/data-version';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
 import { parseLevel } from '$lib/server/queries/units';
 import { valuesFor } from '$lib/server/queries/values';
@@ -8,68 +10,70 @@ import { isDemo } from '$lib/server/queries/settings';
 
 /** Figures of one indicator for every unit of a level in a period (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
-	answer(event, async () => {
-		const q = event.url.searchParams;
-		const format = formatOf(event.url, ['json', 'csv', 'geojson']);
-		const store = await ready();
-		const result = await valuesFor(store, {
-			indicator: q.get('indicator') ?? '',
-			period: q.get('period') ?? '',
-			level: parseLevel(q.get('level'), 'commune'),
-			parent: q.get('parent'),
-			asOf: q.get('as_of')
-		});
-		const { unitIds, ...body } = result;
-		const demo = await isDemo(store);
-		if (format === 'csv') {
-			const header = [
-				'unit_code',
-				'unit_name',
-				'value',
-				'numerator',
-				'denominator',
-				'months_reported',
-				'months_expected',
-				'low_confidence',
-				'rank',
-				'band'
-			];
-			return csvResponse(
-				`${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}.csv`,
-				header,
-				body.rows.map((r) => [
-					r.unit_code,
-					r.unit_name,
-					r.value,
-					r.numerator,
-					r.denominator,
-					r.months_reported,
-					r.months_expected,
-					r.low_confidence,
-					r.rank,
-					r.band
-				])
-			);
-		}
-		if (format === 'geojson') {
-			const shapes = await shapesOf(store, unitIds);
-			return publicJson(
-				{
-					type: 'FeatureCollection',
-					indicator: body.indicator,
-					period: body.period,
-					level: body.level,
-					as_of: body.as_of,
-					demo,
-					features: body.rows.map((r, k) => ({
-						type: 'Feature',
-						id: r.unit_code,
-						properties: { ...r, geometry_source: shapes.get(unitIds[k])?.source ?? null },
-						geometry: shapes.get(unitIds[k])?.geometry ?? null
-					}))
-				},
-				'application/geo+json'
-			);
-		}
-		return publicJson({ ...body, demo });
-	});
+	answer(event, async () =>
+		cachedAnswer(event.request, event.url, await dataVersion(await ready()), async () => {
+			const q = event.url.searchParams;
+			const format = formatOf(event.url, ['json', 'csv', 'geojson']);
+			const store = await ready();
+			const result = await valuesFor(store, {
+				indicator: q.get('indicator') ?? '',
+				period: q.get('period') ?? '',
+				level: parseLevel(q.get('level'), 'commune'),
+				parent: q.get('parent'),
+				asOf: q.get('as_of')
+			});
+			const { unitIds, ...body } = result;
+			const demo = await isDemo(store);
+			if (format === 'csv') {
+				const header = [
+					'unit_code',
+					'unit_name',
+					'value',
+					'numerator',
+					'denominator',
+					'months_reported',
+					'months_expected',
+					'low_confidence',
+					'rank',
+					'band'
+				];
+				return csvResponse(
+					`${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}.csv`,
+					header,
+					body.rows.map((r) => [
+						r.unit_code,
+						r.unit_name,
+						r.value,
+						r.numerator,
+						r.denominator,
+						r.months_reported,
+						r.months_expected,
+						r.low_confidence,
+						r.rank,
+						r.band
+					])
+				);
+			}
+			if (format === 'geojson') {
+				const shapes = await shapesOf(store, unitIds);
+				return publicJson(
+					{
+						type: 'FeatureCollection',
+						indicator: body.indicator,
+						period: body.period,
+						level: body.level,
+						as_of: body.as_of,
+						demo,
+						features: body.rows.map((r, k) => ({
+							type: 'Feature',
+							id: r.unit_code,
+							properties: { ...r, geometry_source: shapes.get(unitIds[k])?.source ?? null },
+							geometry: shapes.get(unitIds[k])?.geometry ?? null
+						}))
+					},
+					'application/geo+json'
+				);
+			}
+			return publicJson({ ...body, demo });
+		})
+	);
