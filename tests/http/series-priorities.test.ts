@@ -40,6 +40,21 @@ describe('/api/v1/series', () => {
 		]);
 	});
 
+	it('knows the year’s target and whether the last six months’ trend reaches it by December', async () => {
+		for (const grain of ['month', 'quarter']) {
+			const { body } = await get(
+				`/api/v1/series?indicator=online_uptake&unit=03595&grain=${grain}`
+			);
+			expect(body.target).toEqual({ year: Number(body.to.slice(0, 4)), value: 50 });
+			expect(['on_track', 'at_risk', 'off_track']).toContain(body.trend.status);
+			const gap = body.target.value - body.trend.projected;
+			expect(body.trend.status).toBe(gap <= 0 ? 'on_track' : gap <= 5 ? 'at_risk' : 'off_track');
+		}
+		const volume = (await get('/api/v1/series?indicator=dossier_volume&unit=03595')).body;
+		expect(volume.target).toBeNull();
+		expect(volume.trend).toBeNull();
+	});
+
 	it('sums to quarters and years consistently with months', async () => {
 		const months = (
 			await get('/api/v1/series?indicator=dossier_volume&unit=03595&from=2024&to=2024')

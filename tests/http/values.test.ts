@@ -113,6 +113,18 @@ describe('figures add up', () => {
 	});
 });
 
+describe('targets', () => {
+	it('every value knows its target (the 766 threshold by default) and whether it meets it', async () => {
+		const v = await values('indicator=digitization_rate&period=2024&level=commune');
+		for (const r of v.rows as (Row & { target: number; meets_target: boolean | null })[]) {
+			expect(r.target).toBe(80);
+			expect(r.meets_target).toBe(r.value === null ? null : r.value >= 80);
+		}
+		const counts = await values('indicator=dossier_volume&period=2024&level=district');
+		expect(counts.rows.every((r) => (r as Row & { target: null }).target === null)).toBe(true);
+	});
+});
+
 describe('GeoJSON per era', () => {
 	it.each([
 		['2024-Q3', 106],

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { acceptsGzip } from './compress.ts';
 
 interface Entry {
-	body: Uint8Array;
-	gzip: Uint8Array | null;
+	body: Uint8Array<ArrayBuffer>;
+	gzip: Uint8Array<ArrayBuffer> | null;
 	etag: string;
 	headers: [string, string][];
 }

@@ -12,6 +12,8 @@ import { aggregate, type Bucket } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
 import { evaluate, inputsOf, optionalDate, requireIndicator, requirePeriod } from './values.ts';
 import type { UnitRow } from './units.ts';
+import { targetsFor } from './targets.ts';
+import { trendToTarget, type Trend } from '../../domain/trend.ts';
 
 export interface SeriesRow {
 	period: string;
@@ -39,6 +41,9 @@ export interface SeriesResult {
 	successors: LinkedUnit[];
 	predecessors: LinkedUnit[];
 	rows: SeriesRow[];
+	/** The target for the year of the last month, and the last six months' trend towards it. */
+	target: { year: number; value: number } | null;
+	trend: Trend | null;
 }
 
 export interface SeriesRequest {
@@ -159,7 +164,35 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 			low_confidence: e.low_confidence
 		};
 	});
+	const year = Number(end.slice(0, 4));
+	const target = (await targetsFor(db, indicator.code, year, [unit.id])).get(unit.id) ?? null;
+	let trend: Trend | null = null;
+	if (target !== null && indicator.better !== null) {
+		const lastSix = monthsBetween(addMonths(end, -5), end);
+		let monthly: (number | null)[];
+		if (grain === 'month') {
+			const byPeriod = new Map(seriesRows.map((r) => [r.period, r.value]));
+			monthly = lastSix.map((m) => byPeriod.get(m) ?? null);
+		} else {
+			const recent = await aggregate(db, {
+				indicators: inputsOf(indicator),
+				level: unit.level,
+				start: lastSix[0],
+				end,
+				startDay: `${lastSix[0]}-01`,
+				endDay: lastDay(end),
+				asOf,
+				targetIds: [unit.id],
+				bucket: 'month'
+			});
+			const byPeriod = new Map(recent.map((r) => [r.bucket, evaluate(indicator, r).value]));
+			monthly = lastSix.map((m) => byPeriod.get(m) ?? null);
+		}
+		trend = trendToTarget(monthly, Number(end.slice(5, 7)), target, indicator.better);
+	}
 	return {
+		target: target === null ? null : { year, value: target },
+		trend,
 		indicator: indicator.code,
 		unit: {
 			code: unit.code,

@@ -24,6 +24,8 @@ import { aggregate, type AggregateRow } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
 import { unitsInSpan, resolveUnit, type Level } from './units.ts';
 import { dataSpan } from './settings.ts';
+import { targetsFor } from './targets.ts';
+import { meetsTarget } from '../../domain/trend.ts';
 
 export interface ValueRow {
 	unit_code: string;
@@ -36,6 +38,9 @@ export interface ValueRow {
 	low_confidence: boolean;
 	rank: number | null;
 	band: 'good' | 'fair' | 'average' | 'weak' | null;
+	/** The year's target for this unit (its own, else the general one), and whether it is met. */
+	target: number | null;
+	meets_target: boolean | null;
 	/** Composite indicators only: how each component scored. */
 	components?: ComponentScore[];
 	/** True when some of the figure comes from predecessor units (only with `as_of`). */
@@ -178,6 +183,12 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		evaluated.map((e) => e.value),
 		indicator.better
 	);
+	const targets = await targetsFor(
+		db,
+		indicator.code,
+		period.year,
+		rows.map((r) => r.targetId)
+	);
 	const out: (ValueRow & { id: number })[] = evaluated.map((e, k) => ({
 		id: e.row.targetId,
 		unit_code: e.row.code,
@@ -190,6 +201,8 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		low_confidence: e.low_confidence,
 		rank: ranks[k],
 		band: indicator.kind === 'composite' ? band(e.value) : null,
+		target: targets.get(e.row.targetId) ?? null,
+		meets_target: meetsTarget(e.value, targets.get(e.row.targetId) ?? null, indicator.better),
 		...(e.components ? { components: e.components } : {}),
 		harmonised: e.row.harmonised
 	}));

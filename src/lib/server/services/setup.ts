@@ -10,6 +10,7 @@ import { attachSharedBoundaries, boundariesDir } from './boundaries.ts';
 import { fillSchematicGeometry } from './schematic.ts';
 import { generateDemo } from './demo.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
+import { seedDefaultTargets } from './targets.ts';
 
 export interface SetupReport {
 	seededUnits: boolean;
@@ -31,6 +32,7 @@ export async function seedStore(store: Store, options: { boundaries?: string | n
 				? []
 				: await attachSharedBoundaries(tx, options.boundaries ?? boundariesDir);
 		const schematic = await fillSchematicGeometry(tx, ERA_DATES);
+		await seedDefaultTargets(tx);
 		await bumpDataVersion(tx);
 		return { files, schematic };
 	});
@@ -52,6 +54,7 @@ export async function prepareStore(store: Store, options: { demo: boolean }): Pr
 		report.boundaryFiles = seeded.files;
 		report.schematicUnits = seeded.schematic;
 	}
+	await seedDefaultTargets(store);
 	if (options.demo) {
 		const [{ m }] = await store.rows<{ m: number }>(
 			sql`select count(*)::int as m from observations`

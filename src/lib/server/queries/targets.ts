@@ -1,0 +1,29 @@
+/** Targets per indicator and year: a unit's own target where set, else the one for all units. */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/index.ts';
+
+/**
+ * The target of each given unit for an indicator and year; units without one of their own get the
+ * general target; none at all → absent from the map.
+ */
+export async function targetsFor(
+	db: Executor,
+	indicator: string,
+	year: number,
+	unitIds: number[]
+): Promise<Map<number, number>> {
+	const rows = await db.rows<{ unit_id: number | null; value: number }>(sql`
+		select unit_id, value::float8 as value from targets
+		where indicator_code = ${indicator} and year = ${year}
+			and (unit_id is null ${unitIds.length ? sql`or unit_id in (${sql.raw(unitIds.map(Number).join(','))})` : sql``})`);
+	const general = rows.find((r) => r.unit_id === null)?.value;
+	const own = new Map(
+		rows.filter((r) => r.unit_id !== null).map((r) => [Number(r.unit_id), Number(r.value)])
+	);
+	const out = new Map<number, number>();
+	for (const id of unitIds) {
+		const t = own.get(id) ?? general;
+		if (t !== undefined) out.set(id, Number(t));
+	}
+	return out;
+}
