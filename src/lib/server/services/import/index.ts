@@ -9,7 +9,7 @@ import type { MeasureCode } from '../../../domain/measures.ts';
 import { decodeText } from './decode.ts';
 import { parseCsv, TableError, type Table } from './table.ts';
 import { readCells, type RowError } from './cells.ts';
-import { validateCells, type UnitSpan } from './validate.ts';
+import { checkParts, validateCells, type UnitSpan } from './validate.ts';
 import { applyFigures, type BatchInfo } from './apply.ts';
 import { readXlsx, isZip } from './xlsx.ts';
 
@@ -131,15 +131,18 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		currentMonth,
 		successorOf: (id: number) => next.get(id) ?? null
 	};
-	// First pass resolves units and months; the second checks parts against stored wholes too.
-	const first = validateCells(cells, context);
+	// Resolve units and months once, then check parts against the file laid over the stored figures.
+	const first = validateCells(cells, context, undefined, false);
 	const keys = [
 		...new Map(
 			first.figures.map((f) => [`${f.unitId}|${f.month}`, { unitId: f.unitId, month: f.month }])
 		).values()
 	];
 	const stored = await storedValues(store, keys);
-	const checked = validateCells(cells, context, (u, m) => stored.get(`${u}|${m}`));
+	const checked = {
+		...first,
+		errors: [...first.errors, ...checkParts(first.figures, (u, m) => stored.get(`${u}|${m}`))]
+	};
 	if (checked.errors.length || structural.length)
 		return { ok: false, errors: sortErrors([...structural, ...checked.errors]) };
 	try {

@@ -68,7 +68,9 @@ function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefi
 export function validateCells(
 	cells: FigureCell[],
 	context: ValidationContext,
-	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined = () => undefined
+	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined = () => undefined,
+	/** False to leave the part ≤ whole check to a later `checkParts` call with stored values. */
+	withParts = true
 ): { figures: Figure[]; errors: RowError[]; blanks: number } {
 	const errors: RowError[] = [];
 	const figures: Figure[] = [];
@@ -191,12 +193,12 @@ export function validateCells(
 			value: parsed.value
 		});
 	}
-	errors.push(...checkParts(figures, stored));
+	if (withParts) errors.push(...checkParts(figures, stored));
 	return { figures, errors, blanks };
 }
 
 /** Parts never exceed wholes, with the file's figures laid over the stored ones. */
-function checkParts(
+export function checkParts(
 	figures: Figure[],
 	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined
 ): RowError[] {
