@@ -4,6 +4,7 @@
  * and bad parameters answered with 400/404 and a message.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { readXlsx } from '../../src/lib/server/services/import/xlsx.ts';
 
 const base = inject('baseURL');
 
@@ -158,10 +159,26 @@ describe('CSV', () => {
 		const text = new TextDecoder().decode(bytes.slice(3));
 		const lines = text.trim().split('\r\n');
 		expect(lines[0]).toBe(
-			'unit_code,unit_name,value,numerator,denominator,months_reported,months_expected,low_confidence,rank,band'
+			'unit_code,unit_name,value,numerator,denominator,months_reported,months_expected,low_confidence,rank,band,target,meets_target'
 		);
 		expect(lines).toHaveLength(9);
 		expect(text).toContain('Huyện Than Uyên');
+	});
+});
+
+describe('XLSX', () => {
+	it('holds the same figures as the JSON, codes as text and counts as numbers', async () => {
+		const res = await fetch(
+			`${base}/api/v1/values?indicator=dossier_volume&period=2022&level=district&format=xlsx`
+		);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toContain('demo-data.xlsx');
+		const table = readXlsx(new Uint8Array(await res.arrayBuffer()));
+		expect(table.header.slice(0, 3)).toEqual(['unit_code', 'unit_name', 'value']);
+		const json = byCode((await values('indicator=dossier_volume&period=2022&level=district')).rows);
+		expect(table.records).toHaveLength(8);
+		for (const { cells } of table.records) expect(Number(cells[2])).toBe(json.get(cells[0])?.value);
+		expect(table.records.find((r) => r.cells[0] === '110')?.cells[2]).toBe('12122');
 	});
 });
 

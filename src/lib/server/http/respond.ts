@@ -2,8 +2,9 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { QueryError, badRequest } from '../queries/errors.ts';
 import { toCsv, type Cell } from './csv.ts';
+import { writeWorkbook, type SheetColumn } from './xlsx-writer.ts';
 
-export type Format = 'json' | 'csv' | 'geojson';
+export type Format = 'json' | 'csv' | 'geojson' | 'xlsx';
 
 /** Reads `format` (default json); 400 for anything the endpoint does not offer. */
 export function formatOf(url: URL, offered: Format[]): Format {
@@ -23,6 +24,23 @@ export function csvResponse(fileName: string, header: string[], rows: Cell[][]):
 	return new Response(toCsv(header, rows), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${fileName}"`,
+			'cache-control': PUBLIC_CACHE
+		}
+	});
+}
+
+/** An XLSX download response (one sheet; text never becomes a formula). */
+export function xlsxResponse(
+	fileName: string,
+	header: string[],
+	rows: Cell[][],
+	columns?: SheetColumn[]
+): Response {
+	const body = writeWorkbook({ name: fileName.replace(/\.xlsx$/, ''), header, rows, columns });
+	return new Response(new Uint8Array(body), {
+		headers: {
+			'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 			'content-disposition': `attachment; filename="${fileName}"`,
 			'cache-control': PUBLIC_CACHE
 		}

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedAnswer } from '$lib/server/http/answer-cache';
 import { dataVersion } from '$lib/server/queries/data-version';
-import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { answer, csvResponse, formatOf, publicJson, xlsxResponse } from '$lib/server/http/respond';
 import { parseLevel } from '$lib/server/queries/units';
 import { valuesFor } from '$lib/server/queries/values';
 import { shapesOf } from '$lib/server/queries/geometry';
@@ -13,7 +13,7 @@ export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
 		cachedAnswer(event.request, event.url, await dataVersion(await ready()), async () => {
 			const q = event.url.searchParams;
-			const format = formatOf(event.url, ['json', 'csv', 'geojson']);
+			const format = formatOf(event.url, ['json', 'csv', 'xlsx', 'geojson']);
 			const store = await ready();
 			const result = await valuesFor(store, {
 				indicator: q.get('indicator') ?? '',
@@ -24,7 +24,7 @@ export const GET: RequestHandler = (event) =>
 			});
 			const { unitIds, ...body } = result;
 			const demo = await isDemo(store);
-			if (format === 'csv') {
+			if (format === 'csv' || format === 'xlsx') {
 				const header = [
 					'unit_code',
 					'unit_name',
@@ -35,24 +35,33 @@ export const GET: RequestHandler = (event) =>
 					'months_expected',
 					'low_confidence',
 					'rank',
-					'band'
+					'band',
+					'target',
+					'meets_target'
 				];
-				return csvResponse(
-					`${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}.csv`,
-					header,
-					body.rows.map((r) => [
-						r.unit_code,
-						r.unit_name,
-						r.value,
-						r.numerator,
-						r.denominator,
-						r.months_reported,
-						r.months_expected,
-						r.low_confidence,
-						r.rank,
-						r.band
-					])
-				);
+				const rows = body.rows.map((r) => [
+					r.unit_code,
+					r.unit_name,
+					r.value,
+					r.numerator,
+					r.denominator,
+					r.months_reported,
+					r.months_expected,
+					r.low_confidence,
+					r.rank,
+					r.band,
+					r.target,
+					r.meets_target
+				]);
+				// Demo figures say so in the file name, since a CSV has no room for a caption.
+				const name = `${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}${demo ? '-demo-data' : ''}`;
+				return format === 'csv'
+					? csvResponse(`${name}.csv`, header, rows)
+					: xlsxResponse(`${name}.xlsx`, header, rows, [
+							{ width: 10, text: true },
+							{ width: 28 },
+							...header.slice(2).map(() => ({ width: 14 }))
+						]);
 			}
 			if (format === 'geojson') {
 				const shapes = await shapesOf(store, unitIds);
