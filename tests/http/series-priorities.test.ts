@@ -48,7 +48,9 @@ describe('/api/v1/series', () => {
 			expect(body.target).toEqual({ year: Number(body.to.slice(0, 4)), value: 50 });
 			expect(['on_track', 'at_risk', 'off_track']).toContain(body.trend.status);
 			const gap = body.target.value - body.trend.projected;
-			expect(body.trend.status).toBe(gap <= 0 ? 'on_track' : gap <= 5 ? 'at_risk' : 'off_track');
+			expect(body.trend.status).toBe(
+				gap <= 0 ? 'on_track' : gap <= 0.05 * 50 ? 'at_risk' : 'off_track'
+			);
 		}
 		const volume = (await get('/api/v1/series?indicator=dossier_volume&unit=03595')).body;
 		expect(volume.target).toBeNull();

@@ -24,6 +24,7 @@ describe('trendToTarget', () => {
 	it.each([
 		[rising, 6, 60, 'higher', 'on_track', 62],
 		[rising, 6, 65, 'higher', 'at_risk', 62],
+		[rising, 6, 66, 'higher', 'off_track', 62],
 		[rising, 6, 80, 'higher', 'off_track', 62],
 		// In December the projection is the fitted December value itself.
 		[rising, 12, 50, 'higher', 'on_track', 50],

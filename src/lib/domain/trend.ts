@@ -38,7 +38,8 @@ export function leastSquares(
 /**
  * Trend of the last six months towards a target.
  * @param lastSix monthly values, oldest first, the last one being month `lastMonth` (1–12).
- * @param tolerance how far short of the target (in the indicator's unit) still counts as at risk.
+ * @param tolerance how far short of the target still counts as at risk, as a share of the target
+ *   (5% by default: 2.5 points on a 50% target, 0.05 on a ratio target of 1).
  * @returns null when fewer than three of the six months have a value or the direction is unknown.
  */
 export function trendToTarget(
@@ -46,7 +47,7 @@ export function trendToTarget(
 	lastMonth: number,
 	target: number,
 	better: Better,
-	tolerance = 5
+	tolerance = 0.05
 ): Trend | null {
 	if (better === null) return null;
 	const fit = leastSquares(lastSix.slice(-6));
@@ -54,7 +55,8 @@ export function trendToTarget(
 	const xLast = Math.min(6, lastSix.length) - 1;
 	const projected = fit.intercept + fit.slope * (xLast + (12 - lastMonth));
 	const gap = better === 'higher' ? target - projected : projected - target;
-	const status: TrendStatus = gap <= 0 ? 'on_track' : gap <= tolerance ? 'at_risk' : 'off_track';
+	const status: TrendStatus =
+		gap <= 0 ? 'on_track' : gap <= tolerance * Math.abs(target) ? 'at_risk' : 'off_track';
 	return { slope: fit.slope, projected, target, status, points: fit.n };
 }
 

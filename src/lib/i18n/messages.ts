@@ -111,7 +111,38 @@ export const vi = {
 		'Đơn vị này chưa tồn tại trong kỳ đã chọn: số liệu là tổng của các đơn vị tiền thân.',
 	'unit.periodLabel': 'Kỳ báo cáo',
 	'unit.onMap': 'Xem trên bản đồ',
-	'unit.share': 'tỷ lệ {share}'
+	'unit.share': 'tỷ lệ {share}',
+
+	'history.heading': 'Diễn biến hằng tháng: {indicator}',
+	'history.range': 'Từ {from} đến {to}.',
+	'history.harmonised': 'Cộng dồn từ các xã trước sáp nhập',
+	'history.merger': 'Sáp nhập {date}',
+	'history.target': 'Mục tiêu {value}',
+	'history.legendValue': 'Giá trị từng tháng',
+	'history.legendTarget': 'Mục tiêu năm {year}',
+	'history.legendLow': 'Điểm rỗng: ít tin cậy, mẫu dưới {n}',
+	'history.legendGap': 'Chỗ đứt: tháng không có số liệu (không phải số 0)',
+	'history.trend': 'Xu hướng 6 tháng gần nhất',
+	'history.projected':
+		'nếu giữ đà này, tháng 12/{year} đạt khoảng {projected} (mục tiêu {target}).',
+	'history.noTrend': 'Chưa đủ số liệu 6 tháng gần nhất để ước tính xu hướng.',
+	'history.ended':
+		'Đơn vị này đã sáp nhập từ {date}, nên chuỗi số liệu dừng ở {month}. Số liệu tiếp theo thuộc về:',
+	'history.endedAlone': 'Đơn vị này có hiệu lực đến {date}, nên chuỗi số liệu dừng ở {month}.',
+	'history.empty': 'Chưa có số liệu của chỉ tiêu này cho đơn vị.',
+	'history.table': 'Số liệu từng tháng ({n} tháng)',
+	'history.month': 'Tháng',
+	'history.csv': 'Tải chuỗi số liệu (CSV)',
+	'history.desc':
+		'{indicator}, {unit}, từng tháng từ {from} đến {to}: {first} vào {firstMonth}, {last} vào {lastMonth}.',
+	'history.descEmpty': '{indicator}, {unit}, từ {from} đến {to}: chưa có số liệu.',
+	'history.descHarmonised': 'Đến {month}, số liệu được cộng dồn từ các xã trước sáp nhập.',
+	'history.descGaps': 'Số tháng không có số liệu: {n}.',
+	'history.descLow': 'Số tháng ít tin cậy (mẫu dưới {min}): {n}.',
+	'history.descTarget': 'Mục tiêu năm {year}: {value}.',
+	'trend.on_track': 'Đúng hướng',
+	'trend.at_risk': 'Có nguy cơ',
+	'trend.off_track': 'Chệch hướng'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -223,5 +254,35 @@ export const en: Record<MessageKey, string> = {
 		'This unit did not exist in the chosen period: its figures are the sum of its predecessors.',
 	'unit.periodLabel': 'Period',
 	'unit.onMap': 'See on the map',
-	'unit.share': 'share {share}'
+	'unit.share': 'share {share}',
+
+	'history.heading': 'Month by month: {indicator}',
+	'history.range': 'From {from} to {to}.',
+	'history.harmonised': 'Summed from predecessor communes',
+	'history.merger': 'Merged {date}',
+	'history.target': 'Target {value}',
+	'history.legendValue': 'Monthly value',
+	'history.legendTarget': 'Target for {year}',
+	'history.legendLow': 'Hollow point: low confidence, fewer than {n} cases',
+	'history.legendGap': 'Break in the line: a month with no figures (not zero)',
+	'history.trend': 'Trend of the last six months',
+	'history.projected': 'at this pace, about {projected} in December {year} (target {target}).',
+	'history.noTrend': 'Too few figures in the last six months to estimate a trend.',
+	'history.ended':
+		'This unit was merged on {date}, so its series stops at {month}. Its figures continue under:',
+	'history.endedAlone': 'This unit was in force until {date}, so its series stops at {month}.',
+	'history.empty': 'No figures for this indicator yet.',
+	'history.table': 'Monthly figures ({n} months)',
+	'history.month': 'Month',
+	'history.csv': 'Download the series (CSV)',
+	'history.desc':
+		'{indicator}, {unit}, monthly from {from} to {to}: {first} in {firstMonth}, {last} in {lastMonth}.',
+	'history.descEmpty': '{indicator}, {unit}, {from} to {to}: no figures yet.',
+	'history.descHarmonised': 'Up to {month}, figures are summed from the predecessor communes.',
+	'history.descGaps': 'Months with no figures: {n}.',
+	'history.descLow': 'Low-confidence months (fewer than {min} cases): {n}.',
+	'history.descTarget': 'Target for {year}: {value}.',
+	'trend.on_track': 'On track',
+	'trend.at_risk': 'At risk',
+	'trend.off_track': 'Off track'
 };

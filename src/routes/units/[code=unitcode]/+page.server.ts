@@ -2,15 +2,29 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { ready } from '$lib/server/app';
 import { QueryError } from '$lib/server/queries/errors';
-import { unitProfile } from '$lib/server/queries/profile';
+import { unitProfile, type ProfileUnit } from '$lib/server/queries/profile';
+import { seriesFor } from '$lib/server/queries/series';
 import { dataSpan } from '$lib/server/queries/settings';
-import { parsePeriod } from '$lib/domain/periods';
+import { findIndicator } from '$lib/domain/indicators';
+import { lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
 import { defaultPeriod } from '$lib/state/period-menu';
+import { DEFAULT_INDICATOR } from '$lib/state/map-view';
 
 /**
- * One unit's page: `/units/03618?period=2024-Q3`. The code is resolved to the unit that bore it
- * during the period (codes are reused), else to today's; the period defaults to the latest
- * complete quarter with data, as on the map.
+ * A date on which `unit` was in force, as near `today` as possible: the series of a unit whose
+ * code was reused must be asked for at a date the code was still its own.
+ */
+function dateInForce(unit: ProfileUnit, today: string): string {
+	if (unit.valid_to && unit.valid_to < today) return unit.valid_to;
+	if (unit.valid_from && unit.valid_from > today) return unit.valid_from;
+	return today;
+}
+
+/**
+ * One unit's page: `/units/03618?period=2024-Q3[&indicator=on_time_rate]`. The code is resolved
+ * to the unit that bore it during the period (codes are reused), else to today's; the period
+ * defaults to the latest complete quarter with data, as on the map. The chosen indicator's
+ * monthly history (harmonised across mergers) is drawn from 2021 to the last complete month.
  */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const store = await ready();
@@ -19,9 +33,27 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const asked = url.searchParams.get('period');
 	const parsed = asked ? parsePeriod(asked) : null;
 	const period = parsed ?? parsePeriod(defaultPeriod(lastMonth, today))!;
+	const askedIndicator = url.searchParams.get('indicator');
+	const indicator = (askedIndicator && findIndicator(askedIndicator)?.code) || DEFAULT_INDICATOR;
 	try {
 		const profile = await unitProfile(store, { code: params.code, period, today });
-		return { profile, lastMonth, today, invalidPeriod: asked !== null && !parsed };
+		const at = dateInForce(profile.unit, today);
+		const series = await seriesFor(store, {
+			indicator,
+			unit: profile.unit.code,
+			at,
+			lastMonth: lastCompleteMonth(today)
+		});
+		return {
+			profile,
+			series,
+			// The CSV link names the date only when today's unit is another one.
+			seriesAt: at === today ? null : at,
+			lastMonth,
+			today,
+			invalidPeriod: asked !== null && !parsed,
+			invalidIndicator: !!askedIndicator && askedIndicator !== indicator
+		};
 	} catch (e) {
 		if (e instanceof QueryError) error(e.status === 404 ? 404 : 400, e.message);
 		throw e;

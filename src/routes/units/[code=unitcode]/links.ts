@@ -1,0 +1,52 @@
+/**
+ * Links of the unit page: to a unit's page (a period, an indicator, the language), along its
+ * lineage, and to the CSV of the charted series.
+ *
+ * Codes are reused across the 2025 merger (Phúc Than's 03618 is Mường Than's since 2025-07-01)
+ * and a unit page resolves its code by period: a link to a predecessor or successor must carry
+ * a period in which that unit existed, or it lands back on the unit it came from.
+ */
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+import { parsePeriod, periodContaining } from '$lib/domain/periods';
+import { DEFAULT_INDICATOR } from '$lib/state/map-view';
+
+/**
+ * `period` when the unit existed during it; else the quarter in which it ended (a predecessor)
+ * or began (a successor).
+ */
+export function periodInForce(
+	unit: { valid_from: string | null; valid_to: string | null },
+	period: string
+): string {
+	const p = parsePeriod(period);
+	if (!p) return period;
+	const from = unit.valid_from?.slice(0, 7);
+	const to = unit.valid_to?.slice(0, 7);
+	if (to && p.start > to) return periodContaining(to, 'quarter');
+	if (from && p.end < from) return periodContaining(from, 'quarter');
+	return period;
+}
+
+/** `/units/{code}?period=…[&indicator=…][&lang=…][#hash]`; the default indicator is left out. */
+export function unitPageLink(
+	code: string,
+	view: { period: string; indicator: string; lang: string | null },
+	hash = ''
+): ResolvedPathname {
+	const q = new URLSearchParams({ period: view.period });
+	if (view.indicator !== DEFAULT_INDICATOR) q.set('indicator', view.indicator);
+	if (view.lang) q.set('lang', view.lang);
+	return resolve(`/units/${code}?${q}${hash}`);
+}
+
+/** The CSV of a unit's monthly series; `at` names the unit when its code now belongs to another. */
+export function seriesCsvLink(
+	indicator: string,
+	unit: string,
+	at: string | null
+): ResolvedPathname {
+	const q = new URLSearchParams({ indicator, unit, format: 'csv' });
+	if (at) q.set('at', at);
+	return resolve(`/api/v1/series?${q}`);
+}
