@@ -107,6 +107,28 @@ describe('public map', () => {
 		await page.context().close();
 	}, 180_000);
 
+	it('starts the shapes download with the document and fetches them once', async () => {
+		const context = await browser.newContext({
+			baseURL: baseURL(),
+			locale: 'vi-VN',
+			viewport: { width: 1280, height: 800 }
+		});
+		const page = await context.newPage();
+		const requests: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/api/v1/geometry')) requests.push(request.url());
+		});
+		await page.goto('/', { waitUntil: 'commit' });
+		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		// In the document's head, so the browser asks for it before any script runs …
+		const href = await page.locator('head link[rel="preload"][as="fetch"]').getAttribute('href');
+		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}$/);
+		// … and the map's own fetch takes that response instead of asking again.
+		expect(requests).toHaveLength(1);
+		expect(new URL(requests[0]).pathname + new URL(requests[0]).search).toBe(href);
+		await context.close();
+	}, 120_000);
+
 	it('shows a tooltip with the figure when a table row is focused', async () => {
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
 		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);

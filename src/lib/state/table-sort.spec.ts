@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSort, parseSort, sortRows, type SortableRow } from './table-sort';
+import { firstRows, nextSort, parseSort, sortRows, type SortableRow } from './table-sort';
 
 const row = (
 	code: string,
@@ -55,5 +55,16 @@ describe('sortRows', () => {
 	it('sorts names the Vietnamese way', () => {
 		const names = sortRows(rows, parseSort('name')).map((r) => r.unit_name);
 		expect(names).toEqual(['Phường Đoàn Kết', 'Xã Ải Chất', 'Xã Bản Bo', 'Xã Ma Quai']);
+	});
+});
+
+describe('firstRows', () => {
+	it('takes the first rows in the order asked for', () => {
+		expect(firstRows(rows, parseSort('-value'), 2).map((r) => r.unit_code)).toEqual(['02', '03']);
+		expect(firstRows(rows, parseSort('value'), 2).map((r) => r.unit_code)).toEqual(['04', '03']);
+	});
+
+	it('returns every row when there are no more than the limit', () => {
+		expect(firstRows(rows, parseSort(null), 10)).toHaveLength(4);
 	});
 });

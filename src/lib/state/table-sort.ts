@@ -55,6 +55,21 @@ const pick: Record<SortKey, (r: SortableRow) => number | string | null> = {
 
 const collator = new Intl.Collator('vi');
 
+/**
+ * Rows the server renders at most. A national view has ~10,000 units: all of them would make a
+ * 6 MB page; beyond this the table says how many it shows and links the CSV and `?rows=all`.
+ */
+export const TABLE_LIMIT = 200;
+
+/** The first `limit` rows in the order of `sort` (all of them when there are no more). */
+export function firstRows<T extends SortableRow>(
+	rows: readonly T[],
+	sort: Sort,
+	limit = TABLE_LIMIT
+): T[] {
+	return sortRows(rows, sort).slice(0, limit);
+}
+
 /** A sorted copy of `rows`; ties keep the rank order, then the code. */
 export function sortRows<T extends SortableRow>(rows: readonly T[], sort: Sort): T[] {
 	const get = pick[sort.key];

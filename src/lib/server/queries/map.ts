@@ -79,13 +79,16 @@ export async function shapesAt(db: Executor, level: Level, at: string): Promise<
 	}));
 }
 
-/** The distinct geometry sources of some units (for the attribution line). */
-export async function geometrySources(db: Executor, ids: number[]): Promise<string[]> {
-	if (ids.length === 0) return [];
-	const rows = await db.rows<{ source: string }>(
-		sql`select distinct geometry_source as source from units
-			where id in (${sql.raw(ids.map(Number).join(','))}) and geometry_source is not null
-			order by 1`
-	);
+/**
+ * The distinct sources of the shapes a map of `level` on `at` draws (for the attribution line):
+ * the same units as {@link shapesAt}, without reading their geometry.
+ */
+export async function geometrySourcesAt(db: Executor, level: Level, at: string): Promise<string[]> {
+	const rows = await db.rows<{ source: string }>(sql`
+		select distinct geometry_source as source from units
+		where level = ${level} and geometry is not null and geometry_source is not null
+			and coalesce(valid_from, '0001-01-01') <= ${at}::date
+			and coalesce(valid_to, '9999-12-31') >= ${at}::date
+		order by 1`);
 	return rows.map((r) => r.source);
 }

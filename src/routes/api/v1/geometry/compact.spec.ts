@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactGeometry } from './compact';
+import { compactGeometry, decimalsFor } from './compact';
 
 describe('compactGeometry', () => {
 	it('rounds to 4 decimals and drops repeated points', () => {
@@ -44,5 +44,63 @@ describe('compactGeometry', () => {
 		];
 		const g = compactGeometry({ type: 'MultiPolygon', coordinates: [tiny, square] });
 		expect(g.coordinates).toEqual([square]);
+	});
+
+	it('rounds to 3 decimals when asked, keeping shared borders shared', () => {
+		const left = compactGeometry(
+			{
+				type: 'Polygon',
+				coordinates: [
+					[
+						[104.00012, 21.00049],
+						[104.00041, 21.5],
+						[103.5, 21.5],
+						[104.00012, 21.00049]
+					]
+				]
+			},
+			3
+		);
+		expect(left.coordinates).toEqual([
+			[
+				[104, 21],
+				[104, 21.5],
+				[103.5, 21.5],
+				[104, 21]
+			]
+		]);
+	});
+
+	it('keeps a shape that would collapse whole', () => {
+		const speck = [
+			[
+				[1.00001, 1.00001],
+				[1.00002, 1.00002],
+				[1.00001, 1.00003],
+				[1.00001, 1.00001]
+			]
+		];
+		expect(compactGeometry({ type: 'Polygon', coordinates: speck }).coordinates).toEqual(speck);
+	});
+});
+
+describe('decimalsFor', () => {
+	const box = (w: number, s: number, e: number, n: number) => ({
+		type: 'Polygon',
+		coordinates: [
+			[
+				[w, s],
+				[e, s],
+				[e, n],
+				[w, s]
+			]
+		]
+	});
+
+	it('keeps 4 decimals for a province and 3 for the country', () => {
+		// Lai Châu spans about 1.6° by 1.1°.
+		expect(decimalsFor([box(102.3, 21.7, 103.9, 22.8)])).toBe(4);
+		expect(decimalsFor([box(102.1, 21.7, 103.9, 22.8), box(106.6, 8.6, 106.8, 10.8)])).toBe(3);
+		expect(decimalsFor([])).toBe(4);
 	});
 });
