@@ -235,7 +235,9 @@ try {
 			const pageUrl = `${server.url}/`;
 			// Warms the server (page and its geometry memo) and learns the geometry URL.
 			const html = (await fetchOk(pageUrl)).body.toString();
-			const geometryPath = /\/api\/v1\/geometry\?[^"'\s<\\]+/.exec(html)?.[0] ?? null;
+			// The first match may sit in an HTML attribute (the preload link), where & is written &amp;.
+			const geometryPath =
+				/\/api\/v1\/geometry\?[^"'\s<\\]+/.exec(html)?.[0]?.replaceAll('&amp;', '&') ?? null;
 			let plainUrl: string | null = null;
 			if (geometryPath) {
 				const geo = await rawGet(server.url + geometryPath, { 'accept-encoding': 'gzip' });
