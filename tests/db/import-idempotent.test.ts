@@ -142,6 +142,22 @@ describe('importing the same figures again', () => {
 		expect(await storedValue(store, '03405', '2024-02', 'dossiers_resolved')).toBe(60);
 	});
 
+	it('adds a figure to a stored unit-month and a new month in one file', async () => {
+		const text =
+			CHANGED.replace('03405,2024-02,65,,60,9', '03405,2024-02,65,21,60,9') +
+			'03405,2024-03,70,25,66,9\n';
+		const result = await importBytes(store, csv(text), 'report-more.csv');
+		expect(result).toMatchObject({ ok: true, inserted: 5, updated: 0, unchanged: N });
+		expect(await storedValue(store, '03405', '2024-02', 'dossiers_received_online')).toBe(21);
+		expect(await storedValue(store, '03405', '2024-03', 'dossiers_resolved')).toBe(66);
+		const [facts] = await store.rows<{ online: number; resolved: number }>(sql`
+			select f.dossiers_received_online::int as online, g.dossiers_resolved::int as resolved
+			from monthly_facts f join units u on u.id = f.unit_id
+				join monthly_facts g on g.unit_id = f.unit_id and g.month = '2024-03-01'
+			where u.code = '03405' and f.month = '2024-02-01'`);
+		expect(facts).toEqual({ online: 21, resolved: 66 });
+	});
+
 	it('keeps monthly_facts equal to the pivot of observations', async () => {
 		const cols = MEASURE_CODES.map((c) => `f."${c}" is not distinct from o."${c}"`).join(' and ');
 		const pivots = MEASURE_CODES.map(

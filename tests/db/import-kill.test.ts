@@ -6,8 +6,8 @@
  * written (uncommitted).
  *
  * To kill it at a known point rather than by timing, the test holds an ACCESS EXCLUSIVE lock on
- * monthly_facts: the import validates, opens its transaction, records its batch, COPYs and
- * upserts ~134,000 observations, then blocks when it refreshes monthly_facts. The test sees the
+ * audit_log: the import opens its transaction, records its batch, validates and COPYs ~134,000
+ * observations, then blocks when it writes the batch's audit row. The test sees the
  * backend waiting on that lock while holding a row-exclusive lock on observations (so it has
  * written them), kills the whole process group, releases its lock, waits for the server to drop
  * the orphaned backend, and compares counts and checksum with the state before.
@@ -90,10 +90,11 @@ describe.skipIf(!url)('killing an import mid-transaction (PostgreSQL)', () => {
 		writeFileSync(file, text);
 		const before = await snapshot(store);
 
-		// Hold monthly_facts so the import blocks inside its transaction, after its upsert.
+		// Hold the audit log so the import blocks inside its transaction, after its COPY into
+		// observations (the batch's audit row is written next).
 		const blocker = await admin.reserve();
 		await blocker`begin`;
-		await blocker`lock table monthly_facts in access exclusive mode`;
+		await blocker`lock table audit_log in access exclusive mode`;
 
 		const child = spawn('npx', ['tsx', 'scripts/import.ts', file], {
 			cwd: process.cwd(),
@@ -110,14 +111,14 @@ describe.skipIf(!url)('killing an import mid-transaction (PostgreSQL)', () => {
 
 		try {
 			// Wait until the import's backend is inside its transaction, has written observations
-			// and is waiting for monthly_facts.
+			// and is waiting for the audit log.
 			let backend: number | null = null;
 			const deadline = Date.now() + 120_000;
 			while (backend === null && Date.now() < deadline) {
 				const rows = await admin<{ pid: number }[]>`
 					select a.pid from pg_stat_activity a
 					where a.datname = current_database() and a.pid <> pg_backend_pid()
-						and a.xact_start is not null and a.wait_event_type = 'Lock' and a.query ilike '%monthly_facts%'
+						and a.xact_start is not null and a.wait_event_type = 'Lock' and a.query ilike '%audit_log%'
 						and exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation
 							where l.pid = a.pid and c.relname = 'observations' and l.mode = 'RowExclusiveLock' and l.granted)
 						and exists (select 1 from pg_locks l join pg_class c on c.oid = l.relation

@@ -22,8 +22,11 @@ export interface Executor {
 	rows<T = Record<string, unknown>>(query: SQL | string, params?: unknown[]): Promise<T[]>;
 	/** Runs a statement and returns the number of rows it affected. */
 	run(query: SQL | string, params?: unknown[]): Promise<number>;
-	/** Bulk-loads CSV text (no header, RFC 4180) into a table with COPY. */
-	copyIn(table: string, columns: string[], csv: string): Promise<void>;
+	/**
+	 * Bulk-loads CSV text (no header, RFC 4180) into a table with COPY: one string, or pieces
+	 * written as they are produced (PostgreSQL parses the first while the next is made).
+	 */
+	copyIn(table: string, columns: string[], csv: string | Iterable<string>): Promise<void>;
 }
 
 export interface Store extends Executor {
@@ -82,12 +85,29 @@ async function openPostgres(url: string): Promise<Store> {
 			const result = await s.unsafe(q.text, q.params as never[]);
 			return result.count ?? 0;
 		},
-		async copyIn(table: string, columns: string[], csv: string) {
+		async copyIn(table: string, columns: string[], csv: string | Iterable<string>) {
 			const stream = await s.unsafe(copyStatement(table, columns)).writable();
 			await new Promise<void>((done, fail) => {
 				stream.on('error', fail);
 				stream.on('finish', () => done());
-				stream.end(csv);
+				if (typeof csv === 'string') {
+					stream.end(csv);
+					return;
+				}
+				const pieces = csv[Symbol.iterator]();
+				// Writes until the stream asks to wait, then resumes on 'drain'.
+				const pump = () => {
+					try {
+						for (;;) {
+							const next = pieces.next();
+							if (next.done) return void stream.end();
+							if (!stream.write(next.value)) return void stream.once('drain', pump);
+						}
+					} catch (error) {
+						stream.destroy(error as Error);
+					}
+				};
+				pump();
 			});
 		}
 	});
@@ -122,8 +142,8 @@ async function openPglite(dataDir: string): Promise<Store> {
 				const q = compile(query, params);
 				return (await s.query(q.text, q.params)).affectedRows ?? 0;
 			},
-			async copyIn(table: string, columns: string[], csv: string) {
-				const blob = new Blob([csv], { type: 'text/csv' });
+			async copyIn(table: string, columns: string[], csv: string | Iterable<string>) {
+				const blob = new Blob(typeof csv === 'string' ? [csv] : [...csv], { type: 'text/csv' });
 				await s.query(copyStatement(table, columns).replace('stdin', "'/dev/blob'"), [], {
 					blob
 				});

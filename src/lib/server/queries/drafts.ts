@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
-import { isMeasureCode, type MeasureCode } from '../../domain/measures.ts';
+import { isMeasureCode, MEASURE_CODES, type MeasureCode } from '../../domain/measures.ts';
 import { scopeCondition, scopeJoins } from '../auth/scope.ts';
 import type { SessionUser } from '../auth/types.ts';
 
@@ -127,6 +127,9 @@ export async function approvedValues(
 	);
 }
 
+// (measure code, its column) pairs of a monthly_facts row, to unpivot it.
+const factValues = sql.raw(MEASURE_CODES.map((c) => `('${c}', f."${c}")`).join(', '));
+
 export interface RecentMedian {
 	median: number;
 	months: number;
@@ -139,13 +142,15 @@ export async function recentMedians(
 	month: string
 ): Promise<Map<MeasureCode, RecentMedian>> {
 	const first = `${month}-01`;
+	// From monthly_facts (keyed by unit, then month) rather than observations (keyed by month):
+	// a unit's year is one short index range there.
 	const rows = await db.rows<{ measure_code: string; median: number; months: number }>(sql`
-		select measure_code, percentile_cont(0.5) within group (order by value)::float8 as median,
+		select m.code as measure_code, percentile_cont(0.5) within group (order by m.v)::float8 as median,
 			count(*)::int as months
-		from observations
-		where unit_id = ${unitId} and month < ${first}::date
-			and month >= ${first}::date - interval '12 months'
-		group by measure_code`);
+		from monthly_facts f cross join lateral (values ${factValues}) as m(code, v)
+		where f.unit_id = ${unitId} and f.month < ${first}::date
+			and f.month >= ${first}::date - interval '12 months' and m.v is not null
+		group by m.code`);
 	return new Map(
 		rows
 			.filter((r) => isMeasureCode(r.measure_code))

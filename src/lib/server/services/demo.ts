@@ -8,6 +8,7 @@ import type { Executor, Store } from '../db/index.ts';
 import { MEASURE_CODES } from '../../domain/measures.ts';
 import { lastCompleteMonth } from '../../domain/periods.ts';
 import { refreshFacts } from './facts.ts';
+import { lockFigures } from './import/apply.ts';
 import { buildDemo, DEFAULT_SEED, DEMO_START, type DemoCommune } from './demo-model.ts';
 
 export interface DemoOptions {
@@ -64,6 +65,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
 		throw new Error(`demo until must be a month YYYY-MM from ${DEMO_START}, got ${until}`);
 
 	return store.transaction(async (tx) => {
+		await lockFigures(tx);
 		const communes = await loadCommunes(tx);
 		const real = await realUnitMonths(tx);
 		const rows = buildDemo(communes, { seed, until }).filter(

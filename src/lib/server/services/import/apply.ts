@@ -1,12 +1,20 @@
 /**
- * Writes accepted figures in the caller's transaction: stage with COPY, count what is new,
- * changed and unchanged, keep every replaced value in the audit log (old, new, who, when, which
- * batch), upsert, and refresh the monthly facts of the touched unit-months. Writing the same
- * figures again changes nothing.
+ * Writes accepted figures in the caller's transaction, and keeps every replaced value in the
+ * audit log (old, new, who, when, which batch). Writing the same figures again changes nothing.
+ *
+ * Shaped for a national monthly report (200,000 figures) to go in at about the speed of a plain
+ * COPY (docs/SCALING.md): the stored figures of the touched unit-months are read once (from
+ * `monthly_facts`, one row per unit-month), new figures are COPYed straight into `observations`
+ * (its key leads with the month, so a new month appends), only changed figures go through a
+ * staging table, the audit and an update, and the facts of unit-months that had none are
+ * written from the file's own figures. Writers of figures are serialised by a transaction-level
+ * advisory lock, so what was read as stored stays true until commit.
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.ts';
+import { MEASURE_CODES, type MeasureCode } from '../../../domain/measures.ts';
 import { refreshFacts } from '../facts.ts';
+import { bumpDataVersion } from '../../queries/data-version.ts';
 
 export interface BatchInfo {
 	source: 'import' | 'form' | 'demo' | 'bench';
@@ -31,51 +39,241 @@ export interface FigureValue {
 	value: number;
 }
 
-/** Stages, audits and upserts figures; returns the counts. Call inside a transaction. */
+/** Stored figures by unit-month (`${unitId}|${YYYY-MM}`), each a map measure → value. */
+export type StoredFigures = Map<string, Map<MeasureCode, number>>;
+
+/** Any number, the same for every writer of observations (pg_advisory_xact_lock's key). */
+const FIGURES_LOCK = 7_246_001;
+
+/**
+ * Waits until no other transaction is writing figures, and holds that until this one ends.
+ * Take it before reading the stored figures a write depends on (re-entrant within a transaction).
+ */
+export async function lockFigures(tx: Executor): Promise<void> {
+	await tx.rows(sql`select pg_advisory_xact_lock(${FIGURES_LOCK})`);
+}
+
+/** The distinct unit-months of some figures, in order of first appearance. */
+export function unitMonthsOf(figures: readonly FigureValue[]): { unitId: number; month: string }[] {
+	const out = new Map<string, { unitId: number; month: string }>();
+	let last: FigureValue | null = null;
+	for (const f of figures) {
+		if (last && f.unitId === last.unitId && f.month === last.month) continue;
+		last = f;
+		const key = `${f.unitId}|${f.month}`;
+		if (!out.has(key)) out.set(key, { unitId: f.unitId, month: f.month });
+	}
+	return [...out.values()];
+}
+
+const factColumns = sql.raw(MEASURE_CODES.map((c) => `"${c}"::float8 as "${c}"`).join(', '));
+
+/** The stored figures of the given unit-months (read from monthly_facts, their pivot). */
+export function storedFigures(
+	db: Executor,
+	keys: readonly { unitId: number; month: string }[]
+): Promise<StoredFigures> {
+	return storedFiguresIn(
+		db,
+		keys.map((k) => k.unitId),
+		keys.map((k) => k.month)
+	);
+}
+
+/** The stored figures of every unit-month of these units in these months (YYYY-MM). */
+export async function storedFiguresIn(
+	db: Executor,
+	unitIds: readonly number[],
+	months: readonly string[]
+): Promise<StoredFigures> {
+	const out: StoredFigures = new Map();
+	if (unitIds.length === 0 || months.length === 0) return out;
+	const days = [...new Set(months)].map((m) => `${m}-01`);
+	const ids = [...new Set(unitIds.map(Number))];
+	const rows = await db.rows<Record<string, number | string | null>>(sql`
+		select unit_id, to_char(month, 'YYYY-MM') as month, ${factColumns} from monthly_facts
+		where month = any(${`{${days.join(',')}}`}::date[]) and unit_id = any(${`{${ids.join(',')}}`}::int[])`);
+	for (const r of rows) {
+		const values = new Map<MeasureCode, number>();
+		for (const code of MEASURE_CODES) if (r[code] !== null) values.set(code, Number(r[code]));
+		out.set(`${r.unit_id}|${r.month}`, values);
+	}
+	return out;
+}
+
+/** The unit-months of some figures that have no stored figures (so no facts row) yet. */
+function newUnitMonths(figures: readonly FigureValue[], stored: StoredFigures): Set<string> {
+	const keys = new Set<string>();
+	for (const k of unitMonthsOf(figures)) {
+		const key = `${k.unitId}|${k.month}`;
+		if (!stored.has(key)) keys.add(key);
+	}
+	return keys;
+}
+
+/** COPY text of whole monthly_facts rows for unit-months that had no figures before. */
+function* factLines(figures: readonly FigureValue[], keys: ReadonlySet<string>): Generator<string> {
+	const column = new Map<string, number>(MEASURE_CODES.map((c, i) => [c, i]));
+	const rows = new Map<string, (number | null)[]>();
+	for (const f of figures) {
+		const key = `${f.unitId}|${f.month}`;
+		if (!keys.has(key)) continue;
+		let row = rows.get(key);
+		if (!row) rows.set(key, (row = new Array<number | null>(MEASURE_CODES.length).fill(null)));
+		row[column.get(f.measure)!] = f.value;
+	}
+	let piece = '';
+	for (const [key, row] of rows) {
+		const [unitId, month] = key.split('|');
+		piece += `${unitId},${month}-01,${row.map((v) => (v === null ? '' : v)).join(',')}\n`;
+		if (piece.length > 1 << 20) {
+			yield piece;
+			piece = '';
+		}
+	}
+	if (piece) yield piece;
+}
+
+/**
+ * Audits and writes figures; returns the counts. Call inside a transaction. `stored` is what
+ * `storedFigures` returned for these figures' unit-months in this transaction, after
+ * `lockFigures` (it is read here when not given).
+ */
 export async function applyFigures(
 	tx: Executor,
 	figures: FigureValue[],
-	batch: BatchInfo
+	batch: BatchInfo,
+	stored?: StoredFigures
 ): Promise<ApplyCounts> {
-	const [{ id: batchId }] = await tx.rows<{ id: number }>(sql`insert into import_batches
+	await lockFigures(tx);
+	const known = stored ?? (await storedFigures(tx, unitMonthsOf(figures)));
+	return writeFigures(tx, [figures], batch, known);
+}
+
+/**
+ * Writes figures that arrive in slices (a lazy iterable: a slice is only asked for when the
+ * COPY into observations can take more, so a file is validated while PostgreSQL writes what
+ * came before). `stored` must cover every unit-month of the figures and have been read under
+ * `lockFigures` in this transaction. New figures are COPYed, changed ones audited and updated,
+ * unchanged ones counted; then the facts of the touched unit-months are brought up to date.
+ */
+export async function writeFigures(
+	tx: Executor,
+	slices: Iterable<readonly FigureValue[]>,
+	batch: BatchInfo,
+	stored: StoredFigures
+): Promise<ApplyCounts> {
+	await lockFigures(tx);
+	const [{ id }] = await tx.rows<{ id: number }>(sql`insert into import_batches
 		(source, file_name, sha256, user_id, actor, note)
 		values (${batch.source}, ${batch.fileName}, ${batch.sha256}, ${batch.userId}, ${batch.actor}, ${batch.note ?? null})
 		returning id`);
-	await tx.run(sql`create temp table import_staging (
-		unit_id integer not null, month date not null, measure_code text not null, value bigint not null
-	) on commit drop`);
-	const csv = figures.map((f) => `${f.unitId},${f.month}-01,${f.measure},${f.value}\n`).join('');
-	if (csv) await tx.copyIn('import_staging', ['unit_id', 'month', 'measure_code', 'value'], csv);
-	// Without statistics the planner hashes all of observations for the joins below (15 s at
-	// 12 million rows); with them it probes the primary key (npm run bench, docs/SCALING.md).
-	await tx.run(sql`analyze import_staging`);
-	const [counts] = await tx.rows<{ inserted: number; updated: number; unchanged: number }>(sql`
-		select count(*) filter (where o.value is null)::int as inserted,
-			count(*) filter (where o.value <> s.value)::int as updated,
-			count(*) filter (where o.value = s.value)::int as unchanged
-		from import_staging s
-			left join observations o on o.unit_id = s.unit_id and o.month = s.month and o.measure_code = s.measure_code`);
-	if (counts.updated > 0)
-		await tx.run(sql`insert into audit_log (user_id, actor, action, unit_id, month, measure_code, old_value, new_value, batch_id, detail)
-			select ${batch.userId}, ${batch.actor}, 'update', s.unit_id, s.month, s.measure_code, o.value, s.value, ${batchId},
-				jsonb_build_object('replaced_batch_id', o.batch_id, 'replaced_at', o.updated_at)
-			from import_staging s
-				join observations o on o.unit_id = s.unit_id and o.month = s.month and o.measure_code = s.measure_code
-			where o.value <> s.value`);
-	if (counts.inserted + counts.updated > 0) {
+	const batchId = Number(id);
+	const fresh: FigureValue[] = [];
+	const changed: FigureValue[] = [];
+	let unchanged = 0;
+	function* newLines(): Generator<string> {
+		const suffix = `,${batchId}\n`;
+		for (const slice of slices) {
+			let piece = '';
+			let last: FigureValue | null = null;
+			let prefix = '';
+			let before: Map<MeasureCode, number> | undefined;
+			for (const f of slice) {
+				if (!last || f.unitId !== last.unitId || f.month !== last.month) {
+					prefix = `${f.month}-01,${f.unitId},`;
+					before = stored.get(`${f.unitId}|${f.month}`);
+				}
+				last = f;
+				const old = before?.get(f.measure as MeasureCode);
+				if (old === undefined) {
+					fresh.push(f);
+					piece += prefix + f.measure + ',' + f.value + suffix;
+				} else if (old !== f.value) changed.push(f);
+				else unchanged++;
+			}
+			if (piece) yield piece;
+		}
+		// While PostgreSQL writes the last piece: the facts rows of unit-months new to the store.
+		factText = [...factLines(fresh, newUnitMonths(fresh, stored))];
+	}
+	let factText: string[] = [];
+	await tx.copyIn(
+		'observations',
+		['month', 'unit_id', 'measure_code', 'value', 'batch_id'],
+		newLines()
+	);
+	const counts = { inserted: fresh.length, updated: changed.length, unchanged };
+	const written = changed.length ? [...fresh, ...changed] : fresh;
+	if (written.length > 0) {
+		await checkReferences(tx, written);
 		// New figures are audited per batch (who, when, file, SHA-256 are on the batch; each
-		// observation keeps its batch_id), replaced ones per figure above.
+		// observation keeps its batch_id), replaced ones per figure below.
 		await tx.run(sql`insert into audit_log (user_id, actor, action, batch_id, detail)
 			values (${batch.userId}, ${batch.actor}, ${batch.source}, ${batchId},
 				${JSON.stringify({ file: batch.fileName, sha256: batch.sha256, ...counts })}::jsonb)`);
-		await tx.run(sql`insert into observations (unit_id, month, measure_code, value, batch_id, updated_at)
-			select unit_id, month, measure_code, value, ${batchId}, now() from import_staging
-			on conflict (unit_id, month, measure_code) do update
-				set value = excluded.value, batch_id = excluded.batch_id, updated_at = excluded.updated_at
-				where observations.value <> excluded.value`);
-		await refreshFacts(tx, sql`select distinct unit_id, month from import_staging`);
+		if (changed.length > 0) await replace(tx, changed, batch, batchId);
+		// Facts: unit-months with no figures before get their row from the file alone; the others
+		// are recomputed from observations.
+		if (factText.length > 0)
+			await tx.copyIn('monthly_facts', ['unit_id', 'month', ...MEASURE_CODES], factText);
+		const recompute = unitMonthsOf(written)
+			.map((k) => `${k.unitId}|${k.month}`)
+			.filter((key) => stored.has(key));
+		if (recompute.length > 0) {
+			const ids = recompute.map((k) => k.split('|')[0]);
+			const days = recompute.map((k) => `${k.split('|')[1]}-01`);
+			await refreshFacts(
+				tx,
+				sql`select * from unnest(${`{${ids.join(',')}}`}::int[], ${`{${days.join(',')}}`}::date[]) as k(unit_id, month)`
+			);
+		} else await bumpDataVersion(tx);
 	}
 	await tx.run(sql`update import_batches set inserted = ${counts.inserted}, updated = ${counts.updated},
 		unchanged = ${counts.unchanged} where id = ${batchId}`);
 	return { batchId, ...counts };
+}
+
+/**
+ * What the foreign keys of observations used to check, once per write instead of once per row:
+ * every unit id names a unit and every measure code a measure.
+ */
+async function checkReferences(tx: Executor, figures: readonly FigureValue[]): Promise<void> {
+	const ids = [...new Set(unitMonthsOf(figures).map((k) => Number(k.unitId)))];
+	const codes = [...new Set(figures.map((f) => f.measure))];
+	const [found] = await tx.rows<{ units: number; measures: number }>(sql`
+		select (select count(*)::int from units where id = any(${`{${ids.join(',')}}`}::int[])) as units,
+			(select count(*)::int from measures where code = any(${`{${codes.join(',')}}`}::text[])) as measures`);
+	if (found.units !== ids.length || found.measures !== codes.length)
+		throw new Error(
+			`figures name ${ids.length - found.units} unknown unit id(s) and ${codes.length - found.measures} unknown measure(s)`
+		);
+}
+
+/** Replaces stored figures: each old value goes to the audit log with its batch, then the update. */
+async function replace(
+	tx: Executor,
+	changed: readonly FigureValue[],
+	batch: BatchInfo,
+	batchId: number
+): Promise<void> {
+	await tx.run(sql`create temp table import_staging (
+		unit_id integer not null, month date not null, measure_code text not null, value bigint not null
+	) on commit drop`);
+	await tx.copyIn(
+		'import_staging',
+		['unit_id', 'month', 'measure_code', 'value'],
+		changed.map((f) => `${f.unitId},${f.month}-01,${f.measure},${f.value}\n`).join('')
+	);
+	// Without statistics the planner hashes all of observations for the joins below (15 s at
+	// 12 million rows); with them it probes the primary key (npm run bench, docs/SCALING.md).
+	await tx.run(sql`analyze import_staging`);
+	await tx.run(sql`insert into audit_log (user_id, actor, action, unit_id, month, measure_code, old_value, new_value, batch_id, detail)
+		select ${batch.userId}, ${batch.actor}, 'update', s.unit_id, s.month, s.measure_code, o.value, s.value, ${batchId},
+			jsonb_build_object('replaced_batch_id', o.batch_id, 'replaced_at', o.updated_at)
+		from import_staging s
+			join observations o on o.month = s.month and o.unit_id = s.unit_id and o.measure_code = s.measure_code`);
+	await tx.run(sql`update observations o set value = s.value, batch_id = ${batchId}, updated_at = now()
+		from import_staging s
+		where o.month = s.month and o.unit_id = s.unit_id and o.measure_code = s.measure_code`);
 }

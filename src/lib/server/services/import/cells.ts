@@ -29,8 +29,36 @@ export interface Cells {
 	errors: RowError[];
 }
 
+/** Where the figures of a table's rows are: the columns of the unit, period and each figure. */
+export interface Layout {
+	form: 'wide' | 'long';
+	unitCol: number;
+	periodCol: number;
+	measureCol: number;
+	valueCol: number;
+	figureCols: { i: number; measure: MeasureCode }[];
+}
+
 /** Reads the figures out of a table; every problem is reported, none stops the reading. */
 export function readCells(table: Table): Cells {
+	const { layout, errors } = readLayout(table);
+	if (!layout) return { form: errors.form, cells: [], errors: errors.list };
+	const list = [...errors.list];
+	return {
+		form: layout.form,
+		cells: cellsOf(table, layout, 0, table.records.length, list),
+		errors: list
+	};
+}
+
+/**
+ * The header's layout, or null with the errors that leave nothing to read (a bad header, or no
+ * rows). Row problems are found by `cellsOf`.
+ */
+export function readLayout(table: Table): {
+	layout: Layout | null;
+	errors: { form: 'wide' | 'long'; list: RowError[] };
+} {
 	const errors: RowError[] = [];
 	const roles: (Role | null)[] = table.header.map(roleOf);
 	table.header.forEach((h, i) => {
@@ -100,25 +128,67 @@ export function readCells(table: Table): Cells {
 			code: 'missing_column',
 			message: 'No measure columns: nothing to import'
 		});
-	if (errors.length) return { form, cells: [], errors };
+	if (errors.length) return { layout: null, errors: { form, list: errors } };
 	// A header alone is a mistake (the wrong file, or the rows lost), not an import of nothing.
 	if (table.records.length === 0)
 		return {
-			form,
-			cells: [],
-			errors: [
-				{
-					line: 1,
-					column: null,
-					code: 'no_rows',
-					message: 'The file has a header row but no data rows'
-				}
-			]
+			layout: null,
+			errors: {
+				form,
+				list: [
+					{
+						line: 1,
+						column: null,
+						code: 'no_rows',
+						message: 'The file has a header row but no data rows'
+					}
+				]
+			}
 		};
+	return {
+		layout: { form, unitCol, periodCol, measureCol, valueCol, figureCols },
+		errors: { form, list: [] }
+	};
+}
 
+/** The figure cells of records [from, to); ragged rows and unknown measures go to `errors`. */
+export function cellsOf(
+	table: Table,
+	layout: Layout,
+	from: number,
+	to: number,
+	errors: RowError[]
+): FigureCell[] {
 	const cells: FigureCell[] = [];
+	visitCells(table, layout, from, to, errors, (line, column, unitCode, period, measure, raw) =>
+		cells.push({ line, column, unitCode, period, measure, raw })
+	);
+	return cells;
+}
+
+/** Receives one figure cell (the fields of a FigureCell, without making one). */
+export type CellVisitor = (
+	line: number,
+	column: string,
+	unitCode: string,
+	period: string,
+	measure: MeasureCode,
+	raw: string
+) => void;
+
+/** Calls `visit` for each figure cell of records [from, to), in order; as `cellsOf`. */
+export function visitCells(
+	table: Table,
+	layout: Layout,
+	from: number,
+	to: number,
+	errors: RowError[],
+	visit: CellVisitor
+): void {
+	const { form, unitCol, periodCol, measureCol, valueCol, figureCols } = layout;
 	const width = table.header.length;
-	for (const { line, cells: row } of table.records) {
+	for (let r = from; r < to; r++) {
+		const { line, cells: row } = table.records[r];
 		if (row.length !== width) {
 			errors.push({
 				line,
@@ -132,7 +202,7 @@ export function readCells(table: Table): Cells {
 		const period = row[periodCol].trim();
 		if (form === 'wide') {
 			for (const { i, measure } of figureCols)
-				cells.push({ line, column: table.header[i], unitCode, period, measure, raw: row[i] });
+				visit(line, table.header[i], unitCode, period, measure, row[i]);
 		} else {
 			const measure = measureNamed(row[measureCol].trim());
 			if (!measure) {
@@ -144,15 +214,7 @@ export function readCells(table: Table): Cells {
 				});
 				continue;
 			}
-			cells.push({
-				line,
-				column: table.header[valueCol],
-				unitCode,
-				period,
-				measure,
-				raw: row[valueCol]
-			});
+			visit(line, table.header[valueCol], unitCode, period, measure, row[valueCol]);
 		}
 	}
-	return { form, cells, errors };
 }

@@ -5,12 +5,17 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Executor, Store } from '../../db/index.ts';
-import type { MeasureCode } from '../../../domain/measures.ts';
 import { decodeText } from './decode.ts';
 import { parseCsv, TableError, type Table } from './table.ts';
-import { readCells, type RowError } from './cells.ts';
-import { checkParts, validateCells, type UnitSpan } from './validate.ts';
-import { applyFigures, type BatchInfo } from './apply.ts';
+import { readLayout, visitCells, type Layout, type RowError } from './cells.ts';
+import { CellChecker, checkParts, type Figure, type UnitSpan } from './validate.ts';
+import {
+	lockFigures,
+	storedFiguresIn,
+	writeFigures,
+	type BatchInfo,
+	type StoredFigures
+} from './apply.ts';
 import { readXlsx, isZip } from './xlsx.ts';
 
 export type { RowError } from './cells.ts';
@@ -40,7 +45,18 @@ export type ImportResult =
 	  }
 	| { ok: false; errors: RowError[] };
 
-class DryRunRollback extends Error {}
+class DryRunRollback extends Error {
+	constructor(readonly counts: { inserted: number; updated: number; unchanged: number }) {
+		super('dry run');
+	}
+}
+
+/** Rolls the transaction back when the file is refused once laid over the stored figures. */
+class Refused extends Error {
+	constructor(readonly errors: RowError[]) {
+		super('refused');
+	}
+}
 
 async function unitSpans(db: Executor): Promise<Map<string, UnitSpan[]>> {
 	const rows = await db.rows<{
@@ -76,31 +92,6 @@ async function successors(db: Executor): Promise<Map<number, string>> {
 	return new Map(rows.map((r) => [Number(r.from_id), `${r.code} (${r.name})`]));
 }
 
-/** Stored values of the unit-months a file touches, for the part ≤ whole check. */
-async function storedValues(db: Executor, keys: { unitId: number; month: string }[]) {
-	const out = new Map<string, Map<MeasureCode, number>>();
-	if (keys.length === 0) return out;
-	const months = keys.map((k) => k.month).sort();
-	const ids = [...new Set(keys.map((k) => k.unitId))];
-	const rows = await db.rows<{
-		unit_id: number;
-		month: string;
-		measure_code: MeasureCode;
-		value: number;
-	}>(
-		sql`select unit_id, to_char(month, 'YYYY-MM') as month, measure_code, value::float8 as value from observations
-			where month between ${months[0] + '-01'}::date and ${months[months.length - 1] + '-01'}::date
-				and unit_id in (${sql.raw(ids.map(Number).join(','))})`
-	);
-	for (const r of rows) {
-		const key = `${r.unit_id}|${r.month}`;
-		const m = out.get(key) ?? new Map();
-		m.set(r.measure_code, Number(r.value));
-		out.set(key, m);
-	}
-	return out;
-}
-
 /** Reads a CSV/XLSX file's bytes into a table. */
 export function readTable(bytes: Uint8Array): Table {
 	if (isZip(bytes)) return readXlsx(bytes);
@@ -109,6 +100,9 @@ export function readTable(bytes: Uint8Array): Table {
 
 /** Validates and (unless a dry run) writes a report file in one transaction. */
 export async function importFile(store: Store, request: ImportRequest): Promise<ImportResult> {
+	// The units are read while the file is parsed.
+	const unitsRead = Promise.all([unitSpans(store), successors(store)]);
+	unitsRead.catch(() => {}); // awaited below unless the file is refused first
 	const sha256 = createHash('sha256').update(request.bytes).digest('hex');
 	let table: Table;
 	try {
@@ -121,64 +115,105 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			};
 		throw error;
 	}
-	const { form, cells, errors: structural } = readCells(table);
 	// Header problems leave nothing to check; row problems are reported with the rest.
-	if (structural.length && cells.length === 0) return { ok: false, errors: sortErrors(structural) };
+	const { layout, errors: headerErrors } = readLayout(table);
+	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
+	const form = layout.form;
 	const currentMonth = request.currentMonth ?? new Date().toISOString().slice(0, 7);
-	const [units, next] = await Promise.all([unitSpans(store), successors(store)]);
+	const [units, next] = await unitsRead;
 	const context = {
 		unitsByCode: units,
 		currentMonth,
 		successorOf: (id: number) => next.get(id) ?? null
 	};
-	// Resolve units and months once, then check parts against the file laid over the stored figures.
-	const first = validateCells(cells, context, undefined, false);
-	const keys = [
-		...new Map(
-			first.figures.map((f) => [`${f.unitId}|${f.month}`, { unitId: f.unitId, month: f.month }])
-		).values()
-	];
-	const stored = await storedValues(store, keys);
-	const checked = {
-		...first,
-		errors: [...first.errors, ...checkParts(first.figures, (u, m) => stored.get(`${u}|${m}`))]
-	};
-	if (checked.errors.length || structural.length)
-		return { ok: false, errors: sortErrors([...structural, ...checked.errors]) };
+	// The file is validated while it is written: slices of rows are read and checked as the COPY
+	// into observations asks for more, so PostgreSQL writes one slice while the next is read.
+	// What a figure replaces is read first, under the figures lock (so it cannot change before the
+	// commit), for every unit-month the file could touch. Any error rolls the whole file back,
+	// and every error is still reported: reading goes on to the end.
+	const rowErrors: RowError[] = [];
+	const checker = new CellChecker(context);
+	const slices: Figure[][] = [];
+	let stored: StoredFigures = new Map();
+	let partErrors: RowError[] = [];
+	function* validated(): Generator<Figure[]> {
+		for (let start = 0; start < table.records.length; start += SLICE_ROWS) {
+			const end = Math.min(table.records.length, start + SLICE_ROWS);
+			const figures: Figure[] = [];
+			visitCells(
+				table,
+				layout!,
+				start,
+				end,
+				rowErrors,
+				(line, column, unitCode, period, measure, raw) =>
+					checker.cell(figures, line, column, unitCode, period, measure, raw)
+			);
+			slices.push(figures);
+			yield figures;
+		}
+		// While PostgreSQL writes the last slice: parts against wholes, over the whole file.
+		partErrors = checkParts(slices.flat(), (u, m) => stored.get(`${u}|${m}`));
+	}
+	const candidates = candidateKeys(table, layout, units);
 	try {
 		const counts = await store.transaction(async (tx) => {
-			const c = await applyFigures(tx, checked.figures, {
-				source: request.source ?? 'import',
-				fileName: request.fileName,
-				sha256,
-				userId: request.userId,
-				actor: request.actor
-			});
-			if (request.dryRun) throw Object.assign(new DryRunRollback(), { counts: c });
+			await lockFigures(tx);
+			stored = await storedFiguresIn(tx, candidates.unitIds, candidates.months);
+			const c = await writeFigures(
+				tx,
+				validated(),
+				{
+					source: request.source ?? 'import',
+					fileName: request.fileName,
+					sha256,
+					userId: request.userId,
+					actor: request.actor
+				},
+				stored
+			);
+			const errors = [...rowErrors, ...checker.errors, ...partErrors];
+			if (errors.length) throw new Refused(errors);
+			if (request.dryRun) throw new DryRunRollback(c);
 			return c;
 		});
-		return { ok: true, dryRun: false, ...counts, blank: checked.blanks, form, sha256 };
+		return { ok: true, dryRun: false, ...counts, blank: checker.blanks, form, sha256 };
 	} catch (error) {
-		if (error instanceof DryRunRollback) {
-			const c = (
-				error as DryRunRollback & {
-					counts: { inserted: number; updated: number; unchanged: number };
-				}
-			).counts;
+		if (error instanceof Refused) return { ok: false, errors: sortErrors(error.errors) };
+		if (error instanceof DryRunRollback)
 			return {
 				ok: true,
 				dryRun: true,
 				batchId: null,
-				inserted: c.inserted,
-				updated: c.updated,
-				unchanged: c.unchanged,
-				blank: checked.blanks,
+				inserted: error.counts.inserted,
+				updated: error.counts.updated,
+				unchanged: error.counts.unchanged,
+				blank: checker.blanks,
 				form,
 				sha256
 			};
-		}
 		throw error;
 	}
+}
+
+/** Rows per slice of a file validated while it is written (40,000 figures of a wide report). */
+const SLICE_ROWS = 2_000;
+
+/** Every unit (of any era) that bears a code of the file, and every month the file names. */
+function candidateKeys(
+	table: Table,
+	layout: Layout,
+	units: Map<string, UnitSpan[]>
+): { unitIds: number[]; months: string[] } {
+	const codes = new Set<string>();
+	const months = new Set<string>();
+	for (const { cells } of table.records) {
+		codes.add((cells[layout.unitCol] ?? '').trim());
+		const period = (cells[layout.periodCol] ?? '').trim();
+		if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) months.add(period);
+	}
+	const unitIds = [...codes].flatMap((code) => (units.get(code) ?? []).map((u) => u.id));
+	return { unitIds, months: [...months] };
 }
 
 function sortErrors(errors: RowError[]): RowError[] {

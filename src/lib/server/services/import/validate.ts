@@ -64,6 +64,8 @@ function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefi
 	);
 }
 
+type RowVerdict = { unit: UnitSpan; key: string } | null;
+
 /** Validates the cells; `stored` gives the current values of the unit-months the file touches. */
 export function validateCells(
 	cells: FigureCell[],
@@ -72,129 +74,164 @@ export function validateCells(
 	/** False to leave the part ≤ whole check to a later `checkParts` call with stored values. */
 	withParts = true
 ): { figures: Figure[]; errors: RowError[]; blanks: number } {
-	const errors: RowError[] = [];
-	const figures: Figure[] = [];
-	const firstLine = new Map<string, number>();
-	const rowChecked = new Set<string>();
-	let blanks = 0;
-	const err = (c: FigureCell, code: string, message: string) =>
-		errors.push({ line: c.line, column: c.column, code, message });
-	for (const c of cells) {
-		const rowKey = `${c.line}`;
-		const once = !rowChecked.has(rowKey);
-		rowChecked.add(rowKey);
-		if (!c.unitCode) {
-			if (once)
-				errors.push({
-					line: c.line,
-					column: 'unit_code',
-					code: 'missing_unit',
-					message: 'Unit code is blank'
-				});
-			continue;
-		}
-		const m = PERIOD.exec(c.period);
-		if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-			if (once)
-				errors.push({
-					line: c.line,
-					column: 'period',
-					code: 'invalid_period',
-					message: `Period "${c.period}" is not a month: write YYYY-MM, e.g. 2024-03`
-				});
-			continue;
-		}
-		if (c.period > context.currentMonth) {
-			if (once)
-				errors.push({
-					line: c.line,
-					column: 'period',
-					code: 'future_period',
-					message: `Period ${c.period} is in the future (this month is ${context.currentMonth})`
-				});
-			continue;
-		}
-		if (c.period < '2000-01') {
-			if (once)
-				errors.push({
-					line: c.line,
-					column: 'period',
-					code: 'invalid_period',
-					message: `Period ${c.period} is before 2000`
-				});
-			continue;
-		}
-		const spans = context.unitsByCode.get(c.unitCode);
-		const unit = unitAt(spans, c.period);
-		if (!unit) {
-			if (once) {
-				if (!spans)
-					errors.push({
-						line: c.line,
-						column: 'unit_code',
-						code: 'unknown_unit',
-						message: `Unknown unit code "${c.unitCode}"`
-					});
-				else {
-					const last = spans[spans.length - 1];
-					const next = context.successorOf?.(last.id);
-					errors.push({
-						line: c.line,
-						column: 'unit_code',
-						code: 'unit_not_valid',
-						message:
-							`No unit bore code ${c.unitCode} in ${c.period}: ` +
-							spans
-								.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`)
-								.join('; ') +
-							(next ? `; its figures now go to ${next}` : '')
-					});
-				}
-			}
-			continue;
-		}
-		if (unit.level !== 'commune') {
-			if (once)
-				errors.push({
-					line: c.line,
-					column: 'unit_code',
-					code: 'not_commune',
-					message: `${c.unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
-				});
-			continue;
-		}
-		if (c.raw.trim() === '') {
-			blanks++;
-			continue; // blank = not reported, which is not zero
-		}
-		const parsed = parseCount(c.raw);
-		if ('error' in parsed) {
-			err(c, parsed.code, `${c.measure}: ${parsed.error}`);
-			continue;
-		}
-		const max = MEASURE_BY_CODE.get(c.measure)?.max;
-		if (max !== undefined && parsed.value > max) {
-			err(c, 'not_flag', `${c.measure} is 0 or 1, got ${parsed.value}`);
-			continue;
-		}
-		const key = `${unit.id}|${c.period}|${c.measure}`;
-		const before = firstLine.get(key);
-		if (before !== undefined) {
-			err(c, 'duplicate', `${c.unitCode} ${c.period} ${c.measure} already given on line ${before}`);
-			continue;
-		}
-		firstLine.set(key, c.line);
-		figures.push({
-			line: c.line,
-			column: c.column,
-			unitId: unit.id,
-			month: c.period,
-			measure: c.measure,
-			value: parsed.value
-		});
-	}
+	const checker = new CellChecker(context);
+	const figures = checker.check(cells);
+	const errors = checker.errors;
 	if (withParts) errors.push(...checkParts(figures, stored));
-	return { figures, errors, blanks };
+	return { figures, errors, blanks: checker.blanks };
+}
+
+/**
+ * Validates cells a slice at a time (whole rows per slice), remembering across slices what a
+ * file must not repeat, so a large file can be written while it is still being read. Collects
+ * every error; the part ≤ whole check is `checkParts`, once all figures are known.
+ */
+export class CellChecker {
+	readonly errors: RowError[] = [];
+	blanks = 0;
+	// Per unit-month, the line of each measure given so far (a figure twice is an error).
+	private readonly given = new Map<string, Map<MeasureCode, number>>();
+	private rowLine = -1;
+	private verdict: RowVerdict = null;
+
+	constructor(private readonly context: ValidationContext) {}
+
+	/** The valid figures of `cells`, in order; problems go to `errors`. */
+	check(cells: readonly FigureCell[]): Figure[] {
+		const figures: Figure[] = [];
+		for (const c of cells)
+			this.cell(figures, c.line, c.column, c.unitCode, c.period, c.measure, c.raw);
+		return figures;
+	}
+
+	/**
+	 * Checks one cell (given by its fields, so a large file needs no object per cell) and adds
+	 * its figure to `figures` when it is valid. Cells must come row by row.
+	 */
+	cell(
+		figures: Figure[],
+		line: number,
+		column: string,
+		unitCode: string,
+		period: string,
+		measure: MeasureCode,
+		raw: string
+	): void {
+		// Cells of a row share its unit and period: judge those once per row (a national report
+		// has 21 cells a row and 200,000 in all).
+		if (line !== this.rowLine) {
+			this.rowLine = line;
+			this.verdict = judgeRow(line, unitCode, period, this.context, this.errors);
+		}
+		const verdict = this.verdict;
+		if (!verdict) return;
+		let value: number;
+		if (isPlainCount(raw)) value = Number(raw);
+		else {
+			if (raw.trim() === '') {
+				this.blanks++;
+				return; // blank = not reported, which is not zero
+			}
+			const parsed = parseCount(raw);
+			if ('error' in parsed) {
+				this.errors.push({
+					line,
+					column,
+					code: parsed.code,
+					message: `${measure}: ${parsed.error}`
+				});
+				return;
+			}
+			value = parsed.value;
+		}
+		const max = MEASURE_BY_CODE.get(measure)?.max;
+		if (max !== undefined && value > max) {
+			this.errors.push({
+				line,
+				column,
+				code: 'not_flag',
+				message: `${measure} is 0 or 1, got ${value}`
+			});
+			return;
+		}
+		let lines = this.given.get(verdict.key);
+		if (!lines) this.given.set(verdict.key, (lines = new Map()));
+		const before = lines.get(measure);
+		if (before !== undefined) {
+			this.errors.push({
+				line,
+				column,
+				code: 'duplicate',
+				message: `${unitCode} ${period} ${measure} already given on line ${before}`
+			});
+			return;
+		}
+		lines.set(measure, line);
+		figures.push({ line, column, unitId: verdict.unit.id, month: period, measure, value });
+	}
+}
+
+/** Up to 12 digits and nothing else: the common cell, read without a regular expression. */
+function isPlainCount(raw: string): boolean {
+	const n = raw.length;
+	if (n === 0 || n > 12) return false;
+	for (let i = 0; i < n; i++) {
+		const d = raw.charCodeAt(i) - 48;
+		if (d < 0 || d > 9) return false;
+	}
+	return true;
+}
+
+/** The unit and month of a row, or null (with its one error) when the row cannot be read. */
+function judgeRow(
+	line: number,
+	unitCode: string,
+	period: string,
+	context: ValidationContext,
+	errors: RowError[]
+): RowVerdict {
+	const c = { unitCode, period };
+	const fail = (column: string, code: string, message: string): null => {
+		errors.push({ line, column, code, message });
+		return null;
+	};
+	if (!c.unitCode) return fail('unit_code', 'missing_unit', 'Unit code is blank');
+	const m = PERIOD.exec(c.period);
+	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+		return fail(
+			'period',
+			'invalid_period',
+			`Period "${c.period}" is not a month: write YYYY-MM, e.g. 2024-03`
+		);
+	if (c.period > context.currentMonth)
+		return fail(
+			'period',
+			'future_period',
+			`Period ${c.period} is in the future (this month is ${context.currentMonth})`
+		);
+	if (c.period < '2000-01')
+		return fail('period', 'invalid_period', `Period ${c.period} is before 2000`);
+	const spans = context.unitsByCode.get(c.unitCode);
+	const unit = unitAt(spans, c.period);
+	if (!unit) {
+		if (!spans) return fail('unit_code', 'unknown_unit', `Unknown unit code "${c.unitCode}"`);
+		const last = spans[spans.length - 1];
+		const next = context.successorOf?.(last.id);
+		return fail(
+			'unit_code',
+			'unit_not_valid',
+			`No unit bore code ${c.unitCode} in ${c.period}: ` +
+				spans.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`).join('; ') +
+				(next ? `; its figures now go to ${next}` : '')
+		);
+	}
+	if (unit.level !== 'commune')
+		return fail(
+			'unit_code',
+			'not_commune',
+			`${c.unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
+		);
+	return { unit, key: `${unit.id}|${c.period}` };
 }
 
 /** Parts never exceed wholes, with the file's figures laid over the stored ones. */
@@ -204,11 +241,17 @@ export function checkParts(
 ): RowError[] {
 	const errors: RowError[] = [];
 	const byUnitMonth = new Map<string, Map<MeasureCode, Figure>>();
+	// Figures of a row are consecutive: look the unit-month up once per run of them.
+	let last: Figure | null = null;
+	let m: Map<MeasureCode, Figure> | undefined;
 	for (const f of figures) {
-		const key = `${f.unitId}|${f.month}`;
-		let m = byUnitMonth.get(key);
-		if (!m) byUnitMonth.set(key, (m = new Map()));
-		m.set(f.measure, f);
+		if (!last || f.unitId !== last.unitId || f.month !== last.month) {
+			const key = `${f.unitId}|${f.month}`;
+			m = byUnitMonth.get(key);
+			if (!m) byUnitMonth.set(key, (m = new Map()));
+		}
+		m!.set(f.measure, f);
+		last = f;
 	}
 	for (const [key, fileValues] of byUnitMonth) {
 		const [unitId, month] = [Number(key.split('|')[0]), key.split('|')[1]];
