@@ -101,38 +101,16 @@ export async function storedFiguresIn(
 	return out;
 }
 
-/** The unit-months of some figures that have no stored figures (so no facts row) yet. */
-function newUnitMonths(figures: readonly FigureValue[], stored: StoredFigures): Set<string> {
-	const keys = new Set<string>();
-	for (const k of unitMonthsOf(figures)) {
-		const key = `${k.unitId}|${k.month}`;
-		if (!stored.has(key)) keys.add(key);
-	}
-	return keys;
+interface Touched {
+	unitId: number;
+	month: string;
+	/** It had figures before this write (its facts row is recomputed). */
+	stored: boolean;
+	/** For a unit-month new to the store: its monthly_facts row, in MEASURE_CODES order. */
+	row: (number | null)[] | null;
 }
 
-/** COPY text of whole monthly_facts rows for unit-months that had no figures before. */
-function* factLines(figures: readonly FigureValue[], keys: ReadonlySet<string>): Generator<string> {
-	const column = new Map<string, number>(MEASURE_CODES.map((c, i) => [c, i]));
-	const rows = new Map<string, (number | null)[]>();
-	for (const f of figures) {
-		const key = `${f.unitId}|${f.month}`;
-		if (!keys.has(key)) continue;
-		let row = rows.get(key);
-		if (!row) rows.set(key, (row = new Array<number | null>(MEASURE_CODES.length).fill(null)));
-		row[column.get(f.measure)!] = f.value;
-	}
-	let piece = '';
-	for (const [key, row] of rows) {
-		const [unitId, month] = key.split('|');
-		piece += `${unitId},${month}-01,${row.map((v) => (v === null ? '' : v)).join(',')}\n`;
-		if (piece.length > 1 << 20) {
-			yield piece;
-			piece = '';
-		}
-	}
-	if (piece) yield piece;
-}
+const COLUMN: Record<string, number> = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i]));
 
 /**
  * Audits and writes figures; returns the counts. Call inside a transaction. `stored` is what
@@ -169,8 +147,12 @@ export async function writeFigures(
 		values (${batch.source}, ${batch.fileName}, ${batch.sha256}, ${batch.userId}, ${batch.actor}, ${batch.note ?? null})
 		returning id`);
 	const batchId = Number(id);
-	const fresh: FigureValue[] = [];
+	// What the figures touched, per unit-month: whether it had figures before, and for one that
+	// had none, its monthly_facts row made from the file.
+	const touched = new Map<string, Touched>();
+	const codes = new Set<string>();
 	const changed: FigureValue[] = [];
+	let inserted = 0;
 	let unchanged = 0;
 	function* newLines(): Generator<string> {
 		const suffix = `,${batchId}\n`;
@@ -179,34 +161,56 @@ export async function writeFigures(
 			let last: FigureValue | null = null;
 			let prefix = '';
 			let before: Map<MeasureCode, number> | undefined;
+			let key = '';
+			let row: Touched['row'] = null;
 			for (const f of slice) {
 				if (!last || f.unitId !== last.unitId || f.month !== last.month) {
 					prefix = `${f.month}-01,${f.unitId},`;
-					before = stored.get(`${f.unitId}|${f.month}`);
+					key = `${f.unitId}|${f.month}`;
+					before = stored.get(key);
+					row = touched.get(key)?.row ?? null;
 				}
 				last = f;
 				const old = before?.get(f.measure as MeasureCode);
 				if (old === undefined) {
-					fresh.push(f);
+					inserted++;
 					piece += prefix + f.measure + ',' + f.value + suffix;
+					if (!before && !row) {
+						row = new Array<number | null>(MEASURE_CODES.length).fill(null);
+						touched.set(key, { unitId: f.unitId, month: f.month, stored: false, row });
+					}
+					if (row) row[COLUMN[f.measure]] = f.value;
 				} else if (old !== f.value) changed.push(f);
-				else unchanged++;
+				else {
+					unchanged++;
+					continue;
+				}
+				codes.add(f.measure);
+				if (before && !touched.has(key))
+					touched.set(key, { unitId: f.unitId, month: f.month, stored: true, row: null });
 			}
 			if (piece) yield piece;
 		}
 		// While PostgreSQL writes the last piece: the facts rows of unit-months new to the store.
-		factText = [...factLines(fresh, newUnitMonths(fresh, stored))];
+		for (const t of touched.values())
+			if (t.row)
+				factText.push(
+					`${t.unitId},${t.month}-01,${t.row.map((v) => (v === null ? '' : v)).join(',')}\n`
+				);
 	}
-	let factText: string[] = [];
+	const factText: string[] = [];
 	await tx.copyIn(
 		'observations',
 		['month', 'unit_id', 'measure_code', 'value', 'batch_id'],
 		newLines()
 	);
-	const counts = { inserted: fresh.length, updated: changed.length, unchanged };
-	const written = changed.length ? [...fresh, ...changed] : fresh;
-	if (written.length > 0) {
-		await checkReferences(tx, written);
+	const counts = { inserted, updated: changed.length, unchanged };
+	if (touched.size > 0) {
+		await checkReferences(
+			tx,
+			[...touched.values()].map((t) => t.unitId),
+			[...codes]
+		);
 		// New figures are audited per batch (who, when, file, SHA-256 are on the batch; each
 		// observation keeps its batch_id), replaced ones per figure below.
 		await tx.run(sql`insert into audit_log (user_id, actor, action, batch_id, detail)
@@ -217,12 +221,10 @@ export async function writeFigures(
 		// are recomputed from observations.
 		if (factText.length > 0)
 			await tx.copyIn('monthly_facts', ['unit_id', 'month', ...MEASURE_CODES], factText);
-		const recompute = unitMonthsOf(written)
-			.map((k) => `${k.unitId}|${k.month}`)
-			.filter((key) => stored.has(key));
+		const recompute = [...touched.values()].filter((t) => t.stored);
 		if (recompute.length > 0) {
-			const ids = recompute.map((k) => k.split('|')[0]);
-			const days = recompute.map((k) => `${k.split('|')[1]}-01`);
+			const ids = recompute.map((t) => t.unitId);
+			const days = recompute.map((t) => `${t.month}-01`);
 			await refreshFacts(
 				tx,
 				sql`select * from unnest(${`{${ids.join(',')}}`}::int[], ${`{${days.join(',')}}`}::date[]) as k(unit_id, month)`
@@ -238,15 +240,18 @@ export async function writeFigures(
  * What the foreign keys of observations used to check, once per write instead of once per row:
  * every unit id names a unit and every measure code a measure.
  */
-async function checkReferences(tx: Executor, figures: readonly FigureValue[]): Promise<void> {
-	const ids = [...new Set(unitMonthsOf(figures).map((k) => Number(k.unitId)))];
-	const codes = [...new Set(figures.map((f) => f.measure))];
+async function checkReferences(
+	tx: Executor,
+	unitIds: readonly number[],
+	measures: readonly string[]
+): Promise<void> {
+	const ids = [...new Set(unitIds.map(Number))];
 	const [found] = await tx.rows<{ units: number; measures: number }>(sql`
 		select (select count(*)::int from units where id = any(${`{${ids.join(',')}}`}::int[])) as units,
-			(select count(*)::int from measures where code = any(${`{${codes.join(',')}}`}::text[])) as measures`);
-	if (found.units !== ids.length || found.measures !== codes.length)
+			(select count(*)::int from measures where code = any(${`{${measures.join(',')}}`}::text[])) as measures`);
+	if (found.units !== ids.length || found.measures !== measures.length)
 		throw new Error(
-			`figures name ${ids.length - found.units} unknown unit id(s) and ${codes.length - found.measures} unknown measure(s)`
+			`figures name ${ids.length - found.units} unknown unit id(s) and ${measures.length - found.measures} unknown measure(s)`
 		);
 }
 

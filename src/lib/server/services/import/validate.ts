@@ -4,7 +4,7 @@
  * non-negative numbers, no figure twice, and no part above its whole (after merging the file's
  * figures over the stored ones). Returns the accepted figures and every error, with its line.
  */
-import { MEASURE_BY_CODE, MEASURES, type MeasureCode } from '../../../domain/measures.ts';
+import { MEASURES, type MeasureCode } from '../../../domain/measures.ts';
 import type { FigureCell, RowError } from './cells.ts';
 
 export interface UnitSpan {
@@ -35,6 +35,11 @@ export interface ValidationContext {
 
 const MAX_VALUE = 1e12;
 
+/** The largest value of the measures that have one (flags: 1). */
+const MAX_OF: Partial<Record<string, number>> = Object.fromEntries(
+	MEASURES.filter((m) => m.max !== undefined).map((m) => [m.code, m.max])
+);
+
 /** Parses a whole number, accepting thousands grouped by '.', ',' or spaces (12.122). */
 export function parseCount(raw: string): { value: number } | { error: string; code: string } {
 	const s = raw.trim();
@@ -64,7 +69,7 @@ function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefi
 	);
 }
 
-type RowVerdict = { unit: UnitSpan; key: string } | null;
+type RowVerdict = { unit: UnitSpan; key: string; lines?: Map<MeasureCode, number> } | null;
 
 /** Validates the cells; `stored` gives the current values of the unit-months the file touches. */
 export function validateCells(
@@ -144,7 +149,7 @@ export class CellChecker {
 			}
 			value = parsed.value;
 		}
-		const max = MEASURE_BY_CODE.get(measure)?.max;
+		const max = MAX_OF[measure];
 		if (max !== undefined && value > max) {
 			this.errors.push({
 				line,
@@ -154,8 +159,12 @@ export class CellChecker {
 			});
 			return;
 		}
-		let lines = this.given.get(verdict.key);
-		if (!lines) this.given.set(verdict.key, (lines = new Map()));
+		let lines = verdict.lines;
+		if (!lines) {
+			lines = this.given.get(verdict.key);
+			if (!lines) this.given.set(verdict.key, (lines = new Map()));
+			verdict.lines = lines;
+		}
 		const before = lines.get(measure);
 		if (before !== undefined) {
 			this.errors.push({
