@@ -1,7 +1,8 @@
 /**
  * Server hooks: the store is opened, migrated and seeded in `init`, before the first request;
  * every response gets security headers and (unless `LOG_REQUESTS=0`) one log line; unexpected
- * errors are logged here and reach the client only as a generic message.
+ * errors are logged here and reach the client only as a generic message. A public answer already
+ * in the answer cache is sent before any per-user work (session, cookies).
  */
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -9,6 +10,8 @@ import { ready } from '$lib/server/app';
 import { closeStore } from '$lib/server/db';
 import { auth } from '$lib/server/auth/handle';
 import { maybeCompress } from '$lib/server/http/compress';
+import { cachedHit } from '$lib/server/http/answer-cache';
+import { dataVersion } from '$lib/server/queries/data-version';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -36,6 +39,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()'
 };
 
+const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const english = event.url.searchParams.get('lang') === 'en';
 	let response = await resolve(event, {
@@ -54,6 +59,32 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/** Public GET endpoints whose answers live in the answer cache (http/answer-cache.ts). */
+const CACHED_ROUTES = new Set(['/api/v1/values', '/api/v1/series', '/api/v1/priorities']);
+
+/**
+ * A cached public answer is the same for everyone: it is sent from here, without reading the
+ * session (a database query when a cookie is present), compressing or copying anything. A miss,
+ * or any trouble reading the data version, goes the normal way, where the endpoint handles it.
+ */
+const cachedPublic: Handle = async ({ event, resolve }) => {
+	if (event.request.method === 'GET' && event.route.id && CACHED_ROUTES.has(event.route.id)) {
+		let hit: Response | null = null;
+		try {
+			hit = cachedHit(
+				event.request,
+				event.url,
+				await dataVersion(await ready()),
+				SECURITY_HEADER_LIST
+			);
+		} catch {
+			// The endpoint reads the version again and reports the failure as JSON.
+		}
+		if (hit) return hit;
+	}
+	return resolve(event);
+};
+
 /** Gzips pages and API answers when the client accepts it (see http/compress.ts). */
 const compression: Handle = async ({ event, resolve }) =>
 	maybeCompress(event.request, await resolve(event));
@@ -70,8 +101,8 @@ const logging: Handle = async ({ event, resolve }) => {
 };
 
 // Logging and headers wrap auth, so its early refusals (403 for cross-site API writes) are logged
-// and carry the security headers too.
-export const handle: Handle = sequence(logging, compression, securityHeaders, auth);
+// and carry the security headers too. Cached public answers leave right after logging.
+export const handle: Handle = sequence(logging, cachedPublic, compression, securityHeaders, auth);
 
 /** Logs the error with its stack on the server; the client gets SvelteKit's generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

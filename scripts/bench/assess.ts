@@ -19,6 +19,8 @@ export interface RunData {
 	ingest: IngestRun;
 	sql: { month: Summary; year: Summary; series: Summary };
 	http: Record<'month' | 'year' | 'series' | 'page', LoadResult>;
+	/** The month load again with stock autocannon (bodies decoded into strings): not budgeted. */
+	monthStock: LoadResult | null;
 	firstHit: Record<string, number>;
 	cached: LoadResult & { gzipBytes: number };
 	browser: {
@@ -77,11 +79,20 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 			sqlNote(d.sql.month, `p50 ${d.sql.month.p50.toFixed(0)} ms`)
 		),
 		figure(
+			'values_month_p95_ms_stock_autocannon',
+			d.monthStock?.p95 ?? null,
+			'ms',
+			d.sql.month.p95,
+			d.monthStock
+				? `not budgeted: the same load with stock autocannon, whose addBody decodes every compressed body into a JS string (≈ 4 ms of the load generator's CPU per 200 KB answer, on the same cores); the budgeted figure discards bodies (http-load.ts). ${load(d.monthStock)}, p50 ${d.monthStock.p50.toFixed(0)} ms`
+				: 'not measured'
+		),
+		figure(
 			'values_month_cached_p95_ms',
 			d.cached.p95,
 			'ms',
 			d.sql.month.p95,
-			`what-if, not our server: the same answer served from memory gzip-compressed (${(d.cached.gzipBytes / 1024).toFixed(0)} KiB) by a bare node:http process, ${c} clients, ${d.cached.requests} req (${d.cached.rps.toFixed(0)}/s)`
+			`what-if, not our server: the same answer served from memory, compressed as our cache does (${(d.cached.gzipBytes / 1024).toFixed(0)} KiB gzip, ${(d.cached.bytes / 1024).toFixed(0)} KiB sent: brotli when accepted), by a bare node:http process, ${c} clients, ${d.cached.requests} req (${d.cached.rps.toFixed(0)}/s)`
 		),
 		figure('values_year_p50_ms', d.http.year.p50, 'ms', d.sql.year.p50, load(d.http.year)),
 		figure(

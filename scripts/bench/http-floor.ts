@@ -1,8 +1,8 @@
 /**
  * What delivering an answer costs when nothing is computed: a bare node:http server, in a child
- * process, that returns the bytes our endpoint produced (gzip-compressed once, as a cache in
- * front of the query would keep them), under the same clients. It bounds what caching the public
- * GETs could reach on this machine, load generator included.
+ * process, that returns the bytes our endpoint produced (compressed once, gzip and brotli, as our
+ * answer cache keeps them), under the same clients. It bounds what caching the public GETs could
+ * reach on this machine, load generator included.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

@@ -3,13 +3,30 @@
  * p50/p95 computed from every response time (autocannon's own summary has no p95). Requests
  * carry a browser's Accept-Encoding so that a compressed answer would count as such.
  *
+ * Bodies are not accumulated. Stock autocannon (9.0, lib/pipelinedRequestsQueue.js `addBody`)
+ * appends every body chunk to a JS string (`req.body += data`), i.e. UTF-8-decodes every
+ * compressed answer, only for options the bench never uses (expectBody, verifyBody, onResponse):
+ * for a 211 KB gzip answer that is ≈ 4 ms of the load generator's CPU per response, on the same
+ * 2 cores as the server, and it capped the national answer at ≈ 200 req/s with p95 230–300 ms
+ * while the server idled. The bench checks answers separately (`fetchOk`), so `load` swaps
+ * `addBody` for a no-op during its runs; `keepBodies: true` measures with stock autocannon (the
+ * `values_month_p95_ms_stock_autocannon` figure, reported next to the budgeted one).
+ *
  * A run is a number of requests, not a duration: autocannon drops the requests still in flight
  * when a duration ends, so an endpoint slower than duration ÷ clients would report nothing (or
  * only its fastest answers). The count is sized from one warm request so a run lasts about
  * `seconds`, and is at least one request per client.
  */
 import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { percentile } from './stats.ts';
+
+// The very module instance autocannon uses (CommonJS, cached by file name).
+const PipelinedRequestsQueue = createRequire(import.meta.url)(
+	'autocannon/lib/pipelinedRequestsQueue.js'
+) as { prototype: { addBody(data: Buffer): void } };
+const stockAddBody = PipelinedRequestsQueue.prototype.addBody;
+const discardBody = () => {};
 
 export interface LoadResult {
 	url: string;
@@ -39,8 +56,17 @@ export function requestsFor(
 
 export async function load(
 	url: string,
-	options: { clients: number; amount: number }
+	options: { clients: number; amount: number; keepBodies?: boolean }
 ): Promise<LoadResult> {
+	PipelinedRequestsQueue.prototype.addBody = options.keepBodies ? stockAddBody : discardBody;
+	try {
+		return await run(url, options);
+	} finally {
+		PipelinedRequestsQueue.prototype.addBody = stockAddBody;
+	}
+}
+
+async function run(url: string, options: { clients: number; amount: number }): Promise<LoadResult> {
 	const times: number[] = [];
 	let bytes = 0;
 	const started = performance.now();

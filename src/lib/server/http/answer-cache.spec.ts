@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cachedAnswer, cacheKey, clearAnswerCache } from './answer-cache.ts';
+import { brotliDecompressSync } from 'node:zlib';
+import {
+	brotliIdle,
+	brotliQuality,
+	cachedAnswer,
+	cachedHit,
+	cacheKey,
+	clearAnswerCache
+} from './answer-cache.ts';
 
 const url = new URL('http://x/api/v1/values?period=2024&indicator=online_uptake');
 const big = JSON.stringify({
@@ -56,14 +64,103 @@ describe('cachedAnswer', () => {
 		expect(gz.headers.get('content-encoding')).toBe('gzip');
 		const text = await new Response(gz.body!.pipeThrough(new DecompressionStream('gzip'))).text();
 		expect(text).toBe(big);
-		// A new data version gives a new ETag: the old one no longer matches.
-		const next = await cachedAnswer(
+		// A new data version is computed again; the same bytes keep their ETag (a 304 still)…
+		const same = await cachedAnswer(
 			new Request(url, { headers: { 'if-none-match': etag } }),
 			url,
 			2,
 			c.compute
 		);
-		expect(next.status).toBe(200);
+		expect(c.calls()).toBe(2);
+		expect(same.status).toBe(304);
+		// …and other bytes get another one.
+		const changed = await cachedAnswer(
+			new Request(url, { headers: { 'if-none-match': etag } }),
+			url,
+			3,
+			async () => new Response(big + ' ', { headers: { 'content-type': 'application/json' } })
+		);
+		expect(changed.status).toBe(200);
+		expect(changed.headers.get('etag')).not.toBe(etag);
+	});
+
+	it('serves brotli once it is made, gzip before, identity when nothing else is accepted', async () => {
+		const c = counter();
+		const first = await cachedAnswer(
+			new Request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }),
+			url,
+			1,
+			c.compute
+		);
+		// Brotli is made in the background: the first answer is gzip.
+		expect(first.headers.get('content-encoding')).toBe('gzip');
+		await brotliIdle();
+		const ask = (enc: string | null, method = 'GET') =>
+			cachedHit(
+				new Request(url, { method, headers: enc ? { 'accept-encoding': enc } : {} }),
+				url,
+				1
+			)!;
+		const br = ask('gzip, deflate, br');
+		expect(br.headers.get('content-encoding')).toBe('br');
+		const bytes = Buffer.from(await br.arrayBuffer());
+		expect(Number(br.headers.get('content-length'))).toBe(bytes.length);
+		expect(brotliDecompressSync(bytes).toString()).toBe(big);
+		expect(ask('br;q=0.5, gzip').headers.get('content-encoding')).toBe('gzip');
+		expect(ask('br;q=0, gzip;q=0').headers.get('content-encoding')).toBeNull();
+		const plain = ask('identity');
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.text()).toBe(big);
+		expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength(big)));
+		expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+		const head = ask('br', 'HEAD');
+		expect(head.body).toBeNull();
+		expect(head.headers.get('content-length')).toBe(String(bytes.length));
+		expect(c.calls()).toBe(1);
+	});
+
+	it('answers 304 to a weak or listed ETag, and to *', async () => {
+		const c = counter();
+		const etag = (await cachedAnswer(new Request(url), url, 1, c.compute)).headers.get('etag')!;
+		for (const tag of [`W/${etag}`, `"nope", ${etag}`, '*']) {
+			const r = cachedHit(new Request(url, { headers: { 'if-none-match': tag } }), url, 1)!;
+			expect(r.status, tag).toBe(304);
+			expect(r.headers.get('etag')).toBe(etag);
+			expect(r.headers.get('cache-control')).toBe(null);
+		}
+		expect(
+			cachedHit(new Request(url, { headers: { 'if-none-match': '"nope"' } }), url, 1)!.status
+		).toBe(200);
+	});
+
+	it('adds the extra headers it is given to a hit', async () => {
+		const c = counter();
+		await cachedAnswer(new Request(url), url, 1, c.compute);
+		const r = cachedHit(new Request(url), url, 1, [['x-content-type-options', 'nosniff']])!;
+		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(cachedHit(new Request(url), url, 2)).toBeNull();
+	});
+
+	it('computes once for concurrent misses of the same query', async () => {
+		let calls = 0;
+		let release: () => void = () => {};
+		const gate = new Promise<void>((done) => (release = done));
+		const slow = async () => {
+			calls++;
+			await gate;
+			return new Response(big, { headers: { 'content-type': 'application/json' } });
+		};
+		const answers = Array.from({ length: 5 }, () => cachedAnswer(new Request(url), url, 1, slow));
+		release();
+		const bodies = await Promise.all((await Promise.all(answers)).map((r) => r.text()));
+		expect(calls).toBe(1);
+		expect(bodies.every((b) => b === big)).toBe(true);
+	});
+
+	it('gives small answers the best brotli, large ones a cheap quality', () => {
+		expect(brotliQuality(10_000)).toBe(11);
+		expect(brotliQuality(300_000)).toBe(9);
+		expect(brotliQuality(2_400_000)).toBe(6);
 	});
 
 	it('never caches errors', async () => {

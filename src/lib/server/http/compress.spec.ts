@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, maybeCompress } from './compress.ts';
+import { acceptsGzip, maybeCompress, preferredEncoding } from './compress.ts';
 
 describe('acceptsGzip', () => {
 	it.each([
@@ -13,6 +13,30 @@ describe('acceptsGzip', () => {
 		['*', true]
 	])('%s → %s', (header, expected) => {
 		expect(acceptsGzip(header)).toBe(expected);
+	});
+});
+
+describe('preferredEncoding', () => {
+	const both = { br: true, gzip: true };
+	it.each([
+		[null, both, null],
+		['', both, null],
+		['gzip, deflate, br', both, 'br'],
+		['gzip, deflate, br, zstd', both, 'br'],
+		['gzip, deflate', both, 'gzip'],
+		['br;q=0.5, gzip', both, 'gzip'],
+		['br, gzip;q=0.9', both, 'br'],
+		['br;q=0, gzip;q=0', both, null],
+		['*', both, 'br'],
+		['*;q=0, gzip', both, 'gzip'],
+		['x-gzip', both, 'gzip'],
+		['BR', both, 'br'],
+		['br;q=junk, gzip', both, 'gzip'],
+		['gzip, deflate, br', { br: false, gzip: true }, 'gzip'],
+		['br', { br: false, gzip: true }, null],
+		['identity', both, null]
+	] as const)('%s with %o → %s', (header, available, expected) => {
+		expect(preferredEncoding(header, available)).toBe(expected);
 	});
 });
 
