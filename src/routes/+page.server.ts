@@ -77,10 +77,11 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			return { ...base, ...empty(), unavailable: { reason: 'query', ...read } as Unavailable };
 		const { all, figures } = read;
 		const whole = all.length <= TABLE_LIMIT || url.searchParams.get('rows') === 'all';
-		// The shortest URL of the shapes (`level` left out at its default, commune): one URL per
-		// set of units, and none of the `&` that the page's HTML would have to escape.
+		// One URL per set of units (`level` left out at its default, commune), as TopoJSON: the
+		// map reads it several times quicker than GeoJSON.
 		const geometry = new URLSearchParams({ at: frame.at });
 		if (view.level !== 'commune') geometry.set('level', view.level);
+		geometry.set('format', 'topojson');
 		return {
 			...base,
 			rows: whole ? all : firstRows(all, parseSort(url.searchParams.get('sort'))),

@@ -122,7 +122,7 @@ describe('public map', () => {
 		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
 		// In the document's head, so the browser asks for it before any script runs …
 		const href = await page.locator('head link[rel="preload"][as="fetch"]').getAttribute('href');
-		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}$/);
+		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}&format=topojson$/);
 		// … and the map's own fetch takes that response instead of asking again.
 		expect(requests).toHaveLength(1);
 		expect(new URL(requests[0]).pathname + new URL(requests[0]).search).toBe(href);

@@ -11,17 +11,19 @@ import { dataVersion } from '$lib/server/queries/data-version';
 import { firstDay, lastDay } from '$lib/domain/periods';
 import { compactGeometry, decimalsFor } from './compact';
 import { simplifyShapes } from './simplify';
+import { toTopology } from './topology';
 
 /** Shapes change only on a boundary import; a day of caching saves a phone the download. */
 const CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
 interface Body {
+	type: string;
 	json: string;
 	gzip: Buffer;
 	etag: string;
 }
 
-// Bodies per (level, at) of the current data version (bumped by every boundary import), so
+// Bodies per (level, at, format) of the current data version (bumped by every boundary import), so
 // repeat requests neither query, simplify nor compress; a new version empties it.
 const memo = new Map<string, Body>();
 let memoVersion: number | null = null;
@@ -42,13 +44,17 @@ const NATIONAL_TOLERANCE = 0.003;
  * Coordinates are rounded to 4 decimals (about 10 m), plenty for a province map. When the shapes
  * span the country (~10,000 communes, where a pixel is a kilometre or more at first sight) they
  * are rounded to 3 and their borders simplified together (simplify.ts), neighbours still sharing
- * them exactly.
+ * them exactly. `format=topojson` gives the same shapes as TopoJSON (topology.ts; object
+ * `units`, ids the unit codes, names as properties): what the page's map reads.
  */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
 		const q = event.url.searchParams;
 		const store = await ready();
 		const level = parseLevel(q.get('level'), 'commune');
+		const format = q.get('format') ?? 'geojson';
+		if (format !== 'geojson' && format !== 'topojson')
+			badRequest('format must be geojson (the default) or topojson');
 		let at: string;
 		if (q.get('period')) {
 			const period = requirePeriod(q.get('period'));
@@ -69,31 +75,42 @@ export const GET: RequestHandler = (event) =>
 			memo.clear();
 			memoVersion = version;
 		}
-		const key = `${level}|${at}`;
+		const key = `${level}|${at}|${format}`;
 		let body = memo.get(key);
 		if (!body) {
 			const shapes = await shapesAt(store, level, at);
 			const decimals = decimalsFor(shapes.map((s) => s.geometry));
 			const compact = shapes.map((s) => compactGeometry(s.geometry, decimals));
 			const geometries = decimals === 3 ? simplifyShapes(compact, NATIONAL_TOLERANCE) : compact;
-			const json = JSON.stringify({
-				type: 'FeatureCollection',
-				level,
-				at,
-				features: shapes.map((s, k) => ({
-					type: 'Feature',
-					id: s.code,
-					// The page names the sources itself; the map needs only the code and the name.
-					properties: { code: s.code, name: s.name },
-					geometry: geometries[k]
-				}))
-			});
+			const json =
+				format === 'topojson'
+					? JSON.stringify({
+							...toTopology(
+								shapes.map((s, k) => ({ code: s.code, name: s.name, geometry: geometries[k] })),
+								decimals
+							),
+							level,
+							at
+						})
+					: JSON.stringify({
+							type: 'FeatureCollection',
+							level,
+							at,
+							features: shapes.map((s, k) => ({
+								type: 'Feature',
+								id: s.code,
+								// The page names the sources itself; the map needs only the code and the name.
+								properties: { code: s.code, name: s.name },
+								geometry: geometries[k]
+							}))
+						});
 			const etag = `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`;
-			body = { json, gzip: gzipSync(json, { level: 9 }), etag };
+			const type = format === 'topojson' ? 'application/json' : 'application/geo+json';
+			body = { type, json, gzip: gzipSync(json, { level: 9 }), etag };
 			if (memoVersion === version) memo.set(key, body);
 		}
 		const headers: Record<string, string> = {
-			'content-type': 'application/geo+json',
+			'content-type': body.type,
 			'cache-control': CACHE,
 			etag: body.etag,
 			vary: 'accept-encoding'

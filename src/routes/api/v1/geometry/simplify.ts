@@ -17,22 +17,23 @@ interface Shape {
 	coordinates: unknown;
 }
 
-const JUNCTION = -1;
+export const JUNCTION = -1;
 
 /** An exact key for a point rounded to at most 4 decimals. */
-const keyOf = (p: Point) => Math.round((p[0] + 180) * 1e4) * 4e6 + Math.round((p[1] + 90) * 1e4);
+export const keyOf = (p: Point) =>
+	Math.round((p[0] + 180) * 1e4) * 4e6 + Math.round((p[1] + 90) * 1e4);
 
-const compare = (a: Point, b: Point) => a[0] - b[0] || a[1] - b[1];
+export const compare = (a: Point, b: Point) => a[0] - b[0] || a[1] - b[1];
 
 /** Polygons of a shape (none for other geometry). */
-function polygonsOf(shape: Shape): Polygon[] {
+export function polygonsOf(shape: Shape): Polygon[] {
 	if (shape.type === 'Polygon') return [shape.coordinates as Polygon];
 	if (shape.type === 'MultiPolygon') return shape.coordinates as Polygon[];
 	return [];
 }
 
 /** Marks the points whose neighbours differ between the rings that pass through them. */
-function findJunctions(rings: Ring[]): Map<number, number[] | typeof JUNCTION> {
+export function findJunctions(rings: Ring[]): Map<number, number[] | typeof JUNCTION> {
 	const seen = new Map<number, number[] | typeof JUNCTION>();
 	for (const ring of rings) {
 		const n = ring.length - 1;
@@ -86,13 +87,45 @@ function douglasPeucker(line: Point[], tolerance: number): Point[] {
 	return line.filter((_, i) => keep[i] === 1);
 }
 
-/** Simplifies a stretch in a direction that depends only on its points, not on the ring. */
-function simplifyStretch(line: Point[], tolerance: number): Point[] {
+/**
+ * Whether a stretch is read backwards in its canonical direction, which depends only on its
+ * points (so a border gets one direction whichever ring it is read from).
+ */
+export function isBackwards(line: Point[]): boolean {
 	const last = line.length - 1;
 	const ends = compare(line[0], line[last]);
-	const reversed = ends > 0 || (ends === 0 && last > 1 && compare(line[1], line[last - 1]) > 0);
-	if (!reversed) return douglasPeucker(line, tolerance);
+	return ends > 0 || (ends === 0 && last > 1 && compare(line[1], line[last - 1]) > 0);
+}
+
+/** Simplifies a stretch in its canonical direction, so both sides of a border agree. */
+function simplifyStretch(line: Point[], tolerance: number): Point[] {
+	if (!isBackwards(line)) return douglasPeucker(line, tolerance);
 	return douglasPeucker([...line].reverse(), tolerance).reverse();
+}
+
+/**
+ * A closed ring cut at its junctions into stretches, each from one junction to the next (both
+ * included), in ring order; a ring without a junction is one stretch, from its smallest point
+ * round to it again.
+ */
+export function stretchesOf(
+	ring: Ring,
+	junctions: Map<number, number[] | typeof JUNCTION>
+): Point[][] {
+	const n = ring.length - 1;
+	const cuts: number[] = [];
+	for (let i = 0; i < n; i++) if (junctions.get(keyOf(ring[i])) === JUNCTION) cuts.push(i);
+	if (cuts.length === 0) {
+		let start = 0;
+		for (let i = 1; i < n; i++) if (compare(ring[i], ring[start]) < 0) start = i;
+		return [[...ring.slice(start, n), ...ring.slice(0, start), ring[start]]];
+	}
+	return cuts.map((from, k) => {
+		const to = k + 1 < cuts.length ? cuts[k + 1] : cuts[0] + n;
+		const stretch: Point[] = [];
+		for (let i = from; i <= to; i++) stretch.push(ring[i % n]);
+		return stretch;
+	});
 }
 
 function simplifyRing(
@@ -100,26 +133,12 @@ function simplifyRing(
 	junctions: Map<number, number[] | typeof JUNCTION>,
 	tolerance: number
 ): Ring {
-	const n = ring.length - 1;
-	if (n < 3) return ring;
-	const cuts: number[] = [];
-	for (let i = 0; i < n; i++) if (junctions.get(keyOf(ring[i])) === JUNCTION) cuts.push(i);
-	let out: Ring;
-	if (cuts.length === 0) {
-		let start = 0;
-		for (let i = 1; i < n; i++) if (compare(ring[i], ring[start]) < 0) start = i;
-		const rotated = [...ring.slice(start, n), ...ring.slice(0, start), ring[start]];
-		out = simplifyStretch(rotated, tolerance);
-	} else {
-		out = [];
-		cuts.forEach((from, k) => {
-			const to = k + 1 < cuts.length ? cuts[k + 1] : cuts[0] + n;
-			const stretch: Point[] = [];
-			for (let i = from; i <= to; i++) stretch.push(ring[i % n]);
-			const kept = simplifyStretch(stretch, tolerance);
-			for (let i = k === 0 ? 0 : 1; i < kept.length; i++) out.push(kept[i]);
-		});
-	}
+	if (ring.length - 1 < 3) return ring;
+	const out: Ring = [];
+	stretchesOf(ring, junctions).forEach((stretch, k) => {
+		const kept = simplifyStretch(stretch, tolerance);
+		for (let i = k === 0 ? 0 : 1; i < kept.length; i++) out.push(kept[i]);
+	});
 	// A closed ring needs three distinct points plus the closing one.
 	return out.length >= 4 ? out : ring;
 }

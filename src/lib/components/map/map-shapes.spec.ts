@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { toTopology } from '../../../routes/api/v1/geometry/topology';
+import {
+	contains,
+	latitudeOf,
+	longitudeOf,
+	readTopology,
+	worldX,
+	worldY,
+	type UnitsTopology
+} from './map-shapes';
+
+const square = (x: number, y: number, size: number) => [
+	[x, y],
+	[x + size, y],
+	[x + size, y + size],
+	[x, y + size],
+	[x, y]
+];
+
+// Two neighbours sharing a border, the second with a hole where a third unit sits, and a unit
+// of two islands.
+const units = [
+	{ code: 'A', name: 'Xã A', geometry: { type: 'Polygon', coordinates: [square(102, 20, 1)] } },
+	{
+		code: 'B',
+		name: 'Xã B',
+		geometry: { type: 'Polygon', coordinates: [square(103, 20, 1), square(103.25, 20.25, 0.5)] }
+	},
+	{
+		code: 'C',
+		name: 'Xã C',
+		geometry: { type: 'Polygon', coordinates: [square(103.25, 20.25, 0.5)] }
+	},
+	{
+		code: 'D',
+		name: 'Xã D',
+		geometry: {
+			type: 'MultiPolygon',
+			coordinates: [[square(106, 10, 0.5)], [square(107, 10, 0.5)]]
+		}
+	}
+];
+
+const shapes = readTopology(toTopology(units, 3) as unknown as UnitsTopology);
+const at = (lon: number, lat: number) =>
+	shapes.codes.filter((_, u) => contains(shapes, u, worldX(lon), worldY(lat)));
+
+describe('readTopology', () => {
+	it('keeps codes, names and the rings of every unit', () => {
+		expect(shapes.codes).toEqual(['A', 'B', 'C', 'D']);
+		expect(shapes.names).toEqual(['Xã A', 'Xã B', 'Xã C', 'Xã D']);
+		expect([...shapes.unitRings]).toEqual([0, 1, 3, 4, 6]);
+		expect(shapes.bbox).toEqual([102, 10, 107.5, 21]);
+		// The shared border and the hole are stored once.
+		expect(shapes.arcStart.length - 1).toBeLessThan(7);
+	});
+
+	it('puts each unit in Web Mercator world units, boxes included', () => {
+		const [x0, y0, x1, y1] = shapes.boxes.subarray(0, 4);
+		expect(longitudeOf(x0)).toBeCloseTo(102, 9);
+		expect(longitudeOf(x1)).toBeCloseTo(103, 9);
+		expect(latitudeOf(y1)).toBeCloseTo(20, 9);
+		expect(latitudeOf(y0)).toBeCloseTo(21, 9);
+	});
+});
+
+describe('contains', () => {
+	it('finds the one unit under a point, holes and islands included', () => {
+		expect(at(102.5, 20.5)).toEqual(['A']);
+		expect(at(103.1, 20.1)).toEqual(['B']);
+		expect(at(103.5, 20.5)).toEqual(['C']);
+		expect(at(106.25, 10.25)).toEqual(['D']);
+		expect(at(107.25, 10.25)).toEqual(['D']);
+		expect(at(106.75, 10.25)).toEqual([]);
+		expect(at(101, 20.5)).toEqual([]);
+	});
+});

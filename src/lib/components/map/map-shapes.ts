@@ -1,0 +1,167 @@
+/**
+ * The shapes of a map as the canvas layer draws them, read from the geometry endpoint's
+ * TopoJSON (`format=topojson`, see routes/api/v1/geometry/topology.ts) straight into typed
+ * arrays: every arc's points once, already in Web Mercator world units, and each unit as rings
+ * of arc references. No object per point or polygon is made, so ~10,000 communes are ready in a
+ * few milliseconds; drawing at any zoom is then a multiplication per point. Pure: no DOM.
+ */
+
+/** What is read of the endpoint's topology (a TopoJSON subset: one object, `units`). */
+export interface UnitsTopology {
+	bbox: [number, number, number, number];
+	transform: { scale: [number, number]; translate: [number, number] };
+	objects: {
+		units: {
+			geometries: ({ id: string; properties: { name: string } } & (
+				| { type: 'Polygon'; arcs: number[][] }
+				| { type: 'MultiPolygon'; arcs: number[][][] }
+				| { type: null }
+			))[];
+		};
+	};
+	arcs: number[][][];
+}
+
+export interface MapShapes {
+	/** Unit codes, in the order of every per-unit array below. */
+	codes: string[];
+	names: string[];
+	/** Every arc point in Web Mercator world units (0–1 across the world): x0, y0, x1, y1, … */
+	points: Float64Array;
+	/** Where arc k's points are: `arcStart[k]` to `arcStart[k + 1]` (in points). */
+	arcStart: Uint32Array;
+	/** The arcs of every ring, in order; `~k` means arc k read backwards. */
+	ringArcs: Int32Array;
+	/** Where ring r's arcs are in `ringArcs`: `ringStart[r]` to `ringStart[r + 1]`. */
+	ringStart: Uint32Array;
+	/** Where unit u's rings are: `unitRings[u]` to `unitRings[u + 1]` (outer rings and holes). */
+	unitRings: Uint32Array;
+	/** Each unit's bounding box in world units: minX, minY, maxX, maxY. */
+	boxes: Float64Array;
+	/** Bounds of the whole map in degrees: west, south, east, north. */
+	bbox: [number, number, number, number];
+}
+
+const MAX_LATITUDE = 85.0511287798;
+
+/** Longitude to Web Mercator world x (as Leaflet's EPSG:3857 at zoom 0, divided by 256). */
+export const worldX = (lon: number) => lon / 360 + 0.5;
+
+/** Latitude to Web Mercator world y (0 at the top). */
+export function worldY(lat: number): number {
+	const sin = Math.sin((Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180);
+	return 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI);
+}
+
+/** World y back to latitude. */
+export const latitudeOf = (y: number) =>
+	(Math.atan(Math.exp((0.5 - y) * 2 * Math.PI)) * 360) / Math.PI - 90;
+
+/** World x back to longitude. */
+export const longitudeOf = (x: number) => (x - 0.5) * 360;
+
+/** Reads a topology of the geometry endpoint (object `units`, quantised, delta-encoded arcs). */
+export function readTopology(topology: UnitsTopology): MapShapes {
+	const [sx, sy] = topology.transform.scale;
+	const [tx, ty] = topology.transform.translate;
+	const arcs = topology.arcs;
+	let total = 0;
+	for (let k = 0; k < arcs.length; k++) total += arcs[k].length;
+	const points = new Float64Array(total * 2);
+	const arcStart = new Uint32Array(arcs.length + 1);
+	let n = 0;
+	for (let k = 0; k < arcs.length; k++) {
+		const arc = arcs[k];
+		arcStart[k] = n;
+		let x = 0;
+		let y = 0;
+		for (let i = 0; i < arc.length; i++) {
+			x += arc[i][0];
+			y += arc[i][1];
+			points[2 * n] = worldX(x * sx + tx);
+			points[2 * n + 1] = worldY(y * sy + ty);
+			n++;
+		}
+	}
+	arcStart[arcs.length] = n;
+
+	const units = topology.objects.units.geometries;
+	const rings: number[][] = [];
+	const unitRings = new Uint32Array(units.length + 1);
+	units.forEach((unit, u) => {
+		unitRings[u] = rings.length;
+		if (unit.type === 'Polygon') rings.push(...unit.arcs);
+		else if (unit.type === 'MultiPolygon') for (const polygon of unit.arcs) rings.push(...polygon);
+	});
+	unitRings[units.length] = rings.length;
+	const ringStart = new Uint32Array(rings.length + 1);
+	let refs = 0;
+	rings.forEach((ring, r) => {
+		ringStart[r] = refs;
+		refs += ring.length;
+	});
+	ringStart[rings.length] = refs;
+	const ringArcs = new Int32Array(refs);
+	rings.forEach((ring, r) => ringArcs.set(ring, ringStart[r]));
+
+	const boxes = new Float64Array(units.length * 4);
+	for (let u = 0; u < units.length; u++) {
+		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		for (let i = ringStart[unitRings[u]]; i < ringStart[unitRings[u + 1]]; i++) {
+			const arc = ringArcs[i] < 0 ? ~ringArcs[i] : ringArcs[i];
+			for (let p = arcStart[arc]; p < arcStart[arc + 1]; p++) {
+				const x = points[2 * p];
+				const y = points[2 * p + 1];
+				if (x < x0) x0 = x;
+				if (x > x1) x1 = x;
+				if (y < y0) y0 = y;
+				if (y > y1) y1 = y;
+			}
+		}
+		boxes[4 * u] = x0;
+		boxes[4 * u + 1] = y0;
+		boxes[4 * u + 2] = x1;
+		boxes[4 * u + 3] = y1;
+	}
+	return {
+		codes: units.map((u) => u.id),
+		names: units.map((u) => u.properties.name),
+		points,
+		arcStart,
+		ringArcs,
+		ringStart,
+		unitRings,
+		boxes,
+		bbox: topology.bbox
+	};
+}
+
+/** The buffers of `shapes`, to hand them to or from a worker without copying. */
+export function transferablesOf(shapes: MapShapes): ArrayBuffer[] {
+	const { points, arcStart, ringArcs, ringStart, unitRings, boxes } = shapes;
+	return [points, arcStart, ringArcs, ringStart, unitRings, boxes].map(
+		(array) => array.buffer as ArrayBuffer
+	);
+}
+
+/**
+ * Whether the world point (x, y) is inside unit u (even-odd over all its rings, so holes are
+ * outside). A crossing count does not depend on the direction an arc is read in.
+ */
+export function contains(shapes: MapShapes, u: number, x: number, y: number): boolean {
+	const { boxes, points, arcStart, ringArcs, ringStart, unitRings } = shapes;
+	if (x < boxes[4 * u] || x > boxes[4 * u + 2] || y < boxes[4 * u + 1] || y > boxes[4 * u + 3])
+		return false;
+	let inside = false;
+	for (let i = ringStart[unitRings[u]]; i < ringStart[unitRings[u + 1]]; i++) {
+		const arc = ringArcs[i] < 0 ? ~ringArcs[i] : ringArcs[i];
+		for (let p = arcStart[arc] + 1; p < arcStart[arc + 1]; p++) {
+			const ax = points[2 * p - 2];
+			const ay = points[2 * p - 1];
+			const bx = points[2 * p];
+			const by = points[2 * p + 1];
+			if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+		}
+	}
+	return inside;
+}
