@@ -7,8 +7,8 @@
  *   --build         rebuild build/ when it is stale (by default only when it is missing)
  *   --seed N        seed of the synthetic figures (default 20251)
  *   --browser-runs N   cold page loads per browser figure, median reported (default 3; 1 with --quick)
- *   --import-months N  months that go through the import path (default 3; all 12 with --quick);
- *                   the earlier months are preloaded by COPY (not measured as ingest)
+ *   --import-months N  months that go through the import path (default 12: a year of national
+ *                   reports); the earlier months are preloaded by COPY (not measured as ingest)
  *   --pglite-months N  months loaded into the PGlite pass (default 1; 12 with --quick)
  */
 import { parseArgs } from 'node:util';
@@ -57,7 +57,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
 	const count = quick ? 12 : 60;
 	const months = monthsBetween(addMonths(last, -(count - 1)), last);
 	const pgliteCount = Number(values['pglite-months'] ?? (quick ? 12 : 1));
-	const importCount = Number(values['import-months'] ?? (quick ? 12 : 3));
+	const importCount = Number(values['import-months'] ?? 12);
 	const seed = Number(values.seed);
 	if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, got ${values.seed}`);
 	if (!Number.isInteger(pgliteCount) || pgliteCount < 1 || pgliteCount > count)
