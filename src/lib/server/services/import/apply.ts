@@ -141,7 +141,6 @@ export async function writeFigures(
 	batch: BatchInfo,
 	stored: StoredFigures
 ): Promise<ApplyCounts> {
-	await lockFigures(tx);
 	const [{ id }] = await tx.rows<{ id: number }>(sql`insert into import_batches
 		(source, file_name, sha256, user_id, actor, note)
 		values (${batch.source}, ${batch.fileName}, ${batch.sha256}, ${batch.userId}, ${batch.actor}, ${batch.note ?? null})

@@ -150,7 +150,9 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 					checker.cell(figures, line, column, unitCode, period, measure, raw)
 			);
 			slices.push(figures);
-			yield figures;
+			// Once the file is refused, reading goes on (every error is reported) but writing
+			// stops: the transaction will be rolled back.
+			yield rowErrors.length || checker.errors.length ? [] : figures;
 		}
 		// While PostgreSQL writes the last slice: parts against wholes, over the whole file.
 		partErrors = checkParts(slices.flat(), (u, m) => stored.get(`${u}|${m}`));
