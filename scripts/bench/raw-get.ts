@@ -1,16 +1,19 @@
-/** A GET that keeps the body as sent (no decompression), for replaying exact bytes. */
+/** A GET (or HEAD) that keeps the body as sent (no decompression), for replaying exact bytes. */
 import { request } from 'node:http';
 
-export function rawGet(
-	url: string,
-	headers: Record<string, string>
-): Promise<{
+export interface RawResponse {
 	status: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: Buffer;
-}> {
+}
+
+export function rawGet(
+	url: string,
+	headers: Record<string, string>,
+	method: 'GET' | 'HEAD' = 'GET'
+): Promise<RawResponse> {
 	return new Promise((done, fail) => {
-		const req = request(url, { headers }, (res) => {
+		const req = request(url, { headers, method }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () =>

@@ -5,45 +5,20 @@
  * request, conditional or not, signed in or not.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { request as httpRequest } from 'node:http';
+import { rawGet, type RawResponse } from '../../scripts/bench/raw-get.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { TEST_USERS, UNIT, send, signIn } from '../support/test-users.ts';
 
 const baseURL = inject('baseURL');
 
-interface Raw {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: Buffer;
-}
-
 /** A GET (or HEAD) that keeps the bytes as sent: no decompression. */
-function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-	return new Promise((done, fail) => {
-		const target = new URL(path, baseURL);
-		const req = httpRequest(
-			{
-				host: target.hostname,
-				port: target.port,
-				path: target.pathname + target.search,
-				method,
-				headers
-			},
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
-					done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) })
-				);
-				res.on('error', fail);
-			}
-		);
-		req.on('error', fail);
-		req.end();
-	});
-}
+const raw = (
+	path: string,
+	headers: Record<string, string> = {},
+	method: 'GET' | 'HEAD' = 'GET'
+): Promise<RawResponse> => rawGet(new URL(path, baseURL).toString(), headers, method);
 
-const decode = (r: Raw): string => {
+const decode = (r: RawResponse): string => {
 	const enc = r.headers['content-encoding'];
 	const bytes =
 		enc === 'br' ? brotliDecompressSync(r.body) : enc === 'gzip' ? gunzipSync(r.body) : r.body;
