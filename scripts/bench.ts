@@ -269,7 +269,7 @@ try {
 				// The page reads its shapes as TopoJSON (warmed here); the plain page gets the same
 				// shapes as the GeoJSON that L.geoJSON reads.
 				await rawGet(server.url + geometryPath, { 'accept-encoding': 'gzip' });
-				const geo = await rawGet(server.url + geometryPath.replace(/[?&]format=topojson\b/, ''), {
+				const geo = await rawGet(server.url + geometryPath.replace(/[?&]format=\w+/, ''), {
 					'accept-encoding': 'gzip'
 				});
 				const values = await fetchOk(

@@ -77,11 +77,11 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			return { ...base, ...empty(), unavailable: { reason: 'query', ...read } as Unavailable };
 		const { all, figures } = read;
 		const whole = all.length <= TABLE_LIMIT || url.searchParams.get('rows') === 'all';
-		// One URL per set of units (`level` left out at its default, commune), as TopoJSON: the
-		// map reads it several times quicker than GeoJSON.
+		// One URL per set of units (`level` left out at its default, commune), in the binary
+		// form the map reads without parsing (shapes-binary.ts).
 		const geometry = new URLSearchParams({ at: frame.at });
 		if (view.level !== 'commune') geometry.set('level', view.level);
-		geometry.set('format', 'topojson');
+		geometry.set('format', 'binary');
 		return {
 			...base,
 			rows: whole ? all : firstRows(all, parseSort(url.searchParams.get('sort'))),

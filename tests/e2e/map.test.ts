@@ -1,7 +1,8 @@
 /**
- * The public map in a real browser: it draws the choropleth, a change of indicator updates the
- * URL and repaints the polygons in place (same canvas, shapes downloaded once), and the figures
- * table is in the server's HTML for readers without JavaScript.
+ * The public map in a real browser: the first paint draws the choropleth before the page's
+ * scripts run, and the map that takes over shows the same colours on the same view; a change of
+ * indicator updates the URL and repaints the polygons in place (same canvas, shapes downloaded
+ * once), and the figures table is in the server's HTML for readers without JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -43,6 +44,37 @@ async function changedPixels(page: Page): Promise<number> {
 		}
 		return changed;
 	}, MAP);
+}
+
+/**
+ * Compares two screenshots of the same size in the page (two base64 PNGs): the share of pixels
+ * of the first that are not the map's paper background, and the share that differ between them
+ * by more than a rounding of colour.
+ */
+async function comparePictures({ a, b }: { a: string; b: string }): Promise<{
+	painted: number;
+	differing: number;
+}> {
+	const pixels = async (data: string) => {
+		const image = new Image();
+		image.src = `data:image/png;base64,${data}`;
+		await image.decode();
+		const canvas = new OffscreenCanvas(image.width, image.height);
+		const ctx = canvas.getContext('2d')!;
+		ctx.drawImage(image, 0, 0);
+		return ctx.getImageData(0, 0, image.width, image.height).data;
+	};
+	const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+	let painted = 0;
+	let differing = 0;
+	for (let i = 0; i < p.length; i += 4) {
+		// The map's paper tone, #f4f5f2.
+		if (Math.abs(p[i] - 0xf4) + Math.abs(p[i + 1] - 0xf5) + Math.abs(p[i + 2] - 0xf2) > 12)
+			painted++;
+		if (Math.abs(p[i] - q[i]) + Math.abs(p[i + 1] - q[i + 1]) + Math.abs(p[i + 2] - q[i + 2]) > 24)
+			differing++;
+	}
+	return { painted: painted / (p.length / 4), differing: differing / (p.length / 4) };
 }
 
 describe('public map', () => {
@@ -120,14 +152,62 @@ describe('public map', () => {
 		});
 		await page.goto('/', { waitUntil: 'commit' });
 		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
-		// In the document's head, so the browser asks for it before any script runs …
-		const href = await page.locator('head link[rel="preload"][as="fetch"]').getAttribute('href');
-		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}&format=topojson$/);
-		// … and the map's own fetch takes that response instead of asking again.
+		// In the document's head, so the browser asks for it before any script runs (the link
+		// leaves with the first paint once the map has drawn: read the page as it came) …
+		const html = await (await fetch(new URL('/', baseURL()))).text();
+		const head = html.slice(0, html.indexOf('</head>'));
+		const href = /<link rel="preload" as="fetch"[^>]* href="([^"]+)"/
+			.exec(head)?.[1]
+			.replaceAll('&amp;', '&');
+		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}&format=binary$/);
+		// … and the first paint's fetch takes that response, the map the shapes it read.
 		expect(requests).toHaveLength(1);
 		expect(new URL(requests[0]).pathname + new URL(requests[0]).search).toBe(href);
 		await context.close();
 	}, 120_000);
+
+	it("paints the choropleth before the page's scripts run, as the map then draws it", async () => {
+		const context = await browser.newContext({
+			baseURL: baseURL(),
+			locale: 'vi-VN',
+			viewport: { width: 1280, height: 800 }
+		});
+		// The page without its application scripts: only the first paint can draw.
+		const first = await context.newPage();
+		await first.route(/\/_app\/immutable\/(entry|nodes|chunks)\//, (route) => route.abort());
+		await first.goto('/?indicator=on_time_rate&period=2024-Q3', { waitUntil: 'commit' });
+		const canvas = first.locator('canvas.first-paint[data-fills]');
+		await canvas.waitFor({ state: 'attached', ...SLOW });
+		const painted = JSON.parse((await canvas.getAttribute('data-fills')) ?? '{}');
+		expect(await first.locator('.leaflet-container').count()).toBe(0);
+		expect(Object.keys(painted)).toHaveLength(106);
+		for (const colour of Object.values(painted)) expect(colour).toMatch(/^#[0-9a-f]{6}$/i);
+		// Not a blank canvas: most of the map area is painted.
+		const box = (await first.locator('.map-card').boundingBox())!;
+		const picture = await first.screenshot({ clip: box });
+
+		// The whole page: the map takes over with the same fills, on the same view, and the
+		// first paint is gone.
+		const full = await context.newPage();
+		await full.goto('/?indicator=on_time_rate&period=2024-Q3');
+		await full.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		expect(JSON.parse((await full.locator(MAP).getAttribute('data-fills')) ?? '{}')).toEqual(
+			painted
+		);
+		await expect(full.locator('canvas.first-paint').count()).resolves.toBe(0);
+		await full.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+		const drawn = await full.screenshot({ clip: box });
+		const { painted: share, differing } = await full.evaluate(comparePictures, {
+			a: picture.toString('base64'),
+			b: drawn.toString('base64')
+		});
+		expect(share).toBeGreaterThan(0.2);
+		// The zoom buttons and the outline of a unit under nothing: a few pixels at most.
+		expect(differing).toBeLessThan(0.03);
+		await context.close();
+	}, 180_000);
 
 	it('shows a tooltip with the figure when a table row is focused', async () => {
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');

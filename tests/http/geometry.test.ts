@@ -1,12 +1,15 @@
 /**
- * The map's shapes endpoint in both forms: TopoJSON (what the home page loads) decodes to the
- * very units, codes, names and extents of the GeoJSON answer; a bad format is a 400 with a
- * message. Runs against the built server on PGlite, or PostgreSQL when DATABASE_URL is set.
+ * The map's shapes endpoint in its three forms: TopoJSON and the binary form (what the home
+ * page's map reads) decode to the very units, codes, names and extents of the GeoJSON answer; a
+ * bad format is a 400 with a message. Runs against the built server on PGlite, or PostgreSQL
+ * when DATABASE_URL is set.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { latitudeOf, longitudeOf, shapesOf } from '../../src/lib/components/map/map-shapes';
+import { decodeShapes } from '../../src/lib/components/map/shapes-binary';
 
 const base = inject('baseURL');
 
@@ -56,6 +59,36 @@ describe('/api/v1/geometry', () => {
 				for (let i = 0; i < 4; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(0.0011);
 			}
 		});
+
+	it('gives the same units in binary, boxed where the GeoJSON puts them', async () => {
+		const geo = await getJson('/api/v1/geometry?level=commune&period=2025-Q4');
+		const response = await fetch(
+			`${base}/api/v1/geometry?level=commune&period=2025-Q4&format=binary`
+		);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/octet-stream');
+		expect(response.headers.get('etag')).toBeTruthy();
+		const packed = decodeShapes(await response.arrayBuffer());
+		expect(packed).toMatchObject({ level: 'commune' });
+		const shapes = shapesOf(packed);
+		const collection = geo.body as FeatureCollection<Geometry, { code: string; name: string }>;
+		expect(shapes.codes).toEqual(collection.features.map((f) => f.properties.code));
+		expect(shapes.names).toEqual(collection.features.map((f) => f.properties.name));
+		collection.features.forEach((f, u) => {
+			const [west, south, east, north] = extent(f.geometry);
+			const box = shapes.boxes.subarray(4 * u, 4 * u + 4);
+			const got = [
+				longitudeOf(box[0]),
+				latitudeOf(box[3]),
+				longitudeOf(box[2]),
+				latitudeOf(box[1])
+			];
+			// Requantised on a world grid half the degree step: within a step of the GeoJSON.
+			[west, south, east, north].forEach((want, i) =>
+				expect(Math.abs(got[i] - want), `${f.properties.code} ${i}`).toBeLessThan(0.0002)
+			);
+		});
+	});
 
 	it('refuses an unknown format with a message', async () => {
 		const { response, body } = await getJson(

@@ -9,40 +9,9 @@ import {
 	worldY,
 	type UnitsTopology
 } from './map-shapes';
+import { testUnits } from './test-units';
 
-const square = (x: number, y: number, size: number) => [
-	[x, y],
-	[x + size, y],
-	[x + size, y + size],
-	[x, y + size],
-	[x, y]
-];
-
-// Two neighbours sharing a border, the second with a hole where a third unit sits, and a unit
-// of two islands.
-const units = [
-	{ code: 'A', name: 'Xã A', geometry: { type: 'Polygon', coordinates: [square(102, 20, 1)] } },
-	{
-		code: 'B',
-		name: 'Xã B',
-		geometry: { type: 'Polygon', coordinates: [square(103, 20, 1), square(103.25, 20.25, 0.5)] }
-	},
-	{
-		code: 'C',
-		name: 'Xã C',
-		geometry: { type: 'Polygon', coordinates: [square(103.25, 20.25, 0.5)] }
-	},
-	{
-		code: 'D',
-		name: 'Xã D',
-		geometry: {
-			type: 'MultiPolygon',
-			coordinates: [[square(106, 10, 0.5)], [square(107, 10, 0.5)]]
-		}
-	}
-];
-
-const shapes = readTopology(toTopology(units, 3) as unknown as UnitsTopology);
+const shapes = readTopology(toTopology(testUnits, 3) as unknown as UnitsTopology);
 const at = (lon: number, lat: number) =>
 	shapes.codes.filter((_, u) => contains(shapes, u, worldX(lon), worldY(lat)));
 

@@ -1,8 +1,8 @@
 /**
  * The shapes of a map as the canvas layer draws them, read from the geometry endpoint's
  * TopoJSON (`format=topojson`, see routes/api/v1/geometry/topology.ts) straight into typed
- * arrays: every arc's points once, already in Web Mercator world units, and each unit as rings
- * of arc references. No object per point or polygon is made, so ~10,000 communes are ready in a
+ * arrays (or from the same shapes in binary, shapes-binary.ts): every arc's points once, already
+ * in Web Mercator world units, and each unit as rings of arc references. No object per point or polygon is made, so ~10,000 communes are ready in a
  * few milliseconds; drawing at any zoom is then a multiplication per point. Pure: no DOM.
  */
 
@@ -60,27 +60,42 @@ export const latitudeOf = (y: number) =>
 /** World x back to longitude. */
 export const longitudeOf = (x: number) => (x - 0.5) * 360;
 
-/** Reads a topology of the geometry endpoint (object `units`, quantised, delta-encoded arcs). */
-export function readTopology(topology: UnitsTopology): MapShapes {
-	const [sx, sy] = topology.transform.scale;
-	const [tx, ty] = topology.transform.translate;
+/**
+ * The shapes as the endpoint quantises them, in flat arrays: what the TopoJSON says and what the
+ * binary format (shapes-binary.ts) carries, before any projection.
+ */
+export interface PackedShapes {
+	codes: string[];
+	names: string[];
+	bbox: [number, number, number, number];
+	/** How a quantised point maps to degrees (longitude, latitude), or straight to Web Mercator
+	 * world units when `mercator` (the binary form: nothing left to project). */
+	transform: { scale: [number, number]; translate: [number, number] };
+	mercator: boolean;
+	/** Where arc k's points are: `arcStart[k]` to `arcStart[k + 1]` (in points). */
+	arcStart: Uint32Array;
+	/** Each arc's points as quantised integers, each point as the difference from the one before
+	 * (the first from 0, 0): dx0, dy0, dx1, dy1, … */
+	deltas: Int32Array | Int16Array;
+	ringArcs: Int32Array;
+	ringStart: Uint32Array;
+	unitRings: Uint32Array;
+}
+
+/** Flattens a topology of the geometry endpoint (object `units`, quantised, delta-encoded arcs). */
+export function packTopology(topology: UnitsTopology): PackedShapes {
 	const arcs = topology.arcs;
 	let total = 0;
 	for (let k = 0; k < arcs.length; k++) total += arcs[k].length;
-	const points = new Float64Array(total * 2);
+	const deltas = new Int32Array(total * 2);
 	const arcStart = new Uint32Array(arcs.length + 1);
 	let n = 0;
 	for (let k = 0; k < arcs.length; k++) {
 		const arc = arcs[k];
 		arcStart[k] = n;
-		let x = 0;
-		let y = 0;
-		for (let i = 0; i < arc.length; i++) {
-			x += arc[i][0];
-			y += arc[i][1];
-			points[2 * n] = worldX(x * sx + tx);
-			points[2 * n + 1] = worldY(y * sy + ty);
-			n++;
+		for (let i = 0; i < arc.length; i++, n++) {
+			deltas[2 * n] = arc[i][0];
+			deltas[2 * n + 1] = arc[i][1];
 		}
 	}
 	arcStart[arcs.length] = n;
@@ -103,20 +118,69 @@ export function readTopology(topology: UnitsTopology): MapShapes {
 	ringStart[rings.length] = refs;
 	const ringArcs = new Int32Array(refs);
 	rings.forEach((ring, r) => ringArcs.set(ring, ringStart[r]));
+	return {
+		codes: units.map((u) => u.id),
+		names: units.map((u) => u.properties.name),
+		bbox: topology.bbox,
+		transform: topology.transform,
+		mercator: false,
+		arcStart,
+		deltas,
+		ringArcs,
+		ringStart,
+		unitRings
+	};
+}
 
-	const boxes = new Float64Array(units.length * 4);
-	for (let u = 0; u < units.length; u++) {
+/** The shapes ready to draw: every point in Web Mercator world units, each unit's box. */
+export function shapesOf(packed: PackedShapes): MapShapes {
+	const { arcStart, deltas, ringArcs, ringStart, unitRings } = packed;
+	const [sx, sy] = packed.transform.scale;
+	const [tx, ty] = packed.transform.translate;
+	const arcs = arcStart.length - 1;
+	const points = new Float64Array(deltas.length);
+	for (let k = 0; k < arcs; k++) {
+		let x = 0;
+		let y = 0;
+		for (let p = arcStart[k]; p < arcStart[k + 1]; p++) {
+			x += deltas[2 * p];
+			y += deltas[2 * p + 1];
+			points[2 * p] = x * sx + tx;
+			points[2 * p + 1] = y * sy + ty;
+		}
+	}
+	if (!packed.mercator)
+		for (let p = 0; p < points.length; p += 2) {
+			points[p] = worldX(points[p]);
+			points[p + 1] = worldY(points[p + 1]);
+		}
+	// Each arc's box, then each unit's as the union of its arcs' (an arc borders two units).
+	const arcBoxes = new Float64Array(arcs * 4);
+	for (let k = 0; k < arcs; k++) {
+		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		for (let p = arcStart[k]; p < arcStart[k + 1]; p++) {
+			const x = points[2 * p];
+			const y = points[2 * p + 1];
+			if (x < x0) x0 = x;
+			if (x > x1) x1 = x;
+			if (y < y0) y0 = y;
+			if (y > y1) y1 = y;
+		}
+		arcBoxes[4 * k] = x0;
+		arcBoxes[4 * k + 1] = y0;
+		arcBoxes[4 * k + 2] = x1;
+		arcBoxes[4 * k + 3] = y1;
+	}
+	const units = packed.codes.length;
+	const boxes = new Float64Array(units * 4);
+	for (let u = 0; u < units; u++) {
 		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
 		for (let i = ringStart[unitRings[u]]; i < ringStart[unitRings[u + 1]]; i++) {
-			const arc = ringArcs[i] < 0 ? ~ringArcs[i] : ringArcs[i];
-			for (let p = arcStart[arc]; p < arcStart[arc + 1]; p++) {
-				const x = points[2 * p];
-				const y = points[2 * p + 1];
-				if (x < x0) x0 = x;
-				if (x > x1) x1 = x;
-				if (y < y0) y0 = y;
-				if (y > y1) y1 = y;
-			}
+			const k = 4 * (ringArcs[i] < 0 ? ~ringArcs[i] : ringArcs[i]);
+			if (arcBoxes[k] < x0) x0 = arcBoxes[k];
+			if (arcBoxes[k + 1] < y0) y0 = arcBoxes[k + 1];
+			if (arcBoxes[k + 2] > x1) x1 = arcBoxes[k + 2];
+			if (arcBoxes[k + 3] > y1) y1 = arcBoxes[k + 3];
 		}
 		boxes[4 * u] = x0;
 		boxes[4 * u + 1] = y0;
@@ -124,16 +188,21 @@ export function readTopology(topology: UnitsTopology): MapShapes {
 		boxes[4 * u + 3] = y1;
 	}
 	return {
-		codes: units.map((u) => u.id),
-		names: units.map((u) => u.properties.name),
+		codes: packed.codes,
+		names: packed.names,
 		points,
 		arcStart,
 		ringArcs,
 		ringStart,
 		unitRings,
 		boxes,
-		bbox: topology.bbox
+		bbox: packed.bbox
 	};
+}
+
+/** Reads a topology of the geometry endpoint into shapes ready to draw. */
+export function readTopology(topology: UnitsTopology): MapShapes {
+	return shapesOf(packTopology(topology));
 }
 
 /** The buffers of `shapes`, to hand them to or from a worker without copying. */
@@ -164,4 +233,46 @@ export function contains(shapes: MapShapes, u: number, x: number, y: number): bo
 		}
 	}
 	return inside;
+}
+
+/** A view as Leaflet sets it: zoom, and the centre in world units. */
+export interface FittedView {
+	zoom: number;
+	centre: { x: number; y: number };
+	/** Pixels per world unit at `zoom` (Leaflet's EPSG:3857 scale: 256 × 2^zoom). */
+	scale: number;
+}
+
+/**
+ * The view that fits `bbox` (degrees: west, south, east, north) into a map of `width` × `height`
+ * pixels leaving `padding` (top, right, bottom, left) free, zoom clamped to `minZoom`…`maxZoom`:
+ * what Leaflet's `fitBounds` computes with `zoomSnap: 0`, written out so that the first paint
+ * (drawn before Leaflet is loaded) and the Leaflet map frame the units alike.
+ */
+export function fitView(
+	bbox: readonly [number, number, number, number],
+	width: number,
+	height: number,
+	padding: readonly [number, number, number, number],
+	minZoom: number,
+	maxZoom: number
+): FittedView {
+	const [west, south, east, north] = bbox;
+	const [top, right, bottom, left] = padding;
+	const x0 = worldX(west);
+	const x1 = worldX(east);
+	const y0 = worldY(north);
+	const y1 = worldY(south);
+	const fit = Math.min((width - left - right) / (x1 - x0), (height - top - bottom) / (y1 - y0));
+	// A map with no room left (or no size yet) shows the units at the lowest zoom.
+	const zoom = fit > 0 ? Math.max(minZoom, Math.min(maxZoom, Math.log2(fit / 256))) : minZoom;
+	const scale = 256 * 2 ** zoom;
+	return {
+		zoom,
+		scale,
+		centre: {
+			x: (x0 + x1) / 2 + (right - left) / 2 / scale,
+			y: (y0 + y1) / 2 + (bottom - top) / 2 / scale
+		}
+	};
 }

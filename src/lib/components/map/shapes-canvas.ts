@@ -1,10 +1,7 @@
 /**
- * One Leaflet layer that draws every unit of a map on a canvas of its own, from the typed arrays
- * of map-shapes.ts, instead of one Leaflet polygon per unit: no LatLng or Point objects, the
- * points projected with a multiplication per zoom, points closer than a pixel to the last one
- * drawn skipped (the same ones whichever side of a border is drawn), one fill per colour
- * (each colour's units in one path) and one stroke for all borders, each border once. Built on
- * L.Renderer, so it is placed, padded and animated on zoom like Leaflet's own canvas. Outlines of
+ * One Leaflet layer that draws every unit of a map on a canvas of its own (paint.ts), from the
+ * typed arrays of map-shapes.ts, instead of one Leaflet polygon per unit. Built on L.Renderer,
+ * so it is placed, padded and animated on zoom like Leaflet's own canvas. Outlines of
  * highlighted units (hover, focus) are drawn on a second canvas above, so moving the pointer
  * never repaints the map. Pointing is answered by bounding boxes, then an even-odd test on the
  * unit's rings.
@@ -12,24 +9,16 @@
 import type * as Leaflet from 'leaflet';
 import type { LeafletModule } from './context.svelte';
 import { contains, latitudeOf, longitudeOf, type MapShapes } from './map-shapes';
-
-/** How a unit is painted; units with the same `key` are filled together. */
-export interface UnitStyle {
-	key: string;
-	fill: string | CanvasPattern;
-	/** Its outline colour when borders are not drawn in one colour (`Look.border` null). */
-	edge: string;
-}
-
-/** What is the same for every unit. */
-export interface Look {
-	fillOpacity: number;
-	/** Colour of every border, or null to draw each unit's outline in its `edge` colour. */
-	border: string | null;
-	weight: number;
-	/** Outline of highlighted units. */
-	highlight: { color: string; weight: number };
-}
+import {
+	paintOutlines,
+	paintUnits,
+	prepare,
+	Projection,
+	type Frame,
+	type Group,
+	type Look,
+	type View
+} from './paint';
 
 export interface ShapesCanvasEvents {
 	/** The pointer is on unit u (every move), or left the units (null, once). */
@@ -40,21 +29,13 @@ export interface ShapesCanvasEvents {
 }
 
 export interface ShapesCanvas extends Leaflet.Layer {
-	/** Paints every unit anew with `style` (now, when on a map). */
-	restyle(style: (u: number) => UnitStyle, look: Look): void;
+	/** Paints every unit anew, group by group (now, when on a map). */
+	restyle(groups: Group[], look: Look): void;
 	/** Outlines these units above the others. */
 	highlight(units: readonly number[]): void;
 	/** Where the middle of unit u's bounding box is. */
 	centreOf(u: number): Leaflet.LatLng;
-	/** Bounds of all the units. */
-	bounds(): Leaflet.LatLngBounds;
 }
-
-/**
- * Below this distance (in pixels, squared) from the last point drawn a point is skipped, as
- * Leaflet's own polygons do first with their default smoothing (1 px).
- */
-const MIN_STEP2 = 1;
 
 /** Leaflet's drag handler, whose state its typings leave out. */
 interface Dragging {
@@ -75,149 +56,43 @@ export function createShapesCanvas(
 	events: ShapesCanvasEvents,
 	padding = 0.3
 ): ShapesCanvas {
-	const { points, arcStart, ringArcs, ringStart, unitRings, boxes } = shapes;
+	const { boxes } = shapes;
 	const units = shapes.codes.length;
-	const arcs = arcStart.length - 1;
+	const projection = new Projection(shapes);
 	let container: HTMLDivElement | null = null;
 	let base: HTMLCanvasElement | null = null;
 	let top: HTMLCanvasElement | null = null;
 	let map: Self['_map'] | null = null;
-	let style: ((u: number) => UnitStyle) | null = null;
 	let look: Look | null = null;
-	let groups: { fill: string | CanvasPattern; edge: string; units: number[] }[] = [];
+	let groups: Group[] = [];
 	let highlighted: readonly number[] = [];
 	let hovered = -1;
-	// The view drawn: canvas pixel = world × scale − origin (then the canvas' own translation).
-	let view: { scale: number; ox: number; oy: number; min: Leaflet.Point; ratio: number } | null =
-		null;
-	const screen = new Float64Array(points.length);
-	const keep = new Uint8Array(points.length / 2);
-	let projectedFor: unknown = null;
+	// The view drawn, the part of it the canvases cover (Leaflet's padded renderer bounds) and
+	// device pixels per pixel.
+	let view: View | null = null;
+	let frame: Frame | null = null;
+	let ratio = 1;
 
-	function project() {
-		if (!view || projectedFor === view) return;
-		projectedFor = view;
-		const { scale, ox, oy } = view;
-		for (let p = 0; p < screen.length; p += 2) {
-			screen[p] = points[p] * scale - ox;
-			screen[p + 1] = points[p + 1] * scale - oy;
-		}
-		// Each arc keeps its ends and the points at least a pixel from the last one kept:
-		// an arc is shared by two units, and both draw the same points.
-		for (let a = 0; a < arcs; a++) {
-			const first = arcStart[a];
-			const last = arcStart[a + 1] - 1;
-			keep[first] = keep[last] = 1;
-			let x = screen[2 * first];
-			let y = screen[2 * first + 1];
-			for (let p = first + 1; p < last; p++) {
-				const dx = screen[2 * p] - x;
-				const dy = screen[2 * p + 1] - y;
-				if (dx * dx + dy * dy >= MIN_STEP2) {
-					keep[p] = 1;
-					x = screen[2 * p];
-					y = screen[2 * p + 1];
-				} else keep[p] = 0;
-			}
-		}
-	}
-
-	/** Adds unit u's rings to `path` (arcs joined end to start, each point once). */
-	function trace(path: Path2D, u: number) {
-		for (let r = unitRings[u]; r < unitRings[u + 1]; r++) {
-			let started = false;
-			for (let i = ringStart[r]; i < ringStart[r + 1]; i++) {
-				const ref = ringArcs[i];
-				const arc = ref < 0 ? ~ref : ref;
-				const first = arcStart[arc];
-				const last = arcStart[arc + 1] - 1;
-				const step = ref < 0 ? -1 : 1;
-				// Every arc after the first starts where the one before ended.
-				let p = ref < 0 ? last : first;
-				if (started) p += step;
-				for (const end = ref < 0 ? first - 1 : last + 1; p !== end; p += step) {
-					if (!keep[p]) continue;
-					if (started) path.lineTo(screen[2 * p], screen[2 * p + 1]);
-					else {
-						path.moveTo(screen[2 * p], screen[2 * p + 1]);
-						started = true;
-					}
-				}
-			}
-			// No closePath: a fill closes every ring itself, a ring's last point is its first, and
-			// Chromium's closePath makes building a path of thousands of rings ~50× slower.
-		}
-	}
-
-	/** Whether unit u's bounding box meets the canvas. */
-	function visible(u: number, width: number, height: number): boolean {
-		const { scale, ox, oy, min } = view!;
-		return !(
-			boxes[4 * u] * scale - ox > min.x + width ||
-			boxes[4 * u + 2] * scale - ox < min.x ||
-			boxes[4 * u + 1] * scale - oy > min.y + height ||
-			boxes[4 * u + 3] * scale - oy < min.y
-		);
-	}
-
-	function prepare(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-		const ctx = canvas.getContext('2d');
-		if (!ctx || !view) return null;
-		ctx.setTransform(view.ratio, 0, 0, view.ratio, 0, 0);
-		ctx.translate(-view.min.x, -view.min.y);
-		ctx.clearRect(view.min.x, view.min.y, canvas.width, canvas.height);
-		ctx.lineJoin = 'round';
-		ctx.lineCap = 'round';
+	/** Readies one of the canvases for drawing the current view; null when there is none. */
+	function contextOf(canvas: HTMLCanvasElement | null): CanvasRenderingContext2D | null {
+		const ctx = canvas?.getContext('2d');
+		if (!ctx || !view || !frame || !look) return null;
+		prepare(ctx, frame, ratio);
+		projection.at(view);
 		return ctx;
 	}
 
 	function draw() {
-		if (!base || !view || !look) return;
-		const ctx = prepare(base);
+		const ctx = contextOf(base);
 		if (!ctx) return;
-		project();
-		const width = base.width / view.ratio;
-		const height = base.height / view.ratio;
-		for (const group of groups) {
-			const path = new Path2D();
-			for (const u of group.units) if (visible(u, width, height)) trace(path, u);
-			ctx.globalAlpha = look.fillOpacity;
-			ctx.fillStyle = group.fill;
-			ctx.fill(path, 'evenodd');
-			if (look.border === null && look.weight > 0) {
-				ctx.globalAlpha = 1;
-				ctx.strokeStyle = group.edge;
-				ctx.lineWidth = look.weight;
-				ctx.stroke(path);
-			}
-		}
-		if (look.border !== null && look.weight > 0) {
-			const path = new Path2D();
-			for (let a = 0; a < arcs; a++) {
-				const first = arcStart[a];
-				path.moveTo(screen[2 * first], screen[2 * first + 1]);
-				for (let p = first + 1; p < arcStart[a + 1]; p++)
-					if (keep[p]) path.lineTo(screen[2 * p], screen[2 * p + 1]);
-			}
-			ctx.globalAlpha = 1;
-			ctx.strokeStyle = look.border;
-			ctx.lineWidth = look.weight;
-			ctx.stroke(path);
-		}
+		paintUnits(ctx, projection, groups, look!, frame!);
 		drawHighlight();
 		events.drawn?.();
 	}
 
 	function drawHighlight() {
-		if (!top || !view || !look) return;
-		const ctx = prepare(top);
-		if (!ctx || !highlighted.length) return;
-		project();
-		const path = new Path2D();
-		for (const u of highlighted) trace(path, u);
-		ctx.strokeStyle = look.highlight.color;
-		ctx.lineWidth = look.highlight.weight;
-		ctx.stroke(path);
+		const ctx = contextOf(top);
+		if (ctx) paintOutlines(ctx, projection, highlighted, look!);
 	}
 
 	function unitAt(event: MouseEvent): number {
@@ -281,7 +156,7 @@ export function createShapesCanvas(
 			container?.remove();
 			container = base = top = null;
 			map = null;
-			view = null;
+			view = frame = null;
 			delete this._container;
 		},
 		_update(this: Self) {
@@ -290,7 +165,7 @@ export function createShapesCanvas(
 			map = this._map;
 			const min = this._bounds!.min!;
 			const size = this._bounds!.getSize();
-			const ratio = L.Browser.retina ? 2 : 1;
+			ratio = L.Browser.retina ? 2 : 1;
 			L.DomUtil.setPosition(container!, min);
 			for (const canvas of [base!, top!]) {
 				canvas.width = ratio * size.x;
@@ -298,9 +173,9 @@ export function createShapesCanvas(
 				canvas.style.width = `${size.x}px`;
 				canvas.style.height = `${size.y}px`;
 			}
-			const scale = map.options.crs!.scale(map.getZoom());
 			const origin = map.getPixelOrigin();
-			view = { scale, ox: origin.x, oy: origin.y, min, ratio };
+			view = { scale: map.options.crs!.scale(map.getZoom()), ox: origin.x, oy: origin.y };
+			frame = { x: min.x, y: min.y, width: size.x, height: size.y };
 			draw();
 		},
 		// Renderer calls these for the Leaflet paths it holds; this one holds none.
@@ -310,17 +185,9 @@ export function createShapesCanvas(
 	const layer = new (Layer as unknown as new (options: Leaflet.RendererOptions) => ShapesCanvas)({
 		padding
 	});
-	layer.restyle = (next, nextLook) => {
-		style = next;
+	layer.restyle = (nextGroups, nextLook) => {
+		groups = nextGroups;
 		look = nextLook;
-		const byKey = new Map<string, (typeof groups)[number]>();
-		for (let u = 0; u < units; u++) {
-			const s = style(u);
-			let group = byKey.get(s.key);
-			if (!group) byKey.set(s.key, (group = { fill: s.fill, edge: s.edge, units: [] }));
-			group.units.push(u);
-		}
-		groups = [...byKey.values()];
 		draw();
 	};
 	layer.highlight = (next) => {
@@ -332,9 +199,5 @@ export function createShapesCanvas(
 			latitudeOf((boxes[4 * u + 1] + boxes[4 * u + 3]) / 2),
 			longitudeOf((boxes[4 * u] + boxes[4 * u + 2]) / 2)
 		);
-	layer.bounds = () => {
-		const [west, south, east, north] = shapes.bbox;
-		return L.latLngBounds([south, west], [north, east]);
-	};
 	return layer;
 }

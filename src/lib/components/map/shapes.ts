@@ -1,12 +1,15 @@
 /**
- * Fetches the shapes of a map once per URL (the geometry endpoint's TopoJSON, read into typed
- * arrays by map-shapes.ts in a worker, so that the reading overlaps the page's hydration). The
- * endpoint is cacheable (a day, with an ETag), so the browser keeps it across visits; this keeps
- * it across views within a visit, and answers synchronously when it already has it, so a change
- * of indicator never blanks the map. The fetch itself stays on the page: it takes the response
- * the page's `<link rel="preload">` already asked for.
+ * Fetches the shapes of a map once per URL (the geometry endpoint's binary answer, read into
+ * typed arrays in a worker, shapes.worker.ts). The shapes of the page's first map are on their
+ * way before this module loads: the first paint (first-paint.script.ts) started them, and they
+ * are taken from it. The
+ * endpoint is cacheable (a day, with an ETag), so the browser keeps them across visits; this
+ * keeps them across views within a visit, and answers synchronously when it already has them,
+ * so a change of indicator never blanks the map.
  */
-import { readTopology, type MapShapes } from './map-shapes';
+import type { MapShapes } from './map-shapes';
+import type { FirstPaintHandle } from './first-paint.script';
+import type { ShapesReply } from './shapes.worker';
 
 export type Shapes = MapShapes;
 
@@ -18,55 +21,46 @@ export function shapesIfLoaded(url: string): Shapes | undefined {
 	return loaded.get(url);
 }
 
-/**
- * Reads TopoJSON bytes into shapes: in a worker when there can be one (started at once, so it
- * is ready when the bytes are), else here.
- */
-function reader(): (bytes: ArrayBuffer) => Promise<Shapes> {
-	if (typeof Worker === 'undefined')
-		return async (bytes) => readTopology(JSON.parse(new TextDecoder().decode(bytes)));
+/** Has a worker fetch and read the shapes at `url`. */
+function readInWorker(url: string): Promise<Shapes> {
 	const worker = new Worker(new URL('./shapes.worker.ts', import.meta.url), { type: 'module' });
-	const result = new Promise<Shapes>((resolve, reject) => {
-		worker.onmessage = (event: MessageEvent<{ shapes: Shapes } | { error: string }>) =>
-			'shapes' in event.data ? resolve(event.data.shapes) : reject(new Error(event.data.error));
+	return new Promise<Shapes>((resolve, reject) => {
+		worker.onmessage = ({ data }: MessageEvent<ShapesReply>) =>
+			'shapes' in data ? resolve(data.shapes) : reject(new Error(data.error));
 		worker.onerror = (event) => reject(new Error(event.message));
+		worker.postMessage(url);
 	}).finally(() => worker.terminate());
-	return (bytes) => {
-		worker.postMessage(bytes, [bytes]);
-		return result;
-	};
+}
+
+/** Remembers the shapes `request` brings for `url`, and shares the request meanwhile. */
+function track(url: string, request: Promise<Shapes>): Promise<Shapes> {
+	const tracked = request
+		.then((shapes) => {
+			loaded.set(url, shapes);
+			return shapes;
+		})
+		.finally(() => pending.delete(url));
+	pending.set(url, tracked);
+	return tracked;
 }
 
 /** Loads the shapes at `url` (once; concurrent callers share the request). */
-export function loadShapes(url: string, fetcher: typeof fetch = fetch): Promise<Shapes> {
+export function loadShapes(url: string): Promise<Shapes> {
 	const known = loaded.get(url);
 	if (known) return Promise.resolve(known);
-	let request = pending.get(url);
-	if (!request) {
-		const read = reader();
-		request = fetcher(url)
-			.then((response) => {
-				if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-				return response.arrayBuffer();
-			})
-			.then(read)
-			.then((shapes) => {
-				loaded.set(url, shapes);
-				return shapes;
-			})
-			.finally(() => pending.delete(url));
-		pending.set(url, request);
-	}
-	return request;
+	return pending.get(url) ?? track(url, readInWorker(url));
 }
 
 /**
- * Starts loading the shapes the document preloads (a `<link rel="preload" as="fetch">` to the
- * geometry endpoint in its head), if any: called as the page's scripts load, so the shapes are
- * read while the page hydrates rather than after.
+ * Takes over the shapes the first paint started reading, if any: called as the page's scripts
+ * load, so the map finds them under way, or ready.
  */
-export function loadPreloadedShapes(): void {
-	const link = document.querySelector('link[rel="preload"][as="fetch"][href^="/api/v1/geometry"]');
-	const href = link?.getAttribute('href');
-	if (href) loadShapes(href).catch(() => {});
+export function adoptFirstPaintShapes(): void {
+	const first = (window as { xasoFirstPaint?: FirstPaintHandle }).xasoFirstPaint;
+	if (!first || loaded.has(first.url) || pending.has(first.url)) return;
+	// Should the first paint's reading fail, the map asks again the ordinary way.
+	track(
+		first.url,
+		first.shapes.catch(() => readInWorker(first.url))
+	);
 }

@@ -1,15 +1,20 @@
 /**
- * Reads the geometry endpoint's TopoJSON into the typed arrays of map-shapes.ts off the page's
- * main thread, which has the page to hydrate and Leaflet to load meanwhile (and stays responsive
- * on a slow phone): JSON bytes in, shapes out, the arrays transferred back, not copied.
+ * Fetches and reads the geometry endpoint's binary shapes (shapes-binary.ts) off the page's main
+ * thread, for a map shown after the page has loaded (its first map's shapes come with the first
+ * paint, first-paint.script.ts): a URL in, shapes out, their arrays transferred back, not
+ * copied. The download is the worker's too, so it runs at network speed however busy the page.
  */
-import { readTopology, transferablesOf } from './map-shapes';
+import { readShapes } from './shapes-binary';
+import { transferablesOf, type MapShapes } from './map-shapes';
 
-self.onmessage = (event: MessageEvent<ArrayBuffer>) => {
+export type ShapesReply = { shapes: MapShapes } | { error: string };
+
+self.onmessage = async (event: MessageEvent<string>) => {
 	try {
-		const shapes = readTopology(JSON.parse(new TextDecoder().decode(event.data)));
-		self.postMessage({ shapes }, { transfer: transferablesOf(shapes) });
+		const shapes = await readShapes(event.data);
+		self.postMessage({ shapes } satisfies ShapesReply, { transfer: transferablesOf(shapes) });
 	} catch (error) {
-		self.postMessage({ error: error instanceof Error ? error.message : String(error) });
+		const message = error instanceof Error ? error.message : String(error);
+		self.postMessage({ error: message } satisfies ShapesReply);
 	}
 };

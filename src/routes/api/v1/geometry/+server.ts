@@ -12,16 +12,21 @@ import { firstDay, lastDay } from '$lib/domain/periods';
 import { compactGeometry, decimalsFor } from './compact';
 import { simplifyShapes } from './simplify';
 import { toTopology } from './topology';
+import { packTopology } from '$lib/components/map/map-shapes';
+import { encodeShapes } from '$lib/components/map/shapes-binary';
 
 /** Shapes change only on a boundary import; a day of caching saves a phone the download. */
 const CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
 
 interface Body {
 	type: string;
-	json: string;
+	raw: string | Uint8Array;
 	gzip: Buffer;
 	etag: string;
 }
+
+const FORMATS = ['geojson', 'topojson', 'binary'] as const;
+type Format = (typeof FORMATS)[number];
 
 // Bodies per (level, at, format) of the current data version (bumped by every boundary import), so
 // repeat requests neither query, simplify nor compress; a new version empties it.
@@ -45,16 +50,17 @@ const NATIONAL_TOLERANCE = 0.003;
  * span the country (~10,000 communes, where a pixel is a kilometre or more at first sight) they
  * are rounded to 3 and their borders simplified together (simplify.ts), neighbours still sharing
  * them exactly. `format=topojson` gives the same shapes as TopoJSON (topology.ts; object
- * `units`, ids the unit codes, names as properties): what the page's map reads.
+ * `units`, ids the unit codes, names as properties), and `format=binary` that topology as the
+ * typed arrays the page's map draws from (shapes-binary.ts): what the map reads.
  */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
 		const q = event.url.searchParams;
 		const store = await ready();
 		const level = parseLevel(q.get('level'), 'commune');
-		const format = q.get('format') ?? 'geojson';
-		if (format !== 'geojson' && format !== 'topojson')
-			badRequest('format must be geojson (the default) or topojson');
+		const format = (q.get('format') ?? 'geojson') as Format;
+		if (!FORMATS.includes(format))
+			badRequest('format must be geojson (the default), topojson or binary');
 		let at: string;
 		if (q.get('period')) {
 			const period = requirePeriod(q.get('period'));
@@ -82,31 +88,31 @@ export const GET: RequestHandler = (event) =>
 			const decimals = decimalsFor(shapes.map((s) => s.geometry));
 			const compact = shapes.map((s) => compactGeometry(s.geometry, decimals));
 			const geometries = decimals === 3 ? simplifyShapes(compact, NATIONAL_TOLERANCE) : compact;
-			const json =
-				format === 'topojson'
-					? JSON.stringify({
-							...toTopology(
-								shapes.map((s, k) => ({ code: s.code, name: s.name, geometry: geometries[k] })),
-								decimals
-							),
-							level,
-							at
-						})
-					: JSON.stringify({
-							type: 'FeatureCollection',
-							level,
-							at,
-							features: shapes.map((s, k) => ({
-								type: 'Feature',
-								id: s.code,
-								// The page names the sources itself; the map needs only the code and the name.
-								properties: { code: s.code, name: s.name },
-								geometry: geometries[k]
-							}))
-						});
-			const etag = `"${createHash('sha1').update(json).digest('base64url').slice(0, 20)}"`;
-			const type = format === 'topojson' ? 'application/json' : 'application/geo+json';
-			body = { type, json, gzip: gzipSync(json, { level: 9 }), etag };
+			const units = shapes.map((s, k) => ({ code: s.code, name: s.name, geometry: geometries[k] }));
+			const raw =
+				format === 'binary'
+					? encodeShapes(packTopology(toTopology(units, decimals)), { level, at })
+					: format === 'topojson'
+						? JSON.stringify({ ...toTopology(units, decimals), level, at })
+						: JSON.stringify({
+								type: 'FeatureCollection',
+								level,
+								at,
+								features: shapes.map((s, k) => ({
+									type: 'Feature',
+									id: s.code,
+									// The page names the sources itself; the map needs only the code and the name.
+									properties: { code: s.code, name: s.name },
+									geometry: geometries[k]
+								}))
+							});
+			const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`;
+			const type = {
+				geojson: 'application/geo+json',
+				topojson: 'application/json',
+				binary: 'application/octet-stream'
+			}[format];
+			body = { type, raw, gzip: gzipSync(raw, { level: 9 }), etag };
 			if (memoVersion === version) memo.set(key, body);
 		}
 		const headers: Record<string, string> = {
@@ -121,5 +127,7 @@ export const GET: RequestHandler = (event) =>
 			return new Response(new Uint8Array(body.gzip), {
 				headers: { ...headers, 'content-encoding': 'gzip' }
 			});
-		return new Response(body.json, { headers });
+		return new Response(typeof body.raw === 'string' ? body.raw : new Uint8Array(body.raw), {
+			headers
+		});
 	});
