@@ -39,7 +39,7 @@ const RECENT = 8;
  * and is parsed here once per version (then revalidated by ETag).
  *
  * The table gets full rows: all of them up to {@link TABLE_LIMIT} units (or with `?rows=all`),
- * and the map reads its figures from them; else the first {@link TABLE_LIMIT} in the order of
+ * and the map reads its figures from them; else the first {@link CUT_ROWS} in the order of
  * `sort`, and the map gets every unit's value packed apart (state/map-figures.ts). Only a cut
  * table reads `sort`, so sorting a whole table in the browser does not reload the figures;
  * changing `lang` never does.

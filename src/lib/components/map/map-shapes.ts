@@ -138,29 +138,20 @@ export function shapesOf(packed: PackedShapes): MapShapes {
 	const [sx, sy] = packed.transform.scale;
 	const [tx, ty] = packed.transform.translate;
 	const arcs = arcStart.length - 1;
+	const projected = packed.mercator;
 	const points = new Float64Array(deltas.length);
-	for (let k = 0; k < arcs; k++) {
-		let x = 0;
-		let y = 0;
-		for (let p = arcStart[k]; p < arcStart[k + 1]; p++) {
-			x += deltas[2 * p];
-			y += deltas[2 * p + 1];
-			points[2 * p] = x * sx + tx;
-			points[2 * p + 1] = y * sy + ty;
-		}
-	}
-	if (!packed.mercator)
-		for (let p = 0; p < points.length; p += 2) {
-			points[p] = worldX(points[p]);
-			points[p + 1] = worldY(points[p + 1]);
-		}
-	// Each arc's box, then each unit's as the union of its arcs' (an arc borders two units).
+	// Each arc's points and box in one pass; each unit's box is then the union of its arcs'.
 	const arcBoxes = new Float64Array(arcs * 4);
 	for (let k = 0; k < arcs; k++) {
+		let [qx, qy] = [0, 0];
 		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
 		for (let p = arcStart[k]; p < arcStart[k + 1]; p++) {
-			const x = points[2 * p];
-			const y = points[2 * p + 1];
+			qx += deltas[2 * p];
+			qy += deltas[2 * p + 1];
+			const x = projected ? qx * sx + tx : worldX(qx * sx + tx);
+			const y = projected ? qy * sy + ty : worldY(qy * sy + ty);
+			points[2 * p] = x;
+			points[2 * p + 1] = y;
 			if (x < x0) x0 = x;
 			if (x > x1) x1 = x;
 			if (y < y0) y0 = y;
