@@ -6,7 +6,7 @@
  *   --keep          keep the PostgreSQL databases and the PGlite directory afterwards
  *   --build         rebuild build/ when it is stale (by default only when it is missing)
  *   --seed N        seed of the synthetic figures (default 20251)
- *   --browser-runs N   cold page loads per browser figure, median reported (default 3; 1 with --quick)
+ *   --browser-runs N   cold page loads per browser figure, median reported (default 5; 1 with --quick)
  *   --import-months N  months that go through the import path (default 12: a year of national
  *                   reports); the earlier months are preloaded by COPY (not measured as ingest)
  *   --pglite-months N  months loaded into the PGlite pass (default 1; 12 with --quick)
@@ -77,7 +77,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
 		loadSeconds: quick ? 2 : 8,
 		clients: 32,
 		sqlRuns: quick ? { month: 10, year: 5, series: 10 } : { month: 30, year: 12, series: 30 },
-		browserRuns: Number(values['browser-runs'] ?? (quick ? 1 : 3)),
+		browserRuns: Number(values['browser-runs'] ?? (quick ? 1 : 5)),
 		pgUrl: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 	};
 }
