@@ -142,9 +142,14 @@ export function shapesOf(packed: PackedShapes): MapShapes {
 	const points = new Float64Array(deltas.length);
 	// Each arc's points and box in one pass; each unit's box is then the union of its arcs'.
 	const arcBoxes = new Float64Array(arcs * 4);
+	// (No destructuring in these loops: they run once per page, before the JIT has warmed up.)
 	for (let k = 0; k < arcs; k++) {
-		let [qx, qy] = [0, 0];
-		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		let qx = 0;
+		let qy = 0;
+		let x0 = Infinity;
+		let y0 = Infinity;
+		let x1 = -Infinity;
+		let y1 = -Infinity;
 		for (let p = arcStart[k]; p < arcStart[k + 1]; p++) {
 			qx += deltas[2 * p];
 			qy += deltas[2 * p + 1];
@@ -165,7 +170,10 @@ export function shapesOf(packed: PackedShapes): MapShapes {
 	const units = packed.codes.length;
 	const boxes = new Float64Array(units * 4);
 	for (let u = 0; u < units; u++) {
-		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		let x0 = Infinity;
+		let y0 = Infinity;
+		let x1 = -Infinity;
+		let y1 = -Infinity;
 		for (let i = ringStart[unitRings[u]]; i < ringStart[unitRings[u + 1]]; i++) {
 			const k = 4 * (ringArcs[i] < 0 ? ~ringArcs[i] : ringArcs[i]);
 			if (arcBoxes[k] < x0) x0 = arcBoxes[k];
