@@ -2,10 +2,9 @@
  * Fetches the shapes of a map once per URL (the geometry endpoint's binary answer, read into
  * typed arrays in a worker, shapes.worker.ts). The shapes of the page's first map are on their
  * way before this module loads: the first paint (first-paint.script.ts) started them, and they
- * are taken from it. The
- * endpoint is cacheable (a day, with an ETag), so the browser keeps them across visits; this
- * keeps them across views within a visit, and answers synchronously when it already has them,
- * so a change of indicator never blanks the map.
+ * are taken from it. The endpoint is cacheable (a day, with an ETag), so the browser keeps them
+ * across visits; this keeps them across views within a visit, and answers synchronously when it
+ * already has them, so a change of indicator never blanks the map.
  */
 import type { MapShapes } from './map-shapes';
 import type { FirstPaintHandle } from './first-paint.script';
