@@ -4,18 +4,19 @@ import {
 	contains,
 	latitudeOf,
 	longitudeOf,
-	readTopology,
+	packTopology,
+	shapesOf,
 	worldX,
 	worldY,
 	type UnitsTopology
 } from './map-shapes';
 import { testUnits } from './test-units';
 
-const shapes = readTopology(toTopology(testUnits, 3) as unknown as UnitsTopology);
+const shapes = shapesOf(packTopology(toTopology(testUnits, 3) as unknown as UnitsTopology));
 const at = (lon: number, lat: number) =>
 	shapes.codes.filter((_, u) => contains(shapes, u, worldX(lon), worldY(lat)));
 
-describe('readTopology', () => {
+describe('shapesOf(packTopology(…))', () => {
 	it('keeps codes, names and the rings of every unit', () => {
 		expect(shapes.codes).toEqual(['A', 'B', 'C', 'D']);
 		expect(shapes.names).toEqual(['Xã A', 'Xã B', 'Xã C', 'Xã D']);

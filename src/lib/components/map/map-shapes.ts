@@ -1,9 +1,10 @@
 /**
- * The shapes of a map as the canvas layer draws them, read from the geometry endpoint's
- * TopoJSON (`format=topojson`, see routes/api/v1/geometry/topology.ts) straight into typed
- * arrays (or from the same shapes in binary, shapes-binary.ts): every arc's points once, already
- * in Web Mercator world units, and each unit as rings of arc references. No object per point or polygon is made, so ~10,000 communes are ready in a
- * few milliseconds; drawing at any zoom is then a multiplication per point. Pure: no DOM.
+ * The shapes of a map as the canvas layer draws them: the geometry endpoint's topology (its
+ * binary form, shapes-binary.ts, or TopoJSON, routes/api/v1/geometry/topology.ts, flattened by
+ * `packTopology`) in typed arrays — every arc's points once, in Web Mercator world units, and each
+ * unit as rings of arc references. No object per point or polygon is made, so ~10,000 communes
+ * are ready in a few milliseconds; drawing at any zoom is then a multiplication per point, and
+ * `fitView` frames them as Leaflet would. Pure: no DOM.
  */
 
 /** What is read of the endpoint's topology (a TopoJSON subset: one object, `units`). */
@@ -197,11 +198,6 @@ export function shapesOf(packed: PackedShapes): MapShapes {
 		boxes,
 		bbox: packed.bbox
 	};
-}
-
-/** Reads a topology of the geometry endpoint into shapes ready to draw. */
-export function readTopology(topology: UnitsTopology): MapShapes {
-	return shapesOf(packTopology(topology));
 }
 
 /** The buffers of `shapes`, to hand them to or from a worker without copying. */

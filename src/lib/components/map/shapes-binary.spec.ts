@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toTopology } from '../../../routes/api/v1/geometry/topology';
-import { packTopology, readTopology, shapesOf, type UnitsTopology } from './map-shapes';
+import { packTopology, shapesOf, type UnitsTopology } from './map-shapes';
 import { decodeShapes, encodeShapes } from './shapes-binary';
 import { testUnits as units } from './test-units';
 
@@ -23,7 +23,7 @@ describe('binary shapes', () => {
 	});
 
 	it('puts every point within a step of where the TopoJSON puts it', () => {
-		const fromJson = readTopology(topology);
+		const fromJson = shapesOf(packed);
 		const fromBinary = shapesOf(decoded);
 		expect(fromBinary.points.length).toBe(fromJson.points.length);
 		// The degree step (0.001°) in world units, at the equator: the largest a step can be.

@@ -24,8 +24,6 @@ export interface ShapesCanvasEvents {
 	/** The pointer is on unit u (every move), or left the units (null, once). */
 	hover(u: number | null, event: MouseEvent, containerPoint: Leaflet.Point): void;
 	click(u: number, event: MouseEvent): void;
-	/** The units were painted (after every full drawing). */
-	drawn?(): void;
 }
 
 export interface ShapesCanvas extends Leaflet.Layer {
@@ -87,7 +85,6 @@ export function createShapesCanvas(
 		if (!ctx) return;
 		paintUnits(ctx, projection, groups, look!, frame!);
 		drawHighlight();
-		events.drawn?.();
 	}
 
 	function drawHighlight() {
