@@ -2,8 +2,7 @@
  * Canvas fill patterns for the states a flat colour cannot show: "no data" is grey diagonal
  * hatching on a pale ground (a flat grey could be mistaken for a palette step), and a
  * low-confidence value keeps its class colour crossed by thin white stripes, so it reads as
- * "this colour, but take it with care". One pattern per colour, made once (per thread: a worker
- * drawing the first paint makes its own on an OffscreenCanvas).
+ * "this colour, but take it with care". One pattern per colour, made once.
  */
 const patterns = new Map<string, CanvasPattern>();
 
@@ -17,12 +16,9 @@ function pattern(
 	const cached = patterns.get(key);
 	if (cached) return cached;
 	const size = 8;
-	const tile =
-		typeof document === 'undefined'
-			? new OffscreenCanvas(size, size)
-			: Object.assign(document.createElement('canvas'), { width: size, height: size });
-	const ctx = tile.getContext('2d') as
-		CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+	const tile = document.createElement('canvas');
+	tile.width = tile.height = size;
+	const ctx = tile.getContext('2d');
 	if (!ctx) return ground;
 	ctx.fillStyle = ground;
 	ctx.fillRect(0, 0, size, size);
@@ -46,12 +42,12 @@ function pattern(
 	return made;
 }
 
-/** Grey diagonal hatching on a pale ground, for "no data" (browser or worker). */
+/** Grey diagonal hatching on a pale ground, for "no data" (browser only). */
 export function hatchPattern(color: string): CanvasPattern | string {
 	return pattern(`hatch:${color}`, '#f7f7f7', color, 1.6, 1);
 }
 
-/** The class colour crossed by white stripes, for a low-confidence value (browser or worker). */
+/** The class colour crossed by white stripes, for a low-confidence value (browser only). */
 export function stripePattern(color: string): CanvasPattern | string {
 	return pattern(`stripe:${color}`, color, 'rgba(255,255,255,0.7)', 2, -1);
 }
