@@ -7,10 +7,11 @@
  * the shapes over (shapes.ts) and then replaces the picture with the interactive layer, on the
  * same view. Self-contained: Vite bundles it as it bundles workers (FirstPaint.svelte).
  */
-import { openingView, paintingOf, readPlan, type PaintPlan } from './first-paint';
-import type { MapShapes } from './map-shapes';
+import { readPlan, type PaintPlan } from './first-paint';
+import { openingView, type MapShapes } from './map-shapes';
 import { paintUnits, prepare, Projection } from './paint';
 import { readShapes } from './shapes-binary';
+import { paintingOf } from './unit-style';
 
 /** What this script leaves on the window for the page's map (shapes.ts). */
 export interface FirstPaintHandle {

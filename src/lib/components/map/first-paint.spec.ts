@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, framePadding, planOf, readPlan } from './first-paint';
-import { fitView, latitudeOf, longitudeOf, worldX, worldY } from './map-shapes';
+import { fingerprintOf, planOf, readPlan } from './first-paint';
+import { fitView, framePadding, latitudeOf, longitudeOf, worldX, worldY } from './map-shapes';
 
 const NO_DATA = '#bdbdbd';
 

@@ -1,21 +1,12 @@
 /**
- * The first paint of the map: the server writes into the page, beside an empty canvas, what the
- * choropleth will look like (each unit's colour and flags, the outlines, the room to leave),
- * and a few lines of script (first-paint-boot.js) hand the canvas and the shapes the document
- * preloads to a worker (first-paint.worker.ts) that draws them — while the page is still being
- * parsed, before its scripts and Leaflet have loaded. The interactive map then takes over on the
- * same view, drawn by the same code (paint.ts, unit-style.ts), so nothing moves. This module is
- * the plan both ends read: pure, no DOM.
+ * The first paint of the map: the server writes on an empty canvas over the map what the
+ * choropleth will look like (each unit's colour and flags, the outlines, the room to leave), and
+ * a small script the head loads `async` (first-paint.script.ts) draws it from the shapes the
+ * document preloads — while the page is still being parsed, before its scripts and Leaflet have
+ * loaded. The interactive map then takes over on the same view (map-shapes.ts `openingView`),
+ * drawn by the same code (paint.ts, unit-style.ts), so nothing moves. This module is the plan
+ * both ends read: pure, no DOM.
  */
-import { fitView, type FittedView, type MapShapes } from './map-shapes';
-import { groupUnits, type Group, type Look } from './paint';
-import { choroplethLook, unitStyle } from './unit-style';
-
-/** Zoom limits of the public map (LeafletMap's options): at 4 the whole country fits. */
-export const MIN_ZOOM = 4;
-export const MAX_ZOOM = 15;
-/** Room left around the units when the map frames them (pixels). */
-export const FIT_PADDING = 12;
 
 /**
  * How the choropleth paints its units, as the page carries it (JSON in a data attribute). The
@@ -100,37 +91,4 @@ export function readPlan(
 		plan.low === '' ? [] : plan.low.split(',').map((i) => sorted[Number(i)])
 	);
 	return { fills, lowConfidence };
-}
-
-/** Padding (top, right, bottom, left) that frames the units above `bottomInset`. */
-export function framePadding(bottomInset: number): [number, number, number, number] {
-	return [FIT_PADDING, FIT_PADDING, FIT_PADDING + bottomInset, FIT_PADDING];
-}
-
-/** The view the map opens on: `shapes` framed in a `width` × `height` map. */
-export function openingView(
-	shapes: MapShapes,
-	width: number,
-	height: number,
-	bottomInset: number
-): FittedView {
-	return fitView(shapes.bbox, width, height, framePadding(bottomInset), MIN_ZOOM, MAX_ZOOM);
-}
-
-/** What a map drawn from a plan paints: groups of units, the look, and the fills it reports. */
-export function paintingOf(
-	shapes: MapShapes,
-	fills: ReadonlyMap<string, string>,
-	lowConfidence: ReadonlySet<string>,
-	noData: string,
-	outlines: boolean
-): { groups: Group[]; look: Look; reported: Record<string, string> } {
-	const reported: Record<string, string> = {};
-	const groups = groupUnits(shapes.codes.length, (u) => {
-		const code = shapes.codes[u];
-		const fill = fills.get(code) ?? noData;
-		reported[code] = fill;
-		return unitStyle(fill, noData, lowConfidence.has(code));
-	});
-	return { groups, look: choroplethLook(outlines, shapes.codes.length), reported };
 }

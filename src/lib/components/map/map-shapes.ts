@@ -271,3 +271,24 @@ export function fitView(
 		}
 	};
 }
+
+/** Zoom limits of the public map (LeafletMap's options): at 4 the whole country fits. */
+export const MIN_ZOOM = 4;
+export const MAX_ZOOM = 15;
+/** Room left around the units when the map frames them (pixels). */
+export const FIT_PADDING = 12;
+
+/** Padding (top, right, bottom, left) that frames the units above `bottomInset`. */
+export function framePadding(bottomInset: number): [number, number, number, number] {
+	return [FIT_PADDING, FIT_PADDING, FIT_PADDING + bottomInset, FIT_PADDING];
+}
+
+/** The view the map opens on: `shapes` framed in a `width` × `height` map. */
+export function openingView(
+	shapes: MapShapes,
+	width: number,
+	height: number,
+	bottomInset: number
+): FittedView {
+	return fitView(shapes.bbox, width, height, framePadding(bottomInset), MIN_ZOOM, MAX_ZOOM);
+}

@@ -4,12 +4,10 @@
  * pixel to the last one drawn skipped (the same ones whichever side of a border is drawn), one
  * fill per colour (each colour's units in one path) and one stroke for all borders, each border
  * once. Shared by the Leaflet layer (shapes-canvas.ts) and the first paint before the page's
- * scripts run (first-paint.worker.ts), so both put the same pixels on the screen. No Leaflet and
- * no DOM: it draws on a page's canvas or on an OffscreenCanvas in a worker alike.
+ * scripts run (first-paint.script.ts), so both put the same pixels on the screen. No Leaflet:
+ * it draws on any 2D canvas context.
  */
 import type { MapShapes } from './map-shapes';
-
-export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** How a unit is painted; units with the same `key` are filled together. */
 export interface UnitStyle {
@@ -174,7 +172,7 @@ export class Projection {
  * Readies `ctx` (a canvas `ratio` device pixels per pixel, showing `frame`) for drawing in
  * view pixels, cleared.
  */
-export function prepare(ctx: Context2D, frame: Frame, ratio: number): void {
+export function prepare(ctx: CanvasRenderingContext2D, frame: Frame, ratio: number): void {
 	ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
 	ctx.translate(-frame.x, -frame.y);
 	ctx.clearRect(frame.x, frame.y, frame.width, frame.height);
@@ -186,7 +184,7 @@ export function prepare(ctx: Context2D, frame: Frame, ratio: number): void {
  * rasteriser a fraction (a round join at each of the ~100,000 vertices of a national map).
  */
 export function paintUnits(
-	ctx: Context2D,
+	ctx: CanvasRenderingContext2D,
 	projection: Projection,
 	groups: readonly Group[],
 	look: Look,
@@ -215,7 +213,7 @@ export function paintUnits(
 
 /** Outlines `units` in the look's highlight. */
 export function paintOutlines(
-	ctx: Context2D,
+	ctx: CanvasRenderingContext2D,
 	projection: Projection,
 	units: readonly number[],
 	look: Look

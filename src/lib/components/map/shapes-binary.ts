@@ -2,7 +2,8 @@
  * The geometry endpoint's binary answer (`format=binary`): the TopoJSON's shapes (map-shapes.ts
  * PackedShapes) as varints, so that reading ~10,000 communes into the typed arrays the map draws
  * from is one pass over a few hundred kilobytes rather than parsing megabytes of JSON into
- * hundreds of thousands of small arrays. Written by the server, read by the map's worker; pure.
+ * hundreds of thousands of small arrays. Written by the server; read by the first paint's script
+ * and the map's worker (`readShapes`, the one function here that does I/O).
  *
  * Layout:
  *   bytes 0–3   "XSB2"

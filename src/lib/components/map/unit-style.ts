@@ -5,7 +5,8 @@
  * the first paint alike, so the map looks the same before and after the page's scripts run.
  */
 import { hatchPattern, stripePattern } from './hatch';
-import type { Look, UnitStyle } from './paint';
+import type { MapShapes } from './map-shapes';
+import { groupUnits, type Group, type Look, type UnitStyle } from './paint';
 
 const OUTLINE = '#ffffff';
 const HIGHLIGHT = '#111827';
@@ -30,4 +31,22 @@ export function choroplethLook(outlines: boolean, units: number): Look {
 		weight: units > MANY ? 0.5 : 1,
 		highlight: { color: HIGHLIGHT, weight: 3 }
 	};
+}
+
+/** What a map of `shapes` coloured by `fills` paints: groups of units, the look, and the fills it reports. */
+export function paintingOf(
+	shapes: MapShapes,
+	fills: ReadonlyMap<string, string>,
+	lowConfidence: ReadonlySet<string>,
+	noData: string,
+	outlines: boolean
+): { groups: Group[]; look: Look; reported: Record<string, string> } {
+	const reported: Record<string, string> = {};
+	const groups = groupUnits(shapes.codes.length, (u) => {
+		const code = shapes.codes[u];
+		const fill = fills.get(code) ?? noData;
+		reported[code] = fill;
+		return unitStyle(fill, noData, lowConfidence.has(code));
+	});
+	return { groups, look: choroplethLook(outlines, shapes.codes.length), reported };
 }
