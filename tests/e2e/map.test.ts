@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, openPage } from '../support/browser';
+import { baseURL, launchBrowser, newContext, openPage } from '../support/browser';
 
 // Generous: a shared CI machine may be slow to start Chromium and paint.
 const SLOW = { timeout: 90_000 };
@@ -140,11 +140,7 @@ describe('public map', () => {
 	}, 180_000);
 
 	it('starts the shapes download with the document and fetches them once', async () => {
-		const context = await browser.newContext({
-			baseURL: baseURL(),
-			locale: 'vi-VN',
-			viewport: { width: 1280, height: 800 }
-		});
+		const context = await newContext(browser);
 		const page = await context.newPage();
 		const requests: string[] = [];
 		page.on('request', (request) => {
@@ -167,11 +163,7 @@ describe('public map', () => {
 	}, 120_000);
 
 	it("paints the choropleth before the page's scripts run, as the map then draws it", async () => {
-		const context = await browser.newContext({
-			baseURL: baseURL(),
-			locale: 'vi-VN',
-			viewport: { width: 1280, height: 800 }
-		});
+		const context = await newContext(browser);
 		// The page without its application scripts: only the first paint can draw.
 		const first = await context.newPage();
 		await first.route(/\/_app\/immutable\/(entry|nodes|chunks)\//, (route) => route.abort());

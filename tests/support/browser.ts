@@ -11,7 +11,13 @@
  * ```
  */
 import { inject } from 'vitest';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,21 +48,29 @@ export interface OpenedPage {
 }
 
 /**
- * Opens `path` in a new context (its own cookies) against the server under test, Vietnamese
- * locale and a laptop viewport unless `options` say otherwise, and waits for the load event.
+ * A new context (its own cookies and cache) against the server under test: Vietnamese locale
+ * and a laptop viewport unless `options` say otherwise.
  */
-export async function openPage(
+export function newContext(
 	browser: Browser,
-	path = '/',
 	options: BrowserContextOptions = {}
-): Promise<OpenedPage> {
-	const context = await browser.newContext({
+): Promise<BrowserContext> {
+	return browser.newContext({
 		baseURL: baseURL(),
 		locale: 'vi-VN',
 		timezoneId: 'Asia/Ho_Chi_Minh',
 		viewport: { width: 1280, height: 800 },
 		...options
 	});
+}
+
+/** Opens `path` in a {@link newContext} and waits for the load event. */
+export async function openPage(
+	browser: Browser,
+	path = '/',
+	options: BrowserContextOptions = {}
+): Promise<OpenedPage> {
+	const context = await newContext(browser, options);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
