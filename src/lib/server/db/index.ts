@@ -50,6 +50,9 @@ function copyStatement(table: string, columns: string[]): string {
 	return `copy ${ident(table)} (${columns.map(ident).join(', ')}) from stdin with (format csv)`;
 }
 
+/** The least characters sent to COPY in one write, when the rows come in smaller pieces. */
+const COPY_CHUNK = 64 * 1024;
+
 export interface StoreOptions {
 	databaseUrl?: string;
 	dataDir?: string;
@@ -95,13 +98,21 @@ async function openPostgres(url: string): Promise<Store> {
 					return;
 				}
 				const pieces = csv[Symbol.iterator]();
+				// Small pieces are gathered into writes of COPY_CHUNK characters or more: each write
+				// is a CopyData message and a socket write, and 10,000 one-row writes (the facts of a
+				// national report) took 230 ms where one took 10 ms.
+				let held = '';
 				// Writes until the stream asks to wait, then resumes on 'drain'.
 				const pump = () => {
 					try {
 						for (;;) {
 							const next = pieces.next();
-							if (next.done) return void stream.end();
-							if (!stream.write(next.value)) return void stream.once('drain', pump);
+							if (next.done) return void (held ? stream.end(held) : stream.end());
+							held += next.value;
+							if (held.length < COPY_CHUNK) continue;
+							const chunk = held;
+							held = '';
+							if (!stream.write(chunk)) return void stream.once('drain', pump);
 						}
 					} catch (error) {
 						stream.destroy(error as Error);
