@@ -8,7 +8,7 @@ import type { Executor, Store } from '../../db/index.ts';
 import { decodeText } from './decode.ts';
 import { parseCsv, TableError, type Table } from './table.ts';
 import { readLayout, visitCells, type Layout, type RowError } from './cells.ts';
-import { CellChecker, checkParts, type Figure, type UnitSpan } from './validate.ts';
+import { CellChecker, type Figure, type UnitSpan } from './validate.ts';
 import {
 	lockFigures,
 	storedFiguresIn,
@@ -133,7 +133,6 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	// and every error is still reported: reading goes on to the end.
 	const rowErrors: RowError[] = [];
 	const checker = new CellChecker(context);
-	const slices: Figure[][] = [];
 	let stored: StoredFigures = new Map();
 	let partErrors: RowError[] = [];
 	function* validated(): Generator<Figure[]> {
@@ -149,13 +148,12 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 				(line, column, unitCode, period, measure, raw) =>
 					checker.cell(figures, line, column, unitCode, period, measure, raw)
 			);
-			slices.push(figures);
 			// Once the file is refused, reading goes on (every error is reported) but writing
 			// stops: the transaction will be rolled back.
 			yield rowErrors.length || checker.errors.length ? [] : figures;
 		}
 		// While PostgreSQL writes the last slice: parts against wholes, over the whole file.
-		partErrors = checkParts(slices.flat(), (u, m) => stored.get(`${u}|${m}`));
+		partErrors = checker.partErrors((u, m) => stored.get(`${u}|${m}`));
 	}
 	const candidates = candidateKeys(table, layout, units);
 	try {

@@ -4,7 +4,7 @@
  * non-negative numbers, no figure twice, and no part above its whole (after merging the file's
  * figures over the stored ones). Returns the accepted figures and every error, with its line.
  */
-import { MEASURES, type MeasureCode } from '../../../domain/measures.ts';
+import { MEASURES, MEASURE_CODES, type MeasureCode } from '../../../domain/measures.ts';
 import type { FigureCell, RowError } from './cells.ts';
 
 export interface UnitSpan {
@@ -69,33 +69,45 @@ function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefi
 	);
 }
 
-type RowVerdict = { unit: UnitSpan; key: string; lines?: Map<MeasureCode, number> } | null;
+type RowVerdict = { unit: UnitSpan; key: string; given?: Given } | null;
 
 /** Validates the cells; `stored` gives the current values of the unit-months the file touches. */
 export function validateCells(
 	cells: FigureCell[],
 	context: ValidationContext,
-	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined = () => undefined,
-	/** False to leave the part ≤ whole check to a later `checkParts` call with stored values. */
-	withParts = true
+	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined = () => undefined
 ): { figures: Figure[]; errors: RowError[]; blanks: number } {
 	const checker = new CellChecker(context);
 	const figures = checker.check(cells);
-	const errors = checker.errors;
-	if (withParts) errors.push(...checkParts(figures, stored));
+	const errors = [...checker.errors, ...checker.partErrors(stored)];
 	return { figures, errors, blanks: checker.blanks };
+}
+
+/** A measure's position in MEASURE_CODES. */
+const INDEX: Record<string, number> = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i]));
+
+/** What a file gives for one unit-month, by measure position (MEASURE_CODES order). */
+interface Given {
+	unitId: number;
+	month: string;
+	/** The value of each measure given; NaN where none was. */
+	values: Float64Array;
+	/** The line of each measure given; 0 where none was. */
+	lines: Int32Array;
+	columns: string[];
 }
 
 /**
  * Validates cells a slice at a time (whole rows per slice), remembering across slices what a
  * file must not repeat, so a large file can be written while it is still being read. Collects
- * every error; the part ≤ whole check is `checkParts`, once all figures are known.
+ * every error; the part ≤ whole check is `partErrors`, once all figures are known.
  */
 export class CellChecker {
 	readonly errors: RowError[] = [];
 	blanks = 0;
-	// Per unit-month, the line of each measure given so far (a figure twice is an error).
-	private readonly given = new Map<string, Map<MeasureCode, number>>();
+	// Per unit-month, what was given so far (a figure twice is an error; parts are checked
+	// against wholes over the whole file).
+	private readonly given = new Map<string, Given>();
 	private rowLine = -1;
 	private verdict: RowVerdict = null;
 
@@ -159,14 +171,24 @@ export class CellChecker {
 			});
 			return;
 		}
-		let lines = verdict.lines;
-		if (!lines) {
-			lines = this.given.get(verdict.key);
-			if (!lines) this.given.set(verdict.key, (lines = new Map()));
-			verdict.lines = lines;
+		let given = verdict.given;
+		if (!given) {
+			given = this.given.get(verdict.key);
+			if (!given) {
+				given = {
+					unitId: verdict.unit.id,
+					month: period,
+					values: new Float64Array(MEASURE_CODES.length).fill(NaN),
+					lines: new Int32Array(MEASURE_CODES.length),
+					columns: []
+				};
+				this.given.set(verdict.key, given);
+			}
+			verdict.given = given;
 		}
-		const before = lines.get(measure);
-		if (before !== undefined) {
+		const k = INDEX[measure];
+		const before = given.lines[k];
+		if (before !== 0) {
 			this.errors.push({
 				line,
 				column,
@@ -175,10 +197,42 @@ export class CellChecker {
 			});
 			return;
 		}
-		lines.set(measure, line);
+		given.values[k] = value;
+		given.lines[k] = line;
+		given.columns[k] = column;
 		figures.push({ line, column, unitId: verdict.unit.id, month: period, measure, value });
 	}
+
+	/** Parts never exceed wholes, with the figures given so far laid over the stored ones. */
+	partErrors(
+		stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined
+	): RowError[] {
+		const errors: RowError[] = [];
+		for (const g of this.given.values()) {
+			const old = stored(g.unitId, g.month);
+			for (const rule of PART_RULES) {
+				// Stored figures that disagree among themselves are not this file's doing.
+				if (!g.lines[rule.p] && !g.lines[rule.w]) continue;
+				const p = g.lines[rule.p] ? g.values[rule.p] : old?.get(rule.part);
+				const w = g.lines[rule.w] ? g.values[rule.w] : old?.get(rule.whole);
+				if (p === undefined || w === undefined || p <= w) continue;
+				const blame = g.lines[rule.p] ? rule.p : rule.w;
+				errors.push({
+					line: g.lines[blame],
+					column: g.columns[blame],
+					code: 'part_exceeds_whole',
+					message: `${rule.part} ${p} exceeds ${rule.whole} ${w}${g.lines[rule.w] ? '' : ' (stored figure)'} for ${g.month}`
+				});
+			}
+		}
+		return errors;
+	}
 }
+
+/** Each part with its whole, in MEASURES order, by position too. */
+const PART_RULES = MEASURES.flatMap((m) =>
+	m.partOf ? [{ part: m.code, whole: m.partOf, p: INDEX[m.code], w: INDEX[m.partOf] }] : []
+);
 
 /** Up to 12 digits and nothing else: the common cell, read without a regular expression. */
 function isPlainCount(raw: string): boolean {
@@ -241,45 +295,4 @@ function judgeRow(
 			`${c.unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
 		);
 	return { unit, key: `${unit.id}|${c.period}` };
-}
-
-/** Parts never exceed wholes, with the file's figures laid over the stored ones. */
-export function checkParts(
-	figures: Figure[],
-	stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined
-): RowError[] {
-	const errors: RowError[] = [];
-	const byUnitMonth = new Map<string, Map<MeasureCode, Figure>>();
-	// Figures of a row are consecutive: look the unit-month up once per run of them.
-	let last: Figure | null = null;
-	let m: Map<MeasureCode, Figure> | undefined;
-	for (const f of figures) {
-		if (!last || f.unitId !== last.unitId || f.month !== last.month) {
-			const key = `${f.unitId}|${f.month}`;
-			m = byUnitMonth.get(key);
-			if (!m) byUnitMonth.set(key, (m = new Map()));
-		}
-		m!.set(f.measure, f);
-		last = f;
-	}
-	for (const [key, fileValues] of byUnitMonth) {
-		const [unitId, month] = [Number(key.split('|')[0]), key.split('|')[1]];
-		const old = stored(unitId, month);
-		const valueOf = (code: MeasureCode) => fileValues.get(code)?.value ?? old?.get(code);
-		for (const part of MEASURES) {
-			if (!part.partOf) continue;
-			const p = valueOf(part.code);
-			const w = valueOf(part.partOf);
-			if (p === undefined || w === undefined || p <= w) continue;
-			const blame = fileValues.get(part.code) ?? fileValues.get(part.partOf)!;
-			const whereWhole = fileValues.has(part.partOf) ? '' : ' (stored figure)';
-			errors.push({
-				line: blame.line,
-				column: blame.column,
-				code: 'part_exceeds_whole',
-				message: `${part.code} ${p} exceeds ${part.partOf} ${w}${whereWhole} for ${month}`
-			});
-		}
-	}
-	return errors;
 }
