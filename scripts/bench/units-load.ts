@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Store } from '../../src/lib/server/db/index.ts';
 import { fillAncestors } from '../../src/lib/server/services/units-seed.ts';
+import { compactUnits } from '../../src/lib/server/services/boundary-import.ts';
 import { searchKey } from '../../src/lib/domain/text.ts';
 import type { BenchUnit } from './geography.ts';
 
@@ -72,6 +73,8 @@ export async function loadUnits(
 				and p.level = case x.level when 'commune' then 'district' else 'province' end`);
 		await fillAncestors(tx);
 	});
+	// Parents and ancestors were written by updates: rewrite the table as boundaries:import does.
+	await compactUnits(store);
 	await store.run('analyze units');
 	const rows = await store.rows<{ id: number; code: string }>(
 		sql`select id, code from units where level = 'commune' order by code`

@@ -20,14 +20,27 @@ export async function importBoundaryFile(
 ): Promise<AttachResult> {
 	const features = readBoundaryFile(file, options.codeField ?? 'code');
 	const at = options.at ?? new Date().toISOString().slice(0, 10);
-	return store.transaction(async (tx) => {
-		const result = await attachBoundaries(tx, features, {
+	const result = await store.transaction(async (tx) => {
+		const attached = await attachBoundaries(tx, features, {
 			at,
 			level: options.level,
 			source: `import:${basename(file)}`
 		});
 		await fillSchematicGeometry(tx, [at]);
 		await bumpDataVersion(tx);
-		return result;
+		return attached;
 	});
+	await compactUnits(store);
+	return result;
+}
+
+/**
+ * Rewrites the units table without the old versions of its rows. Attaching geometry writes every
+ * unit again, and a plain vacuum frees that space but cannot shrink the table: at national
+ * scale 10k units took 29 MB instead of 10 MB, and every seq scan of units (an import reads them
+ * all) read the dead pages too (65 ms instead of 8 ms). Units change rarely; this takes well
+ * under a second and locks the table only while it runs.
+ */
+export async function compactUnits(store: Store): Promise<void> {
+	await store.run('vacuum full units');
 }
