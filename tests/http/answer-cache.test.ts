@@ -2,7 +2,7 @@
  * Cached public answers over HTTP (http/answer-cache.ts, the `cachedPublic` hook), against the
  * built server: content negotiation (brotli once it is made, gzip, identity) with exact lengths,
  * 304 on If-None-Match, HEAD, errors never cached, and an approval visible on the very next
- * request, conditional or not, signed in or not.
+ * request, conditional or not, signed in or not, in the API's answers and the public page.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { rawGet, type RawResponse } from '../../scripts/bench/raw-get.ts';
@@ -73,6 +73,35 @@ describe('content negotiation', () => {
 		// A shared cache may store it; the stale cookie is cleared by the next page instead.
 		expect(hit.headers['set-cookie']).toBeUndefined();
 		expect(hit.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	});
+
+	it('keeps a public page as anonymous visitors get it, and renders it afresh for a session', async () => {
+		const page = '/?indicator=online_uptake&period=2024-03&level=commune';
+		// Only the cache makes brotli (pages rendered per request are gzipped as they stream).
+		let br = await raw(page, BROWSER);
+		for (let i = 0; i < 100 && br.headers['content-encoding'] !== 'br'; i++) {
+			await new Promise((done) => setTimeout(done, 50));
+			br = await raw(page, BROWSER);
+		}
+		expect(br.status).toBe(200);
+		expect(br.headers['content-encoding']).toBe('br');
+		expect(Number(br.headers['content-length'])).toBe(br.body.length);
+		expect(br.headers['content-security-policy']).toMatch(/script-src/);
+		const html = decode(br);
+		expect(html).toMatch(/^<!doctype html>/i);
+		expect(decode(await raw(page, { 'accept-encoding': 'gzip' }))).toBe(html);
+		// A client-side navigation's data request is its own answer, not the page.
+		const data = await raw(
+			`/__data.json?indicator=online_uptake&period=2024-03&level=commune`,
+			BROWSER
+		);
+		expect(data.status).toBe(200);
+		expect(decode(data)).toMatch(/^\{"type":"data"/);
+		// With a session cookie the page is rendered for the request (and the stale cookie cleared).
+		const signed = await raw(page, { ...BROWSER, cookie: 'xaso_session=stale-or-forged' });
+		expect(signed.status).toBe(200);
+		expect(signed.headers['content-encoding']).toBe('gzip');
+		expect(String(signed.headers['set-cookie'])).toMatch(/xaso_session=;/);
 	});
 
 	it('answers HEAD with the headers only', async () => {
@@ -167,12 +196,28 @@ describe('invalidation', () => {
 			expect(approved.status, approved.text).toBe(200);
 		};
 
+		// The public map page of the same view, as an anonymous visitor gets it.
+		const page = `/?indicator=dossier_volume&period=${month}&level=commune`;
+		const readPage = async (headers: Record<string, string> = {}) => {
+			const r = await raw(page, { ...BROWSER, ...headers });
+			return {
+				status: r.status,
+				etag: String(r.headers.etag),
+				html: r.status === 200 ? decode(r) : ''
+			};
+		};
+
 		const original = (await report()).approved.dossiers_received;
 		const before = await read();
 		expect(before.value).toBe(original);
 		// Cached now: the same answer, signed in or not, and a 304 for the ETag.
 		expect((await read({ cookie: editor })).etag).toBe(before.etag);
 		expect((await read({ 'if-none-match': before.etag })).status).toBe(304);
+		const pageBefore = await readPage();
+		expect(pageBefore.status).toBe(200);
+		expect(pageBefore.html).toContain('<html lang="vi">');
+		expect((await readPage()).etag).toBe(pageBefore.etag);
+		expect((await readPage({ 'if-none-match': pageBefore.etag })).status).toBe(304);
 
 		await approve(original + 1);
 		const conditional = await read({ 'if-none-match': before.etag });
@@ -180,6 +225,11 @@ describe('invalidation', () => {
 		expect(conditional.value).toBe(original + 1);
 		expect(conditional.etag).not.toBe(before.etag);
 		expect((await read({ cookie: editor })).value).toBe(original + 1);
+		// The page is rendered again for the new figures: a new ETag, a 200 to the old one.
+		const pageAfter = await readPage({ 'if-none-match': pageBefore.etag });
+		expect(pageAfter.status).toBe(200);
+		expect(pageAfter.etag).not.toBe(pageBefore.etag);
+		expect(pageAfter.html).not.toBe(pageBefore.html);
 
 		await approve(original);
 		expect((await read()).value).toBe(original);

@@ -1,7 +1,8 @@
 /**
- * In-process cache of public GET answers (values, series, priorities), keyed on the request's
- * query and the data version (see queries/data-version.ts): a national map answer costs its SQL
- * once per change of the figures, not once per visitor. Bodies are kept serialised, gzipped and
+ * In-process cache of public GET answers (values, series, priorities, and the public pages as
+ * anonymous visitors see them: hooks.server.ts), keyed on the request's query and the data
+ * version (see queries/data-version.ts): a national map answer costs its SQL once per change of
+ * the figures, not once per visitor. Bodies are kept serialised, gzipped and
  * (once a background job has made it) brotli-compressed, with a strong ETag so that browsers and
  * CDNs revalidate with a 304. Bounded by entries and bytes.
  *
@@ -249,6 +250,16 @@ export function cachedHit(
 	return respond(request, hit, extra);
 }
 
+/** A 200 for everyone: not already encoded, setting no cookie, not marked private. */
+function cacheable(response: Response): boolean {
+	return (
+		response.status === 200 &&
+		!response.headers.has('content-encoding') &&
+		!response.headers.has('set-cookie') &&
+		!/private|no-store/i.test(response.headers.get('cache-control') ?? '')
+	);
+}
+
 /**
  * Answers from the cache when the same query was answered at the same data version; otherwise
  * computes (once for concurrent requests of the same key), stores a 200 answer, and answers.
@@ -274,7 +285,7 @@ export async function cachedAnswer(
 	computing.set(key, shared);
 	try {
 		const response = await compute();
-		if (response.status !== 200 || response.headers.has('content-encoding')) {
+		if (!cacheable(response)) {
 			stored(null);
 			return response;
 		}
