@@ -1,8 +1,9 @@
 /**
  * The public map in a real browser: the first paint draws the choropleth before the page's
- * scripts run, and the map that takes over shows the same colours on the same view; a change of
- * indicator updates the URL and repaints the polygons in place (same canvas, shapes downloaded
- * once), and the figures table is in the server's HTML for readers without JavaScript.
+ * scripts run (and they wait for it, within a bound), and the map that takes over shows the same
+ * colours on the same view; a change of indicator updates the URL and repaints the polygons in
+ * place (same canvas, shapes downloaded once), and the figures table is in the server's HTML for
+ * readers without JavaScript.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -199,6 +200,50 @@ describe('public map', () => {
 		// The zoom buttons and the outline of a unit under nothing: a few pixels at most.
 		expect(differing).toBeLessThan(0.03);
 		await context.close();
+	}, 180_000);
+
+	it('hydrates once the first paint has drawn, and no later than a second while the shapes are slow', async () => {
+		// When the picture and the map's container first appear, by the page's clock.
+		const watch = () => {
+			const seen: Record<string, number> = {};
+			Object.assign(window, { __seen: seen });
+			new MutationObserver(() => {
+				if (!seen.picture && document.querySelector('canvas.first-paint[data-fills]'))
+					seen.picture = performance.now();
+				if (!seen.map && document.querySelector('.leaflet-container')) seen.map = performance.now();
+			}).observe(document, { subtree: true, childList: true, attributes: true });
+		};
+		// The shapes arrive 600 ms late: the app waits for the picture before it hydrates.
+		const late = await newContext(browser);
+		const page = await late.newPage();
+		await page.addInitScript(watch);
+		await page.route(/\/api\/v1\/geometry/, async (route) => {
+			await new Promise((done) => setTimeout(done, 600));
+			await route.continue();
+		});
+		await page.goto('/');
+		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		const seen = await page.evaluate(
+			() => (window as unknown as { __seen: Record<string, number> }).__seen
+		);
+		expect(seen.picture).toBeGreaterThan(0);
+		expect(seen.picture).toBeLessThan(seen.map);
+		await late.close();
+
+		// The shapes do not come until the app is running: it does not wait for them for long.
+		const stuck = await newContext(browser);
+		const slow = await stuck.newPage();
+		let release = () => {};
+		const held = new Promise<void>((done) => (release = done));
+		await slow.route(/\/api\/v1\/geometry/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await slow.goto('/', { waitUntil: 'commit' });
+		await slow.waitForSelector(MAP, { state: 'attached', timeout: 15_000 });
+		release();
+		await slow.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await stuck.close();
 	}, 180_000);
 
 	it('shows a tooltip with the figure when a table row is focused', async () => {

@@ -17,6 +17,8 @@ import { paintingOf } from './unit-style';
 export interface FirstPaintHandle {
 	url: string;
 	shapes: Promise<MapShapes>;
+	/** Settles once the picture is drawn, or will not be (never rejects). */
+	painted: Promise<void>;
 }
 
 function draw(shapes: MapShapes, canvas: HTMLCanvasElement): void {
@@ -68,9 +70,7 @@ function canvasParsed(): Promise<HTMLCanvasElement | null> {
 const url = (document.currentScript as HTMLScriptElement | null)?.dataset.geometry;
 if (url) {
 	const shapes = readShapes(url);
-	const handle: FirstPaintHandle = { url, shapes };
-	Object.assign(window, { xasoFirstPaint: handle });
-	shapes
+	const painted = shapes
 		.then(async (read) => {
 			const canvas = await canvasParsed();
 			if (canvas) draw(read, canvas);
@@ -78,4 +78,6 @@ if (url) {
 		// The page's map reads the shapes from the handle and reports its own failures; without a
 		// first paint it simply appears when it is drawn.
 		.catch(() => {});
+	const handle: FirstPaintHandle = { url, shapes, painted };
+	Object.assign(window, { xasoFirstPaint: handle });
 }

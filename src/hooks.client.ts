@@ -1,0 +1,12 @@
+/**
+ * Client hooks: SvelteKit awaits `init` before it hydrates the page. The map's first paint
+ * (components/map/first-paint.script.ts) draws the choropleth from the server's plan as soon as
+ * the shapes arrive; hydrating first would keep it waiting behind the whole app.
+ */
+import type { ClientInit } from '@sveltejs/kit';
+import { firstPaintSettled } from '$lib/components/map/shapes';
+
+/** The longest the page's scripts wait for the first paint before they hydrate anyway. */
+const FIRST_PAINT_WAIT_MS = 1000;
+
+export const init: ClientInit = () => firstPaintSettled(FIRST_PAINT_WAIT_MS);
