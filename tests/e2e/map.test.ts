@@ -157,6 +157,11 @@ describe('public map', () => {
 			.exec(head)?.[1]
 			.replaceAll('&amp;', '&');
 		expect(href).toMatch(/^\/api\/v1\/geometry\?at=\d{4}-\d{2}-\d{2}&format=binary$/);
+		// The first paint's script comes right after its canvas, a plain script the parser runs
+		// when it gets there (in the head, `async`, it ran only once the page was parsed).
+		expect(html).toMatch(
+			/<canvas class="first-paint[^>]*><\/canvas>\s*(<!--[^>]*-->)*<script src="[^"]+" data-geometry="[^"]+"><\/script>/
+		);
 		// … and the first paint's fetch takes that response, the map the shapes it read.
 		expect(requests).toHaveLength(1);
 		expect(new URL(requests[0]).pathname + new URL(requests[0]).search).toBe(href);

@@ -1,7 +1,7 @@
 /**
- * The first paint (first-paint.ts), as a script of its own: the page's head loads it `async`, so
- * it runs as soon as it arrives, while the page is still being parsed and long before the
- * page's scripts, Leaflet and hydration. It reads the shapes the head preloads, draws the
+ * The first paint (first-paint.ts), as a script of its own: the page runs it right after the
+ * map's canvas (FirstPaint.svelte), while the rest of the page is still being parsed and long
+ * before the page's scripts, Leaflet and hydration. It reads the shapes the head preloads, draws the
  * choropleth on the first-paint canvas with the plan the server wrote on it, and reports the
  * fills drawn as `data-fills` (JSON code → colour), as the map itself does. The page's map takes
  * the shapes over (shapes.ts) and then replaces the picture with the interactive layer, on the
@@ -17,7 +17,7 @@ import { paintingOf } from './unit-style';
 export interface FirstPaintHandle {
 	url: string;
 	shapes: Promise<MapShapes>;
-	/** Settles once the picture is drawn, or will not be (never rejects). */
+	/** Settles once the picture is on the screen, or will not be (never rejects). */
 	painted: Promise<void>;
 }
 
@@ -73,7 +73,11 @@ if (url) {
 	const painted = shapes
 		.then(async (read) => {
 			const canvas = await canvasParsed();
-			if (canvas) draw(read, canvas);
+			if (!canvas) return;
+			draw(read, canvas);
+			// Settled once the picture is on the screen, not merely on the canvas: whatever waits
+			// for it (hydration, a long task) would otherwise hold the frame back.
+			await new Promise((shown) => requestAnimationFrame(() => setTimeout(shown, 0)));
 		})
 		// The page's map reads the shapes from the handle and reports its own failures; without a
 		// first paint it simply appears when it is drawn.

@@ -69,7 +69,8 @@ export function adoptFirstPaintShapes(): void {
  * wait for it before hydrating (hooks.client.ts). Both need the main thread, and hydration took
  * it for 300–400 ms right when the shapes arrived, so the picture came after the app instead of
  * before it. The cap keeps a slow download of the shapes from holding the page's controls back
- * for long. The first-paint script is `async`: it may not have run yet, and is waited for too.
+ * for long. Should the first-paint script not have run yet (it loads with the page), it is
+ * waited for too.
  * Resolves at once on a page without a first paint.
  */
 export function firstPaintSettled(maxMs: number): Promise<void> {
