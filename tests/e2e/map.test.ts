@@ -265,6 +265,29 @@ describe('public map', () => {
 		await page.context().close();
 	}, 180_000);
 
+	it('puts the map first on a phone from the first byte, and the controls beside it on a wide screen', async () => {
+		const phone = { viewport: { width: 360, height: 740 } };
+		// As the server sends it: the controls folded, the map's top on the first screen.
+		const still = await openPage(browser, '/', { ...phone, javaScriptEnabled: false });
+		await expect(still.page.locator('#indicator').isVisible()).resolves.toBe(false);
+		const top = (await still.page.locator('.map-area').boundingBox())!.y;
+		expect(top).toBeLessThan(740 / 2);
+		await still.page.context().close();
+		// Running, it stays where it was: nothing unfolds above it.
+		const running = await openPage(browser, '/', phone);
+		await running.page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		expect((await running.page.locator('.map-area').boundingBox())!.y).toBe(top);
+		await expect(running.page.locator('#indicator').isVisible()).resolves.toBe(false);
+		await running.page.click('details.controls summary');
+		await expect(running.page.locator('#indicator').isVisible()).resolves.toBe(true);
+		await running.page.context().close();
+		// A wide screen shows the controls as a sidebar before any script runs.
+		const wide = await openPage(browser, '/', { javaScriptEnabled: false });
+		await expect(wide.page.locator('#indicator').isVisible()).resolves.toBe(true);
+		await expect(wide.page.locator('details.controls summary').isVisible()).resolves.toBe(false);
+		await wide.page.context().close();
+	}, 180_000);
+
 	it('serves the figures table in the HTML, usable without JavaScript', async () => {
 		const response = await fetch(new URL('/?indicator=on_time_rate&sort=-value', baseURL()));
 		expect(response.status).toBe(200);
