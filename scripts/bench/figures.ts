@@ -4,14 +4,11 @@
  * commune-month draws its noise from a stream keyed by (index, month), so any month can be
  * generated alone and identically. Every part ≤ its whole (CONTRACT.md); nothing is blank.
  */
-import { MEASURE_CODES } from '../../src/lib/domain/measures.ts';
+import { MEASURE_CODES, MEASURE_INDEX } from '../../src/lib/domain/measures.ts';
 import { draws, mix, mulberry32 } from './prng.ts';
 
 export const MEASURE_COUNT = MEASURE_CODES.length;
-const at = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i])) as Record<
-	(typeof MEASURE_CODES)[number],
-	number
->;
+const at = MEASURE_INDEX;
 
 interface Profile {
 	population: number;

@@ -39,6 +39,12 @@ export const MEASURE_CODES = [
 
 export type MeasureCode = (typeof MEASURE_CODES)[number];
 
+/** Each measure's position in MEASURE_CODES (the column order of facts rows and wide files). */
+export const MEASURE_INDEX = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i])) as Record<
+	MeasureCode,
+	number
+>;
+
 const m = (
 	code: MeasureCode,
 	kind: MeasureKind,

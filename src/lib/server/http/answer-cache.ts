@@ -2,9 +2,9 @@
  * In-process cache of public GET answers (values, series, priorities, and the public pages as
  * anonymous visitors see them: hooks.server.ts), keyed on the request's query and the data
  * version (see queries/data-version.ts): a national map answer costs its SQL once per change of
- * the figures, not once per visitor. Bodies are kept serialised, gzipped and
- * (once a background job has made it) brotli-compressed, with a strong ETag so that browsers and
- * CDNs revalidate with a 304. Bounded by entries and bytes.
+ * the figures, not once per visitor. Bodies are kept serialised, gzipped and (once a background
+ * job has made it) brotli-compressed, with a strong ETag so that browsers and CDNs revalidate
+ * with a 304. Bounded by entries and bytes.
  *
  * Serving a hit is the hot path of the national map (a 2.4 MB answer, 211 KB gzipped, 180 KB
  * brotli), so it does as little as it can:

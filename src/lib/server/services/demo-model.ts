@@ -7,7 +7,7 @@
  * month, so extending `until` never changes earlier months. Counts are calibrated to the published
  * Than Uyên 2022 figures (PRODUCT.md) after missing unit-months are decided.
  */
-import { MEASURE_CODES, type MeasureCode } from '../../domain/measures.ts';
+import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../domain/measures.ts';
 import { firstDay, monthIndex, monthsBetween } from '../../domain/periods.ts';
 import { clamp, Rand, sCurve, largestRemainder, type Curve } from './demo-random.ts';
 export { hashKey, mulberry32, sCurve, largestRemainder } from './demo-random.ts';
@@ -88,7 +88,7 @@ export function distributePopulation(communes: DemoCommune[]): Map<number, numbe
 
 // ---------------------------------------------------------------- one commune
 
-const M = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i])) as Record<MeasureCode, number>;
+const M = MEASURE_INDEX;
 /** Stocks that are the commune's own rather than the sum of its predecessors'. */
 const OWN = new Set([M.one_stop_shop_standard]);
 

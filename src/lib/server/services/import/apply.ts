@@ -12,7 +12,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/index.ts';
-import { MEASURE_CODES, type MeasureCode } from '../../../domain/measures.ts';
+import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../../domain/measures.ts';
 import { refreshFacts } from '../facts.ts';
 import { bumpDataVersion } from '../../queries/data-version.ts';
 
@@ -110,8 +110,6 @@ interface Touched {
 	row: (number | null)[] | null;
 }
 
-const COLUMN: Record<string, number> = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i]));
-
 /**
  * Audits and writes figures; returns the counts. Call inside a transaction. `stored` is what
  * `storedFigures` returned for these figures' unit-months in this transaction, after
@@ -178,7 +176,7 @@ export async function writeFigures(
 						row = new Array<number | null>(MEASURE_CODES.length).fill(null);
 						touched.set(key, { unitId: f.unitId, month: f.month, stored: false, row });
 					}
-					if (row) row[COLUMN[f.measure]] = f.value;
+					if (row) row[MEASURE_INDEX[f.measure as MeasureCode]] = f.value;
 				} else if (old !== f.value) changed.push(f);
 				else {
 					unchanged++;

@@ -4,7 +4,12 @@
  * non-negative numbers, no figure twice, and no part above its whole (after merging the file's
  * figures over the stored ones). Returns the accepted figures and every error, with its line.
  */
-import { MEASURES, MEASURE_CODES, type MeasureCode } from '../../../domain/measures.ts';
+import {
+	MEASURES,
+	MEASURE_CODES,
+	MEASURE_INDEX,
+	type MeasureCode
+} from '../../../domain/measures.ts';
 import type { FigureCell, RowError } from './cells.ts';
 
 export interface UnitSpan {
@@ -82,9 +87,6 @@ export function validateCells(
 	const errors = [...checker.errors, ...checker.partErrors(stored)];
 	return { figures, errors, blanks: checker.blanks };
 }
-
-/** A measure's position in MEASURE_CODES. */
-const INDEX: Record<string, number> = Object.fromEntries(MEASURE_CODES.map((c, i) => [c, i]));
 
 /** What a file gives for one unit-month, by measure position (MEASURE_CODES order). */
 interface Given {
@@ -186,7 +188,7 @@ export class CellChecker {
 			}
 			verdict.given = given;
 		}
-		const k = INDEX[measure];
+		const k = MEASURE_INDEX[measure];
 		const before = given.lines[k];
 		if (before !== 0) {
 			this.errors.push({
@@ -231,7 +233,9 @@ export class CellChecker {
 
 /** Each part with its whole, in MEASURES order, by position too. */
 const PART_RULES = MEASURES.flatMap((m) =>
-	m.partOf ? [{ part: m.code, whole: m.partOf, p: INDEX[m.code], w: INDEX[m.partOf] }] : []
+	m.partOf
+		? [{ part: m.code, whole: m.partOf, p: MEASURE_INDEX[m.code], w: MEASURE_INDEX[m.partOf] }]
+		: []
 );
 
 /** Up to 12 digits and nothing else: the common cell, read without a regular expression. */
