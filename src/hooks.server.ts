@@ -12,6 +12,7 @@ import { auth } from '$lib/server/auth/handle';
 import { maybeCompress } from '$lib/server/http/compress';
 import { cachedAnswer, cachedHit } from '$lib/server/http/answer-cache';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { PUBLIC_CACHE } from '$lib/server/http/respond';
 import { dataVersion } from '$lib/server/queries/data-version';
 
 export const init: ServerInit = async () => {
@@ -94,26 +95,38 @@ const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]']);
  * a client-side navigation, `__data.json`) is kept per data version like an API answer, so a
  * national map page is rendered and compressed once per change of the figures, not once per
  * visitor (docs/SCALING.md: 630 ms for its first rendering, 55–75 ms after, 190–230 ms to the
- * first byte under the bench's cold loads). Its ETag then lets a second visit end in a 304.
- * Signed-in requests render as before. Sits inside `compression`, which leaves the cache's
+ * first byte under the bench's cold loads). Its ETag then lets a second visit end in a 304, and
+ * it says so to shared caches as the API does (`PUBLIC_CACHE`). Signed-in requests render as
+ * before and are marked private. Sits inside `compression`, which leaves the cache's
  * already-encoded answers alone, and outside `auth`, whose session lookup a hit skips.
  */
 const cachedPages: Handle = async ({ event, resolve }) => {
-	if (
-		event.request.method !== 'GET' ||
-		!event.route.id ||
-		!CACHED_PAGES.has(event.route.id) ||
-		event.cookies.get(SESSION_COOKIE)
-	)
+	if (event.request.method !== 'GET' || !event.route.id || !CACHED_PAGES.has(event.route.id))
 		return resolve(event);
+	if (event.cookies.get(SESSION_COOKIE))
+		return withCacheControl(await resolve(event), 'private, no-store');
 	// The request's own URL: a data request (…/__data.json) is not the page it is for.
 	return cachedAnswer(
 		event.request,
 		new URL(event.request.url),
 		await dataVersion(await ready()),
-		async () => resolve(event)
+		async () => withCacheControl(await resolve(event), PUBLIC_CACHE)
 	);
 };
+
+/** The response with this Cache-Control, unless it has one of its own. */
+function withCacheControl(response: Response, value: string): Response {
+	if (response.headers.has('cache-control')) return response;
+	try {
+		response.headers.set('cache-control', value);
+		return response;
+	} catch {
+		// A response passed through from fetch() has immutable headers: copy it first.
+		const copy = new Response(response.body, response);
+		copy.headers.set('cache-control', value);
+		return copy;
+	}
+}
 
 /** Gzips pages and API answers when the client accepts it (see http/compress.ts). */
 const compression: Handle = async ({ event, resolve }) =>

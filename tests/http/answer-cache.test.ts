@@ -87,6 +87,10 @@ describe('content negotiation', () => {
 		expect(br.headers['content-encoding']).toBe('br');
 		expect(Number(br.headers['content-length'])).toBe(br.body.length);
 		expect(br.headers['content-security-policy']).toMatch(/script-src/);
+		// Shared caches may keep it briefly, as they may the API's answers; browsers revalidate.
+		expect(br.headers['cache-control']).toBe(
+			'public, max-age=0, s-maxage=60, stale-while-revalidate=300'
+		);
 		const html = decode(br);
 		expect(html).toMatch(/^<!doctype html>/i);
 		expect(decode(await raw(page, { 'accept-encoding': 'gzip' }))).toBe(html);
@@ -102,6 +106,7 @@ describe('content negotiation', () => {
 		expect(signed.status).toBe(200);
 		expect(signed.headers['content-encoding']).toBe('gzip');
 		expect(String(signed.headers['set-cookie'])).toMatch(/xaso_session=;/);
+		expect(signed.headers['cache-control']).toBe('private, no-store');
 	});
 
 	it('answers HEAD with the headers only', async () => {
