@@ -4,14 +4,14 @@
  * unit-month they touch (created when missing) — never into `observations`: that waits for an
  * approver. Counts compare with the approved figures, as the preview shows them.
  */
-import { sql } from 'drizzle-orm';
-import type { Executor, Store } from '../db/index.ts';
+import type { Store } from '../db/index.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { outOfScope } from '../auth/scope.ts';
 import { importFile, readTable, type RowError } from './import/index.ts';
 import { readCells } from './import/cells.ts';
-import { validateCells, type Figure, type UnitSpan } from './import/validate.ts';
+import { importUnits } from './import/units.ts';
+import { validateCells, type Figure } from './import/validate.ts';
 import { draftValues, latestDraft, replaceDraftValues } from '../queries/drafts.ts';
 import { changes, insertDraft, isOpen, raceAsStale, thisMonth, updateDraft } from './workflow.ts';
 import { logAudit } from './audit.ts';
@@ -40,14 +40,6 @@ export type UploadOutcome =
 	  }
 	| { ok: false; status: 403 | 409 | 422; errors: RowError[] };
 
-async function unitSpans(db: Executor): Promise<Map<string, UnitSpan[]>> {
-	const rows = await db.rows<UnitSpan & { id: number }>(sql`select id, code, name, level,
-		valid_from::text as "validFrom", valid_to::text as "validTo" from units order by valid_from nulls first`);
-	const map = new Map<string, UnitSpan[]>();
-	for (const r of rows) map.set(r.code, [...(map.get(r.code) ?? []), { ...r, id: Number(r.id) }]);
-	return map;
-}
-
 /** Checks an upload and (unless a dry run) writes its figures into drafts. */
 export async function uploadToDrafts(
 	store: Store,
@@ -67,7 +59,7 @@ export async function uploadToDrafts(
 	// The file is valid: read its figures again, now to place them in drafts.
 	const { cells } = readCells(readTable(input.bytes));
 	const { figures, errors } = validateCells(cells, {
-		unitsByCode: await unitSpans(store),
+		unitsByCode: (await importUnits(store)).byCode,
 		currentMonth
 	});
 	if (errors.length) return { ok: false, status: 422, errors };

@@ -3,8 +3,7 @@
  * invalid row rejects the whole file with every error listed and nothing written.
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { Executor, Store } from '../../db/index.ts';
+import type { Store } from '../../db/index.ts';
 import { decodeText } from './decode.ts';
 import { parseCsv, TableError, type Table } from './table.ts';
 import { readLayout, visitCells, type Layout, type RowError } from './cells.ts';
@@ -17,6 +16,7 @@ import {
 	type StoredFigures
 } from './apply.ts';
 import { readXlsx, isZip } from './xlsx.ts';
+import { importUnits } from './units.ts';
 
 export type { RowError } from './cells.ts';
 
@@ -58,40 +58,6 @@ class Refused extends Error {
 	}
 }
 
-async function unitSpans(db: Executor): Promise<Map<string, UnitSpan[]>> {
-	const rows = await db.rows<{
-		id: number;
-		code: string;
-		name: string;
-		level: string;
-		valid_from: string | null;
-		valid_to: string | null;
-	}>(
-		sql`select id, code, name, level, valid_from::text as valid_from, valid_to::text as valid_to from units order by valid_from nulls first`
-	);
-	const map = new Map<string, UnitSpan[]>();
-	for (const r of rows) {
-		const list = map.get(r.code) ?? [];
-		list.push({
-			id: Number(r.id),
-			code: r.code,
-			name: r.name,
-			level: r.level,
-			validFrom: r.valid_from,
-			validTo: r.valid_to
-		});
-		map.set(r.code, list);
-	}
-	return map;
-}
-
-async function successors(db: Executor): Promise<Map<number, string>> {
-	const rows = await db.rows<{ from_id: number; name: string; code: string }>(
-		sql`select l.from_unit_id as from_id, u.name, u.code from lineage l join units u on u.id = l.to_unit_id`
-	);
-	return new Map(rows.map((r) => [Number(r.from_id), `${r.code} (${r.name})`]));
-}
-
 /** Reads a CSV/XLSX file's bytes into a table. */
 export function readTable(bytes: Uint8Array): Table {
 	if (isZip(bytes)) return readXlsx(bytes);
@@ -100,8 +66,8 @@ export function readTable(bytes: Uint8Array): Table {
 
 /** Validates and (unless a dry run) writes a report file in one transaction. */
 export async function importFile(store: Store, request: ImportRequest): Promise<ImportResult> {
-	// The units are read while the file is parsed.
-	const unitsRead = Promise.all([unitSpans(store), successors(store)]);
+	// The units are read (or found unchanged) while the file is parsed.
+	const unitsRead = importUnits(store);
 	unitsRead.catch(() => {}); // awaited below unless the file is refused first
 	const sha256 = createHash('sha256').update(request.bytes).digest('hex');
 	let table: Table;
@@ -120,11 +86,11 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
 	const form = layout.form;
 	const currentMonth = request.currentMonth ?? new Date().toISOString().slice(0, 7);
-	const [units, next] = await unitsRead;
+	const { byCode: units, successors } = await unitsRead;
 	const context = {
 		unitsByCode: units,
 		currentMonth,
-		successorOf: (id: number) => next.get(id) ?? null
+		successorOf: (id: number) => successors.get(id) ?? null
 	};
 	// The file is validated while it is written: slices of rows are read and checked as the COPY
 	// into observations asks for more, so PostgreSQL writes one slice while the next is read.
