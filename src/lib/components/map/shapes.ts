@@ -65,26 +65,15 @@ export function adoptFirstPaintShapes(): void {
 }
 
 /**
- * Resolves once the first paint has drawn (or will not), or after `maxMs`: the page's scripts
- * wait for it before hydrating (hooks.client.ts). Both need the main thread, and hydration took
- * it for 300–400 ms right when the shapes arrived, so the picture came after the app instead of
- * before it. The cap keeps a slow download of the shapes from holding the page's controls back
- * for long. Should the first-paint script not have run yet (it loads with the page), it is
- * waited for too.
- * Resolves at once on a page without a first paint.
+ * Resolves once the first paint is on the screen (or will not be), or after `maxMs`: the page's
+ * scripts wait for it before hydrating (hooks.client.ts). Both need the main thread, and
+ * hydration took it for 300–400 ms right when the shapes arrived, so the picture came after the
+ * app instead of before it. The cap keeps a slow download of the shapes from holding the page's
+ * controls back for long. The first-paint script runs where the parser meets it, before the
+ * page's module scripts: without its handle by now there is no first paint to wait for.
  */
 export function firstPaintSettled(maxMs: number): Promise<void> {
-	const handle = () => (window as { xasoFirstPaint?: FirstPaintHandle }).xasoFirstPaint;
-	const script = document.querySelector<HTMLScriptElement>('script[data-geometry]');
-	if (!handle() && !script) return Promise.resolve();
-	const ran = handle()
-		? Promise.resolve()
-		: new Promise<void>((done) => {
-				script!.addEventListener('load', () => done(), { once: true });
-				script!.addEventListener('error', () => done(), { once: true });
-			});
-	return Promise.race([
-		ran.then(() => handle()?.painted),
-		new Promise<void>((done) => setTimeout(done, maxMs))
-	]);
+	const first = (window as { xasoFirstPaint?: FirstPaintHandle }).xasoFirstPaint;
+	if (!first) return Promise.resolve();
+	return Promise.race([first.painted, new Promise<void>((done) => setTimeout(done, maxMs))]);
 }
