@@ -110,7 +110,11 @@ const cachedPages: Handle = async ({ event, resolve }) => {
 		event.request,
 		new URL(event.request.url),
 		await dataVersion(await ready()),
-		async () => withCacheControl(await resolve(event), PUBLIC_CACHE)
+		async () => {
+			const response = await resolve(event);
+			// Only a page is for shared caches to keep: not a missing unit or a failure.
+			return response.status === 200 ? withCacheControl(response, PUBLIC_CACHE) : response;
+		}
 	);
 };
 

@@ -107,6 +107,10 @@ describe('content negotiation', () => {
 		expect(signed.headers['content-encoding']).toBe('gzip');
 		expect(String(signed.headers['set-cookie'])).toMatch(/xaso_session=;/);
 		expect(signed.headers['cache-control']).toBe('private, no-store');
+		// A unit that does not exist is a 404 no shared cache is told to keep.
+		const missing = await raw('/units/99999', BROWSER);
+		expect(missing.status).toBe(404);
+		expect(missing.headers['cache-control']).toBeUndefined();
 	});
 
 	it('answers HEAD with the headers only', async () => {
