@@ -235,9 +235,19 @@ describe('public map', () => {
 		expect(seen.picture).toBeLessThan(seen.map);
 		await late.close();
 
-		// The shapes do not come until the app is running: it does not wait for them for long.
+		// The shapes do not come until the app is running: it waits for them, but not for long.
+		// Hydration shows in the controls, which the app opens on a wide screen.
 		const stuck = await newContext(browser);
 		const slow = await stuck.newPage();
+		await slow.addInitScript(() => {
+			const seen: Record<string, number> = {};
+			Object.assign(window, { __seen: seen });
+			document.addEventListener('DOMContentLoaded', () => (seen.parsed = performance.now()));
+			new MutationObserver(() => {
+				if (!seen.hydrated && document.querySelector('details.controls[open]'))
+					seen.hydrated = performance.now();
+			}).observe(document, { subtree: true, attributes: true, childList: true });
+		});
 		let release = () => {};
 		const held = new Promise<void>((done) => (release = done));
 		await slow.route(/\/api\/v1\/geometry/, async (route) => {
@@ -245,7 +255,14 @@ describe('public map', () => {
 			await route.continue();
 		});
 		await slow.goto('/', { waitUntil: 'commit' });
+		await slow.waitForSelector('details.controls[open]', { state: 'attached', timeout: 15_000 });
 		await slow.waitForSelector(MAP, { state: 'attached', timeout: 15_000 });
+		const waited = await slow.evaluate(
+			() => (window as unknown as { __seen: Record<string, number> }).__seen
+		);
+		// Held for the first paint's second (counted from the app's start, just before the
+		// parse ends), then hydrated without it.
+		expect(waited.hydrated - waited.parsed).toBeGreaterThan(800);
 		release();
 		await slow.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
 		await stuck.close();
