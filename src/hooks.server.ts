@@ -94,7 +94,7 @@ const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]']);
  * A public page is the same for every visitor who is not signed in: its rendering (HTML or, for
  * a client-side navigation, `__data.json`) is kept per data version like an API answer, so a
  * national map page is rendered and compressed once per change of the figures, not once per
- * visitor (docs/SCALING.md: 630 ms for its first rendering, 55–75 ms after, 190–230 ms to the
+ * visitor (docs/SCALING.md: 630 ms for its first rendering, 55–75 ms after, 165–230 ms to the
  * first byte under the bench's cold loads). Its ETag then lets a second visit end in a 304, and
  * it says so to shared caches as the API does (`PUBLIC_CACHE`). Signed-in requests render as
  * before and are marked private. Sits inside `compression`, which leaves the cache's
