@@ -57,22 +57,13 @@ function draw(shapes: MapShapes, canvas: HTMLCanvasElement): void {
 	performance.mark('xaso:first-paint');
 }
 
-/** The first-paint canvas, once the parser has reached it. */
-function canvasParsed(): Promise<HTMLCanvasElement | null> {
-	const find = () => document.querySelector<HTMLCanvasElement>('canvas.first-paint');
-	const found = find();
-	if (found || document.readyState !== 'loading') return Promise.resolve(found);
-	return new Promise((resolve) =>
-		document.addEventListener('DOMContentLoaded', () => resolve(find()), { once: true })
-	);
-}
-
+// This script comes right after the canvas it draws on (FirstPaint.svelte).
+const canvas = document.querySelector<HTMLCanvasElement>('canvas.first-paint');
 const url = (document.currentScript as HTMLScriptElement | null)?.dataset.geometry;
 if (url) {
 	const shapes = readShapes(url);
 	const painted = shapes
 		.then(async (read) => {
-			const canvas = await canvasParsed();
 			if (!canvas) return;
 			draw(read, canvas);
 			// Settled once the picture is on the screen, not merely on the canvas: whatever waits
