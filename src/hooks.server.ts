@@ -10,6 +10,7 @@ import { ready } from '$lib/server/app';
 import { closeStore } from '$lib/server/db';
 import { auth } from '$lib/server/auth/handle';
 import { maybeCompress } from '$lib/server/http/compress';
+import { localOrigin } from '$lib/server/http/local-origin';
 import { cachedAnswer, cachedHit } from '$lib/server/http/answer-cache';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { PUBLIC_CACHE } from '$lib/server/http/respond';
@@ -151,6 +152,7 @@ const logging: Handle = async ({ event, resolve }) => {
 // and carry the security headers too. Cached public answers leave right after logging.
 export const handle: Handle = sequence(
 	logging,
+	localOrigin,
 	cachedPublic,
 	compression,
 	cachedPages,
