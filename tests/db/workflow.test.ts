@@ -444,6 +444,26 @@ describe('the current month is Vietnam’s: 23:30 UTC on 31 May is 06:30 on 1 Ju
 				confirmJumps: true
 			});
 		expect(await form('2026-06')).toMatchObject({ ok: true, status: 'draft' });
+		// A refusal names the draft's time as people in Vietnam read it, whatever the DB's zone.
+		const [{ epoch }] = await store.rows<{ epoch: number }>(sql`select
+			extract(epoch from updated_at)::float8 as epoch from drafts
+			where unit_id = ${unit.id} and month = '2026-06-01'`);
+		const vietnamese = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Asia/Ho_Chi_Minh',
+			dateStyle: 'short',
+			timeStyle: 'short'
+		}).format(epoch * 1000);
+		const stale = await refusal(
+			saveReport(store, users.editor2, {
+				unit,
+				month: '2026-06',
+				raw: { computers: '8' },
+				token: 'stale',
+				submit: false,
+				confirmJumps: true
+			})
+		);
+		expect(stale.message).toContain(`by editor@w.test at ${vietnamese}).`);
 		const july = await form('2026-07');
 		expect(july).toMatchObject({ ok: false, status: 400 });
 		if (!july.ok) expect(july.general).toEqual([expect.stringMatching(/2026-07 is in the future/)]);
