@@ -6,6 +6,7 @@ import type { ValueRow } from '$lib/server/queries/values';
 import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { dataSpan } from '$lib/server/queries/settings';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
+import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView } from '$lib/state/map-view';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { packFigures, type MapFigures } from '$lib/state/map-figures';
@@ -46,7 +47,7 @@ const RECENT = 8;
  */
 export const load: PageServerLoad = async ({ url, fetch }) => {
 	const store = await ready();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
 	const { view, invalid } = readView(url.searchParams, defaultPeriod(lastMonth, today));
 	const period = parsePeriod(view.period)!;

@@ -28,6 +28,8 @@ import { figureHistory, batchFigures } from '../../src/lib/server/queries/audit.
 import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
 import type { UnitSpan } from '../../src/lib/server/services/import/validate.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { importFile } from '../../src/lib/server/services/import/index.ts';
+import { pinClock } from '../../src/lib/domain/clock.ts';
 
 let handle: TestStore;
 let store: Store;
@@ -421,5 +423,79 @@ describe('uploads go to drafts of the editor’s own area', () => {
 		expect(invalid).toMatchObject({ ok: false, status: 422 });
 		if (!invalid.ok) expect(invalid.errors.map((e) => e.code)).toEqual(['future_period']);
 		expect(await count(sql`select count(*)::int as n from drafts`)).toBe(before);
+	});
+});
+
+describe('the current month is Vietnam’s: 23:30 UTC on 31 May is 06:30 on 1 June', () => {
+	// No `currentMonth` is passed here: the services take it from the clock.
+	beforeAll(() => pinClock('2026-05-31T23:30:00Z'));
+	afterAll(() => pinClock(null));
+	const figures = (month: string) =>
+		new TextEncoder().encode(`unit_code,period,computers,staff_total\n03388,${month},7,30\n`);
+
+	it('accepts a report for June and refuses July as the future', async () => {
+		const form = async (month: string) =>
+			saveReport(store, users.editor, {
+				unit,
+				month,
+				raw: { computers: '7', staff_total: '30' },
+				token: await token(month),
+				submit: false,
+				confirmJumps: true
+			});
+		expect(await form('2026-06')).toMatchObject({ ok: true, status: 'draft' });
+		// A refusal names the draft's time as people in Vietnam read it, whatever the DB's zone.
+		const [{ epoch }] = await store.rows<{ epoch: number }>(sql`select
+			extract(epoch from updated_at)::float8 as epoch from drafts
+			where unit_id = ${unit.id} and month = '2026-06-01'`);
+		const vietnamese = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Asia/Ho_Chi_Minh',
+			dateStyle: 'short',
+			timeStyle: 'short'
+		}).format(epoch * 1000);
+		const stale = await refusal(
+			saveReport(store, users.editor2, {
+				unit,
+				month: '2026-06',
+				raw: { computers: '8' },
+				token: 'stale',
+				submit: false,
+				confirmJumps: true
+			})
+		);
+		expect(stale.message).toContain(`by editor@w.test at ${vietnamese}).`);
+		const july = await form('2026-07');
+		expect(july).toMatchObject({ ok: false, status: 400 });
+		if (!july.ok) expect(july.general).toEqual([expect.stringMatching(/2026-07 is in the future/)]);
+	});
+
+	it('imports June and refuses July as a future period, in files and uploads alike', async () => {
+		const file = (month: string) =>
+			importFile(store, {
+				bytes: figures(month),
+				fileName: 'thang.csv',
+				actor: 'test',
+				userId: null,
+				dryRun: true
+			});
+		expect(await file('2026-06')).toMatchObject({ ok: true, inserted: 2 });
+		expect(await file('2026-07')).toEqual({
+			ok: false,
+			errors: [
+				expect.objectContaining({
+					code: 'future_period',
+					message: 'Period 2026-07 is in the future (this month is 2026-06)'
+				})
+			]
+		});
+		const upload = (month: string) =>
+			uploadToDrafts(store, users.editor, {
+				bytes: figures(month),
+				fileName: 'thang.csv',
+				dryRun: true,
+				submit: false
+			});
+		expect(await upload('2026-06')).toMatchObject({ ok: true });
+		expect(await upload('2026-07')).toMatchObject({ ok: false, status: 422 });
 	});
 });

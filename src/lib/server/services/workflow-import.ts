@@ -13,7 +13,8 @@ import { readCells } from './import/cells.ts';
 import { importUnits } from './import/units.ts';
 import { validateCells, type Figure } from './import/validate.ts';
 import { draftValues, latestDraft, replaceDraftValues } from '../queries/drafts.ts';
-import { changes, insertDraft, isOpen, raceAsStale, thisMonth, updateDraft } from './workflow.ts';
+import { changes, insertDraft, isOpen, raceAsStale, updateDraft } from './workflow.ts';
+import { thisMonth } from '../../domain/clock.ts';
 import { logAudit } from './audit.ts';
 
 /** Uploads above this size are refused with 413 before they are read. */

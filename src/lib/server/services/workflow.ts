@@ -13,6 +13,7 @@ import type { SessionUser } from '../auth/types.ts';
 import type { UnitSpan } from './import/validate.ts';
 import { applyFigures, type ApplyCounts } from './import/apply.ts';
 import { logAudit } from './audit.ts';
+import { formatInstant, thisMonth } from '../../domain/clock.ts';
 import { checkForm, jumpWarnings, type FieldMessages } from './workflow-validate.ts';
 import {
 	approvedValues,
@@ -32,11 +33,6 @@ export class WorkflowError extends Error {
 	) {
 		super(message);
 	}
-}
-
-/** The current month, YYYY-MM (UTC). */
-export function thisMonth(): string {
-	return new Date().toISOString().slice(0, 7);
 }
 
 export interface SaveInput {
@@ -63,7 +59,7 @@ export type SaveOutcome =
 	  };
 
 const describe = (d: DraftRow) =>
-	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${d.updatedAt.slice(0, 16)}`;
+	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${formatInstant(d.updatedAt)}`;
 
 function staleCheck(latest: DraftRow | null, token: string): void {
 	if (draftToken(latest) !== token)

@@ -7,6 +7,7 @@ import { seriesFor } from '$lib/server/queries/series';
 import { dataSpan } from '$lib/server/queries/settings';
 import { findIndicator } from '$lib/domain/indicators';
 import { lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
+import { today as todayInVietnam } from '$lib/domain/clock';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { DEFAULT_INDICATOR } from '$lib/state/map-view';
 
@@ -28,7 +29,7 @@ function dateInForce(unit: ProfileUnit, today: string): string {
  */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const store = await ready();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
 	const asked = url.searchParams.get('period');
 	const parsed = asked ? parsePeriod(asked) : null;

@@ -17,6 +17,7 @@ import {
 } from './apply.ts';
 import { readXlsx, isZip } from './xlsx.ts';
 import { importUnits } from './units.ts';
+import { thisMonth } from '../../../domain/clock.ts';
 
 export type { RowError } from './cells.ts';
 
@@ -85,7 +86,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	const { layout, errors: headerErrors } = readLayout(table);
 	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
 	const form = layout.form;
-	const currentMonth = request.currentMonth ?? new Date().toISOString().slice(0, 7);
+	const currentMonth = request.currentMonth ?? thisMonth();
 	const { byCode: units, successors } = await unitsRead;
 	const context = {
 		unitsByCode: units,

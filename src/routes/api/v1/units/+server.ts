@@ -3,6 +3,7 @@ import { ready } from '$lib/server/app';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
 import { listUnits, parseLevel } from '$lib/server/queries/units';
 import { optionalDate } from '$lib/server/queries/values';
+import { today } from '$lib/domain/clock';
 
 /** Units valid on `at` (default today), by level and parent. */
 export const GET: RequestHandler = (event) =>
@@ -10,7 +11,7 @@ export const GET: RequestHandler = (event) =>
 		const q = event.url.searchParams;
 		const format = formatOf(event.url, ['json', 'csv']);
 		const level = q.get('level') ? parseLevel(q.get('level')) : undefined;
-		const at = optionalDate('at', q.get('at')) ?? new Date().toISOString().slice(0, 10);
+		const at = optionalDate('at', q.get('at')) ?? today();
 		const store = await ready();
 		const units = await listUnits(store, { level, parentCode: q.get('parent') ?? undefined, at });
 		const rows = units.map((u) => ({
