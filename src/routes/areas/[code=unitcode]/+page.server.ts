@@ -8,7 +8,7 @@ import { dataSpan } from '$lib/server/queries/settings';
 import { periodContaining } from '$lib/domain/periods';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { parseSort } from '$lib/state/table-sort';
-import { todayInVietnam } from './today';
+import { today as todayInVietnam } from '$lib/domain/clock';
 
 /**
  * An area's overview: `/areas/12?period=2025-Q3&indicator=on_time_rate&sort=-value`. The period

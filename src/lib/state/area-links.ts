@@ -1,0 +1,40 @@
+/** Links of the area overview: an area for a period and indicator, and its figures' downloads. */
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
+
+export interface AreaView {
+	code: string;
+	period: string;
+	indicator: string;
+}
+
+/** An area's overview (`/areas/12?period=2025-Q3&indicator=on_time_rate[&lang=en]`). */
+export function areaLink(view: AreaView, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({ period: view.period, indicator: view.indicator });
+	if (lang) q.set('lang', lang);
+	return resolve(`/areas/${view.code}?${q}`);
+}
+
+/** The communes of an area as the values API gives them (`format` csv, xlsx, geojson). */
+export function areaValuesLink(view: AreaView, format: string): ResolvedPathname {
+	const q = new URLSearchParams({
+		indicator: view.indicator,
+		period: view.period,
+		level: 'commune',
+		parent: view.code,
+		format
+	});
+	return resolve(`/api/v1/values?${q}`);
+}
+
+/** The public map of the area's communes. */
+export function areaMapLink(view: AreaView, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({
+		indicator: view.indicator,
+		period: view.period,
+		level: 'commune',
+		parent: view.code
+	});
+	if (lang) q.set('lang', lang);
+	return resolve(`/?${q}`);
+}
