@@ -17,7 +17,7 @@ const get = (path: string, who: Who) =>
 
 /** The unit codes in the "Figure" column of an audit page. */
 const unitsShown = (html: string) =>
-	[...html.matchAll(/<td>(?:<!---->)?(\d{2,5}) · \d{4}-\d{2}/g)].map((m) => m[1]);
+	[...html.matchAll(/<td[^>]*>(?:<!---->)?(\d{2,5}) · \d{4}-\d{2}/g)].map((m) => m[1]);
 
 beforeAll(async () => {
 	for (const who of WHO) cookies[who] = (await signIn(baseURL, TEST_USERS[who].email)).cookie;
@@ -37,7 +37,7 @@ describe('GET /admin/audit', () => {
 		// Entries about no unit (sign-ins) are not about their area either.
 		const all = await get('/admin/audit', 'otherApprover');
 		expect(all.status).toBe(200);
-		expect(all.text).not.toMatch(/<td>(<!---->)?signin<\/td>/);
+		expect(all.text).not.toMatch(/<td[^>]*>signin<\/td>/);
 	});
 
 	it('shows a province approver every commune of the province', async () => {
@@ -50,7 +50,7 @@ describe('GET /admin/audit', () => {
 	it('shows an administrator of the installation everything, sign-ins included', async () => {
 		const page = await get('/admin/audit', 'admin');
 		expect(page.status).toBe(200);
-		expect(page.text).toMatch(/<td>(<!---->)?signin<\/td>/);
+		expect(page.text).toMatch(/<td[^>]*>signin<\/td>/);
 	});
 
 	it('refuses editors and viewers', async () => {
