@@ -9,7 +9,6 @@ export const vi = {
 	'site.tagline': 'Cải cách hành chính và chuyển đổi số cấp xã — tỉnh Lai Châu',
 	'site.skip': 'Bỏ qua, đến nội dung chính',
 	'lang.switch': 'English',
-	'lang.switchLabel': 'Xem bằng tiếng Anh',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'Các con số được sinh tự động để minh họa, không phải số liệu báo cáo thật.',
 
@@ -46,7 +45,6 @@ export const vi = {
 	'map.noscript': 'Bản đồ cần JavaScript. Bảng số liệu bên dưới có đầy đủ các con số.',
 	'map.schematic':
 		'Ranh giới giản lược (schematic boundaries): cells drawn from commune centre points, not real boundaries.',
-	'map.hint': 'Di chuột hoặc chạm vào một xã để xem số liệu; bấm để mở trang của xã.',
 	'map.zoomIn': 'Phóng to',
 	'map.zoomOut': 'Thu nhỏ',
 
@@ -142,7 +140,17 @@ export const vi = {
 	'history.descTarget': 'Mục tiêu năm {year}: {value}.',
 	'trend.on_track': 'Đúng hướng',
 	'trend.at_risk': 'Có nguy cơ',
-	'trend.off_track': 'Chệch hướng'
+	'trend.off_track': 'Chệch hướng',
+
+	// How to use the map, by the level it shows; a view with nothing to download; the account links.
+	'map.hint.commune': 'Di chuột hoặc chạm vào một xã để xem số liệu; bấm để mở trang của xã.',
+	'map.hint.district':
+		'Di chuột hoặc chạm vào một huyện để xem số liệu; bấm để mở trang của huyện.',
+	'map.hint.province': 'Di chuột hoặc chạm vào tỉnh để xem số liệu; bấm để mở trang của tỉnh.',
+	'download.none': 'Lựa chọn này chưa có số liệu nên không có tệp để tải.',
+	'account.signIn': 'Đăng nhập',
+	'account.editorArea': 'Khu vực biên tập',
+	'account.signOut': 'Đăng xuất'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -152,7 +160,6 @@ export const en: Record<MessageKey, string> = {
 	'site.tagline': 'Administrative reform and digital transformation by commune — Lai Châu province',
 	'site.skip': 'Skip to the main content',
 	'lang.switch': 'Tiếng Việt',
-	'lang.switchLabel': 'Xem bằng tiếng Việt',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'The figures are generated for illustration; they are not real reports.',
 
@@ -189,7 +196,6 @@ export const en: Record<MessageKey, string> = {
 	'map.noscript': 'The map needs JavaScript. The table below has every figure.',
 	'map.schematic':
 		'Ranh giới giản lược (schematic boundaries): cells drawn from commune centre points, not real boundaries.',
-	'map.hint': 'Hover or tap a commune to see its figures; click to open its page.',
 	'map.zoomIn': 'Zoom in',
 	'map.zoomOut': 'Zoom out',
 
@@ -284,5 +290,14 @@ export const en: Record<MessageKey, string> = {
 	'history.descTarget': 'Target for {year}: {value}.',
 	'trend.on_track': 'On track',
 	'trend.at_risk': 'At risk',
-	'trend.off_track': 'Off track'
+	'trend.off_track': 'Off track',
+
+	// How to use the map, by the level it shows; a view with nothing to download; the account links.
+	'map.hint.commune': 'Hover or tap a commune to see its figures; click to open its page.',
+	'map.hint.district': 'Hover or tap a district to see its figures; click to open its page.',
+	'map.hint.province': 'Hover or tap the province to see its figures; click to open its page.',
+	'download.none': 'No figures for this view yet, so there is no file to download.',
+	'account.signIn': 'Sign in',
+	'account.editorArea': 'Editor area',
+	'account.signOut': 'Sign out'
 };
