@@ -142,7 +142,13 @@ export const vi = {
 	'history.descTarget': 'Mục tiêu năm {year}: {value}.',
 	'trend.on_track': 'Đúng hướng',
 	'trend.at_risk': 'Có nguy cơ',
-	'trend.off_track': 'Chệch hướng'
+	'trend.off_track': 'Chệch hướng',
+	'import.unchanged':
+		'Không có gì thay đổi: số liệu của tệp đã có sẵn (đã phê duyệt hoặc trong báo cáo đang chờ), không tạo bản nháp mới.',
+	'import.unchangedSome': '{n} báo cáo không thay đổi: số liệu của tệp đã có sẵn.',
+	'import.jumps':
+		'Một số số liệu chênh lệch nhiều so với trung vị 12 tháng gần nhất: hãy kiểm tra, rồi đánh dấu xác nhận và tải lên.',
+	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -284,5 +290,11 @@ export const en: Record<MessageKey, string> = {
 	'history.descTarget': 'Target for {year}: {value}.',
 	'trend.on_track': 'On track',
 	'trend.at_risk': 'At risk',
-	'trend.off_track': 'Off track'
+	'trend.off_track': 'Off track',
+	'import.unchanged':
+		'Nothing changed: the file’s figures are already there (approved, or in the report awaiting approval); no new draft was made.',
+	'import.unchangedSome': '{n} report(s) unchanged: the file’s figures are already there.',
+	'import.jumps':
+		'Some figures differ a lot from the median of the last 12 months: check them, then tick the confirmation and upload.',
+	'import.confirmJumps': 'I have checked the figures that differ a lot'
 };
