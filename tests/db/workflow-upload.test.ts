@@ -10,14 +10,13 @@ import type { Store } from '../../src/lib/server/db/index.ts';
 import { migrateStore } from '../../src/lib/server/db/migrate.ts';
 import { seedStore } from '../../src/lib/server/services/setup.ts';
 import { seedMeasures } from '../../src/lib/server/services/units-seed.ts';
-import { addUser } from '../../src/lib/server/auth/user-admin.ts';
-import { userByEmail } from '../../src/lib/server/queries/users.ts';
 import type { SessionUser } from '../../src/lib/server/auth/types.ts';
 import { approveReport } from '../../src/lib/server/services/workflow.ts';
 import { uploadToDrafts, type UploadInput } from '../../src/lib/server/services/workflow-import.ts';
-import { draftToken, latestDraft } from '../../src/lib/server/queries/drafts.ts';
+import { draftToken, latestDraft, type DraftRow } from '../../src/lib/server/queries/drafts.ts';
 import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { addStoreUsers } from '../support/store-users.ts';
 
 let handle: TestStore;
 let store: Store;
@@ -39,6 +38,15 @@ function upload(bytes: Uint8Array, options: Partial<UploadInput> = {}) {
 	});
 }
 
+/** The approver approves the report as it was when `draft` was read. */
+const approve = (month: string, draft: DraftRow) =>
+	approveReport(store, users.approver, {
+		unit: { id: unitId, code: '03388', name: '', level: 'commune', validFrom: null, validTo: null },
+		month,
+		token: draftToken(draft),
+		currentMonth: CURRENT
+	});
+
 const draftCount = async () => {
 	const [row] = await store.rows<{ n: number }>(sql`select count(*)::int as n from drafts`);
 	return Number(row.n);
@@ -50,19 +58,13 @@ beforeAll(async () => {
 	await migrateStore(store);
 	await seedStore(store, { boundaries: null });
 	await store.transaction((tx) => seedMeasures(tx));
-	for (const [key, email, role, unitCode] of [
-		['editor', 'editor@u.test', 'editor', '03388'],
-		['approver', 'approver@u.test', 'approver', '12']
-	] as const) {
-		const r = await addUser(
-			store,
-			{ email, password: 'a long enough password', role, unitCode },
-			{ userId: null, actor: 'test' }
-		);
-		expect(r.ok).toBe(true);
-		const u = (await userByEmail(store, email))!;
-		users[key] = { id: u.id, email: u.email, displayName: u.displayName, role: u.role, unitCode };
-	}
+	Object.assign(
+		users,
+		await addStoreUsers(store, [
+			['editor', 'editor@u.test', 'editor', '03388'],
+			['approver', 'approver@u.test', 'approver', '12']
+		])
+	);
 	const [unit] = await store.rows<{ id: number }>(
 		sql`select id from units where code = '03388' and valid_to is null`
 	);
@@ -174,19 +176,7 @@ describe('an identical file changes nothing', () => {
 		const month = '2026-10';
 		expect(await upload(file(month), { submit: true })).toMatchObject({ ok: true, drafts: 1 });
 		const draft = (await latestDraft(store, unitId, month))!;
-		await approveReport(store, users.approver, {
-			unit: {
-				id: unitId,
-				code: '03388',
-				name: '',
-				level: 'commune',
-				validFrom: null,
-				validTo: null
-			},
-			month,
-			token: draftToken(draft),
-			currentMonth: CURRENT
-		});
+		await approve(month, draft);
 		const before = await draftCount();
 		for (const submit of [false, true]) {
 			const again = await upload(file(month), { submit });
@@ -210,19 +200,7 @@ describe('an identical file changes nothing', () => {
 		const after = (await latestDraft(store, unitId, month))!;
 		expect(after).toMatchObject({ id: pending.id, version: pending.version, status: 'submitted' });
 		// The approver's page, opened before the re-uploads, still approves.
-		const counts = await approveReport(store, users.approver, {
-			unit: {
-				id: unitId,
-				code: '03388',
-				name: '',
-				level: 'commune',
-				validFrom: null,
-				validTo: null
-			},
-			month,
-			token: draftToken(pending),
-			currentMonth: CURRENT
-		});
+		const counts = await approve(month, pending);
 		expect(counts).toMatchObject({ inserted: 1 });
 	});
 
