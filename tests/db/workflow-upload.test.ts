@@ -161,6 +161,10 @@ describe('sharp rises and drops ask for a confirmation', () => {
 			expect(await latestDraft(store, unitId, month)).toBeNull();
 			const confirmed = await upload(bytes, { confirmJumps: true });
 			expect(confirmed).toMatchObject({ ok: true, drafts: 1 });
+			const [audit] = await store.rows<{ detail: { confirmed_jumps: string[] } }>(
+				sql`select detail from audit_log where action = 'draft_imported' order by id desc limit 1`
+			);
+			expect(audit.detail.confirmed_jumps).toEqual(['dossiers_received']);
 		});
 
 	it('a value within three times the median passes without a word', async () => {

@@ -100,9 +100,14 @@ export async function uploadToDrafts(
 	for (const group of groups.values())
 		plans.push(await planReport(store, group, stored, input.submit));
 	const busy = plans.flatMap((p) => (p.action === 'busy' ? [busyError(p.group)] : []));
-	const warnings = plans.flatMap((p) =>
-		p.action === 'write' ? jumpErrors(p, stored, medians.get(p.group.key)) : []
+	// Per report, its figures far from their median (confirmed ones are audited as the form's are).
+	const jumps = new Map(
+		plans.map((p) => [
+			p.group.key,
+			p.action === 'write' ? jumpErrors(p, stored, medians.get(p.group.key)) : []
+		])
 	);
+	const warnings = [...jumps.values()].flat();
 	const unconfirmed = input.dryRun || input.confirmJumps ? [] : warnings;
 	const errors = sortErrors([...fileErrors, ...scope, ...busy, ...unconfirmed]);
 	if (errors.length || !checked.ok) {
@@ -156,7 +161,8 @@ export async function uploadToDrafts(
 							source: 'import',
 							file: input.fileName,
 							sha256: checked.sha256,
-							changes: changes(before, merged)
+							changes: changes(before, merged),
+							confirmed_jumps: (jumps.get(group.key) ?? []).map((j) => j.measure)
 						}
 					});
 					written++;
@@ -216,11 +222,12 @@ function jumpErrors(
 	plan: ReportPlan,
 	stored: StoredFigures,
 	medians: Parameters<typeof findJumps>[2] | undefined
-): RowError[] {
+): (RowError & { measure: MeasureCode })[] {
 	if (!medians) return [];
 	const current = plan.latest ? plan.before : (stored.get(plan.group.key) ?? new Map());
 	return findJumps(plan.group.values, current, medians).map((j) => ({
 		...plan.group.cells.get(j.measure)!,
+		measure: j.measure,
 		code: j.jump,
 		message: `${plan.group.unitCode} ${plan.group.month}: ${j.message}; check it, then confirm (confirm_jumps=1)`
 	}));
