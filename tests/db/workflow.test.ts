@@ -10,8 +10,6 @@ import type { Store } from '../../src/lib/server/db/index.ts';
 import { migrateStore } from '../../src/lib/server/db/migrate.ts';
 import { seedStore } from '../../src/lib/server/services/setup.ts';
 import { seedMeasures } from '../../src/lib/server/services/units-seed.ts';
-import { addUser } from '../../src/lib/server/auth/user-admin.ts';
-import { userByEmail } from '../../src/lib/server/queries/users.ts';
 import type { SessionUser } from '../../src/lib/server/auth/types.ts';
 import {
 	WorkflowError,
@@ -30,6 +28,7 @@ import type { UnitSpan } from '../../src/lib/server/services/import/validate.ts'
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { importFile } from '../../src/lib/server/services/import/index.ts';
 import { pinClock } from '../../src/lib/domain/clock.ts';
+import { addStoreUsers } from '../support/store-users.ts';
 
 let handle: TestStore;
 let store: Store;
@@ -84,22 +83,15 @@ beforeAll(async () => {
 	await migrateStore(store);
 	await seedStore(store, { boundaries: null });
 	await store.transaction((tx) => seedMeasures(tx));
-	const people = [
-		['editor', 'editor@w.test', 'editor', '03388'],
-		['editor2', 'editor2@w.test', 'editor', '03388'],
-		['approver', 'approver@w.test', 'approver', '12'],
-		['other', 'other@w.test', 'editor', '03390']
-	] as const;
-	for (const [key, email, role, unitCode] of people) {
-		const r = await addUser(
-			store,
-			{ email, password: 'a long enough password', role, unitCode },
-			{ userId: null, actor: 'test' }
-		);
-		expect(r.ok).toBe(true);
-		const u = (await userByEmail(store, email))!;
-		users[key] = { id: u.id, email: u.email, displayName: u.displayName, role: u.role, unitCode };
-	}
+	Object.assign(
+		users,
+		await addStoreUsers(store, [
+			['editor', 'editor@w.test', 'editor', '03388'],
+			['editor2', 'editor2@w.test', 'editor', '03388'],
+			['approver', 'approver@w.test', 'approver', '12'],
+			['other', 'other@w.test', 'editor', '03390']
+		])
+	);
 	const found = await reportUnit(store, '03388', '2026-01');
 	if (!found.ok) throw new Error(found.message);
 	unit = found.unit;

@@ -150,7 +150,13 @@ export const vi = {
 	'download.none': 'Lựa chọn này chưa có số liệu nên không có tệp để tải.',
 	'account.signIn': 'Đăng nhập',
 	'account.editorArea': 'Khu vực biên tập',
-	'account.signOut': 'Đăng xuất'
+	'account.signOut': 'Đăng xuất',
+	'import.unchanged':
+		'Không có gì thay đổi: số liệu của tệp đã có sẵn (đã phê duyệt hoặc trong báo cáo đang chờ), không tạo bản nháp mới.',
+	'import.unchangedSome': '{n} báo cáo không thay đổi: số liệu của tệp đã có sẵn.',
+	'import.jumps':
+		'Một số số liệu chênh lệch nhiều so với trung vị 12 tháng gần nhất: hãy kiểm tra, rồi đánh dấu xác nhận và tải lên.',
+	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -299,5 +305,11 @@ export const en: Record<MessageKey, string> = {
 	'download.none': 'No figures for this view yet, so there is no file to download.',
 	'account.signIn': 'Sign in',
 	'account.editorArea': 'Editor area',
-	'account.signOut': 'Sign out'
+	'account.signOut': 'Sign out',
+	'import.unchanged':
+		'Nothing changed: the file’s figures are already there (approved, or in the report awaiting approval); no new draft was made.',
+	'import.unchangedSome': '{n} report(s) unchanged: the file’s figures are already there.',
+	'import.jumps':
+		'Some figures differ a lot from the median of the last 12 months: check them, then tick the confirmation and upload.',
+	'import.confirmJumps': 'I have checked the figures that differ a lot'
 };
