@@ -40,8 +40,8 @@ export function dealShares(seed: number, label: string, keys: string[]): Map<str
 
 /**
  * The capacity of a commune that has no predecessor.
- * @param group key of the commune it was merged into in 2025 (its own key when none)
- * @param share the group's dealt share (dealShares): where it stands among the groups
+ * @param group key of the commune it was merged into in 2025 (its own key when none), and the
+ *   group's dealt share (dealShares): where it stands among the groups
  * @param remote 0 (the capital) … 1 (far and large)
  * @param quality the district's, 0…1 (1: Than Uyên, first in 2021)
  */

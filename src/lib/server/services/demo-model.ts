@@ -4,7 +4,9 @@
  * from 2021-01, also past its end (virtually); a commune formed by a merger is the sum of its
  * predecessors' simulations, so series run on across the 2025-07 reorganisation. Each random
  * quantity has its own stream (seed + commune + measure) drawing a fixed number of values per
- * month, so extending `until` never changes earlier months. Counts are calibrated to the published
+ * month, so extending `until` never changes earlier months (only a late reporter's last months
+ * arrive). A commune's capacity (demo-capacity.ts) sets how far it gets, so the map shows every
+ * band; which months it reports is demo-reporting.ts. Counts are calibrated to the published
  * Than Uyên 2022 figures (PRODUCT.md) after missing unit-months are decided.
  */
 import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../domain/measures.ts';
@@ -107,7 +109,8 @@ interface Params {
 	lateSpread: number;
 	overdueBase: number;
 	feeShare: number;
-	satBase: number;
+	/** Satisfaction above or below what the commune's capacity gives. */
+	satOffset: number;
 	publishedFrom: number;
 	publishedPace: number;
 	/** Share of procedures published in the end at full capacity. */
@@ -152,7 +155,7 @@ function paramsFor(seed: number, u: DemoCommune, quality: number, capacity: Capa
 		lateSpread: quality >= 1 ? 0 : spread,
 		overdueBase: r.between(0, 0.12) * (1 - 0.7 * quality),
 		feeShare: r.between(0.18, 0.35),
-		satBase: r.between(-0.03, 0.03),
+		satOffset: r.between(-0.03, 0.03),
 		publishedFrom: r.between(0.6, 0.9),
 		publishedPace: 1 / (3 + 3 * remote),
 		publishedTop: r.between(0.97, 1.03),
@@ -340,7 +343,7 @@ class BaseCommune {
 			set(
 				'survey_satisfied',
 				i,
-				satisfied.binomial(responses, clamp(0.7 + 0.26 * c + p.satBase + 0.03 * prog, 0.6, 0.99))
+				satisfied.binomial(responses, clamp(0.7 + 0.26 * c + p.satOffset + 0.03 * prog, 0.6, 0.99))
 			);
 
 			for (const [m, d] of revisions) if (m === i) procedures = clamp(procedures + d, 100, 140);
