@@ -94,4 +94,16 @@ describe('lineage links name the version of the unit', () => {
 		expect(heading(await html(new URL('/units/03618?period=2024', base)))).toBe('Xã Phúc Than');
 		expect(heading(await html(new URL('/units/03618?period=2025', base)))).toBe('Xã Mường Than');
 	});
+
+	it('resolves a version named by at, whatever the period; a date no unit bore it is a 404', async () => {
+		const old = new URL('/units/03618?period=2025-Q4&at=2025-06-30', base);
+		expect(heading(await html(old))).toBe('Xã Phúc Than');
+		expect(heading(await html(new URL('/units/03618?at=2019-01-01', base)))).toBe('Xã Phúc Than');
+		expect(heading(await html(new URL('/units/03618?at=2025-07-01', base)))).toBe('Xã Mường Than');
+		const bad = await html(new URL('/units/03618?period=2024&at=nonsense', base));
+		expect(heading(bad)).toBe('Xã Phúc Than');
+		expect(bad).toContain('Tham số “at” không hợp lệ');
+		const gone = await fetch(new URL('/units/105?at=2025-12-31', base));
+		expect(gone.status).toBe(404);
+	});
 });
