@@ -21,6 +21,7 @@ import {
 } from '$lib/server/queries/drafts';
 import { reportEvents } from '$lib/server/queries/audit';
 import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
+import { controlInForm } from '$lib/server/http/control-chars';
 
 export const load: PageServerLoad = async (event) => {
 	const store = await ready();
@@ -88,6 +89,9 @@ async function prepare(event: RequestEvent, permission: Permission) {
 	if (!found.ok) error(found.status, found.message);
 	await authorize(event, permission, { id: found.unit.id, code: found.unit.code, month });
 	const form = await event.request.formData();
+	// Only the return comment is free text: it may keep its line breaks.
+	const control = controlInForm(form, ['comment']);
+	if (control) error(400, control);
 	return { user, store, unit: found.unit, month, form, token: String(form.get('token') ?? '') };
 }
 
