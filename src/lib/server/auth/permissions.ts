@@ -1,7 +1,7 @@
 /**
  * What each role may do, anywhere inside its scope. Approvers also edit (a district officer fixing
  * a typo before approving must then let someone else approve); nobody approves a report they
- * submitted or last edited (workflow.ts).
+ * wrote any figure of, at any step (services/workflow-writers.ts).
  */
 import type { Role } from './types.ts';
 

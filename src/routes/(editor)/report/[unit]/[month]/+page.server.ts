@@ -4,6 +4,7 @@ import { ready } from '$lib/server/app';
 import { authorize, refuse, requireUser } from '$lib/server/auth/guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { reportUnit } from '$lib/server/services/workflow-unit';
+import { draftWriters } from '$lib/server/services/workflow-writers';
 import {
 	WorkflowError,
 	approveReport,
@@ -38,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const open = latest && isOpen(latest) ? latest : null;
 	const draft = open ? await draftValues(store, open.id) : null;
-	const ownWork = open !== null && (open.submittedBy === user.id || open.updatedBy === user.id);
+	const ownWork = open !== null && (await draftWriters(store, open)).some((w) => w.id === user.id);
 	return {
 		unit: { code: unit.code, name: unit.name },
 		month,
