@@ -39,7 +39,9 @@ if (!registry[shutdownFlag]) {
 const SECURITY_HEADERS: Record<string, string> = {
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'strict-origin-when-cross-origin',
-	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()'
+	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()',
+	// For browsers without CSP frame-ancestors (svelte.config.js says 'self' to the others).
+	'X-Frame-Options': 'SAMEORIGIN'
 };
 
 const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);

@@ -89,23 +89,24 @@ describe('the redirect after sign-in', () => {
 			{ from: '127.0.0.91' }
 		);
 
-	it.each(['/%09/evil.example', '/%0a/evil.example', '/%5Cevil.example', '%2F%2Fevil.example'])(
+	it.each(['/%5Cevil.example', '%2F%2Fevil.example', '/%252F%252Fevil.example'])(
 		'stays on this site for next=%s',
 		async (next) => {
 			const r = await signInWith(next);
 			expect(r.status).toBe(303);
 			expect(r.headers.location).toBe('/reports');
-			expect(new URL(String(r.headers.location), baseURL).origin).toBe(new URL(baseURL).origin);
 		}
 	);
 
-	it.each(['%0a', '/%0a', '/%0d%0aSet-Cookie:%20x=y'])(
-		'answers next=%s with a redirect, not a 500',
+	// A control character in `next` never reaches sign-in: the hook refuses it, as any parameter.
+	it.each(['/%09/evil.example', '/%0a/evil.example', '%0a', '/%0d%0aSet-Cookie:%20x=y'])(
+		'refuses next=%s with a 400, neither off-site nor a 500',
 		async (next) => {
 			const r = await signInWith(next);
-			expect(r.status).toBe(303);
-			expect(r.headers.location).toBe('/reports');
-			expect(r.cookies.has('x')).toBe(false);
+			expect(r.status).toBe(400);
+			expect(r.text).toContain('Parameter "next" contains a control character');
+			expect(r.headers.location).toBeUndefined();
+			expect(r.cookies.has('xaso_session')).toBe(false);
 		}
 	);
 
@@ -155,7 +156,7 @@ describe('control characters', () => {
 				{ from: '127.0.0.92' }
 			);
 			expect(r.status).toBe(400);
-			expect(r.text).toContain('Field &quot;email&quot; contains a control character');
+			expect(r.text).toMatch(/Field (&quot;|")email(&quot;|") contains a control character/);
 		}
 	});
 
@@ -216,7 +217,11 @@ describe('request bodies over the limit', () => {
 		const block = Buffer.alloc(256 * 1024, 0x41);
 		const r = await postChunked(
 			'/api/v1/imports',
-			{ 'content-type': `multipart/form-data; boundary=${boundary}`, origin: baseURL, cookie: editor },
+			{
+				'content-type': `multipart/form-data; boundary=${boundary}`,
+				origin: baseURL,
+				cookie: editor
+			},
 			[head, ...Array.from({ length: 28 }, () => block), Buffer.from(`\r\n--${boundary}--\r\n`)]
 		);
 		expect(r.status).toBe(413);
@@ -228,7 +233,11 @@ describe('request bodies over the limit', () => {
 		const r = await postChunked(
 			`/api/v1/reports/${UNIT}/2019-04`,
 			{ 'content-type': 'application/json', origin: baseURL, cookie: editor },
-			[Buffer.from('{"action":"save",'), ...Array.from({ length: 28 }, () => block), Buffer.from('}')]
+			[
+				Buffer.from('{"action":"save",'),
+				...Array.from({ length: 28 }, () => block),
+				Buffer.from('}')
+			]
 		);
 		expect(r.status).toBe(413);
 	});
@@ -238,7 +247,7 @@ describe('new passwords', () => {
 	const create = (email: string, password: string, lang = '') =>
 		postForm(
 			baseURL,
-			`/admin/users${lang}?/create`,
+			`/admin/users?${lang}/create`,
 			{ email, password, role: 'viewer', unit: UNIT, name: 'New' },
 			{ cookie: admin }
 		);
@@ -247,7 +256,7 @@ describe('new passwords', () => {
 		const vi = await create('common-pw@test.xaso', 'password123');
 		expect(vi.status).toBe(400);
 		expect(vi.text).toContain('danh sách mật khẩu phổ biến nhất');
-		const en = await create('common-pw@test.xaso', 'qwertyuiop', '?lang=en');
+		const en = await create('common-pw@test.xaso', 'qwertyuiop', 'lang=en&');
 		expect(en.status).toBe(400);
 		expect(en.text).toContain('among the most common ones');
 	});

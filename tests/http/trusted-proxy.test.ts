@@ -52,5 +52,4 @@ describe('behind a trusted proxy (ADDRESS_HEADER=x-forwarded-for, XFF_DEPTH=1)',
 		);
 		expect(spoofed.status).toBe(303);
 	});
-
 });

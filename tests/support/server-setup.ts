@@ -168,9 +168,7 @@ async function freshPostgres(baseUrl: string) {
  * `extraEnv` is added to the server's environment (e.g. adapter-node's `ADDRESS_HEADER`), for a test
  * that needs a setting the shared server cannot have. The caller stops it.
  */
-export async function startServer(
-	extraEnv: Record<string, string> = {}
-): Promise<RunningServer> {
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
 	const started = Date.now();
 	ensureBuild();
 	const port = await freePort();

@@ -42,7 +42,8 @@ export const vi = {
 
 	'password.tooShort': 'Mật khẩu phải có ít nhất {min} ký tự.',
 	'password.tooLong': 'Mật khẩu chỉ được có tối đa {max} ký tự.',
-	'password.common': 'Mật khẩu này thuộc danh sách mật khẩu phổ biến nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.',
+	'password.common':
+		'Mật khẩu này thuộc danh sách mật khẩu phổ biến nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.',
 	'password.email': 'Mật khẩu không được chứa tên trong địa chỉ email ({name}).',
 
 	'map.label': 'Bản đồ {indicator}, {period}',
@@ -190,7 +191,8 @@ export const en: Record<MessageKey, string> = {
 
 	'password.tooShort': 'The password must have at least {min} characters.',
 	'password.tooLong': 'The password must have at most {max} characters.',
-	'password.common': 'This password is among the most common ones and easily guessed: choose another.',
+	'password.common':
+		'This password is among the most common ones and easily guessed: choose another.',
 	'password.email': 'The password must not contain the name part of the email address ({name}).',
 
 	'map.label': 'Map of {indicator}, {period}',

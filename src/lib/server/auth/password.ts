@@ -79,8 +79,7 @@ export async function passwordProblem(
 		return { key: 'password.tooLong', params: { max: PASSWORD_MAX } };
 	const lower = password.toLowerCase();
 	const list = await commonPasswords();
-	if (list.has(lower) || list.has(lower.trim()))
-		return { key: 'password.common', params: {} };
+	if (list.has(lower) || list.has(lower.trim())) return { key: 'password.common', params: {} };
 	const name = namesOf(email).find((n) => lower.includes(n));
 	if (name) return { key: 'password.email', params: { name } };
 	return null;

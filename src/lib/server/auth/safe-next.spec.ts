@@ -6,7 +6,10 @@ describe('safeNext', () => {
 		// [next as decoded from the query string, where sign-in goes]
 		['/reports', '/reports'],
 		['/report/03388/2026-01', '/report/03388/2026-01'],
-		['/units/03388?indicator=on_time_rate&lang=en#table', '/units/03388?indicator=on_time_rate&lang=en#table'],
+		[
+			'/units/03388?indicator=on_time_rate&lang=en#table',
+			'/units/03388?indicator=on_time_rate&lang=en#table'
+		],
 		['/tìm kiếm', '/t%C3%ACm%20ki%E1%BA%BFm'],
 		['/%2e%2e/x', '/x'],
 		[null, '/'],

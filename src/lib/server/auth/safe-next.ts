@@ -5,13 +5,17 @@
  * makes Node throw (a 500). Anything but a plain same-origin path goes to the fallback.
  */
 
-/** C0 controls, DEL and C1 controls: never part of a path a person meant. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+import { controlCharacter } from '../http/control-chars.ts';
 
 const BASE = 'http://this-site.invalid';
 
 function plainPath(text: string): boolean {
-	return text.startsWith('/') && !text.startsWith('//') && !text.includes('\\') && !CONTROL.test(text);
+	return (
+		text.startsWith('/') &&
+		!text.startsWith('//') &&
+		!text.includes('\\') &&
+		controlCharacter(text) === null
+	);
 }
 
 /**

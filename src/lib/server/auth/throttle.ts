@@ -59,7 +59,8 @@ async function take(
 	restart: ReturnType<typeof sql>,
 	allowed: ReturnType<typeof sql>
 ): Promise<boolean> {
-	const rows = await db.rows(sql`insert into signin_buckets as b (bucket, failures, first_at, last_at)
+	const rows =
+		await db.rows(sql`insert into signin_buckets as b (bucket, failures, first_at, last_at)
 		values (${bucket}, 1, now(), now())
 		on conflict (bucket) do update set
 			failures = case when ${restart} then 1 else b.failures + 1 end,
@@ -99,7 +100,11 @@ export async function reserveAttempt(db: Executor, attempt: Attempt): Promise<Th
 		return {
 			allowed: false,
 			scope: 'address',
-			retryAfter: await waitFor(db, address, sql`extract(epoch from b.first_at + ${window} - now())`)
+			retryAfter: await waitFor(
+				db,
+				address,
+				sql`extract(epoch from b.first_at + ${window} - now())`
+			)
 		};
 	const account = accountKey(attempt);
 	const accountOk = await take(

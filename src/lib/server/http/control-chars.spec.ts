@@ -26,7 +26,10 @@ describe('controlInUrl', () => {
 		['/api/v1/units?q=m%C6%B0%E1%BB%9Dng%20than', null],
 		['/units/03388?indicator=on_time_rate', null],
 		['/api/v1/units?q=a%00', 'Parameter "q" contains a control character (U+0000): remove it'],
-		['/api/v1/values?period=2024-01%0D%0A', 'Parameter "period" contains a control character (U+000D): remove it'],
+		[
+			'/api/v1/values?period=2024-01%0D%0A',
+			'Parameter "period" contains a control character (U+000D): remove it'
+		],
 		['/api/v1/units?a%00b=1', 'Parameter "ab" contains a control character (U+0000): remove it'],
 		['/report/03388%00/2024-01', 'The path contains a control character (U+0000): remove it'],
 		['/units/%0A', 'The path contains a control character (U+000A): remove it'],

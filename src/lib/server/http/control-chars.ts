@@ -6,8 +6,10 @@
  */
 
 /** C0 controls, DEL and C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same, less tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** The first control character of `value` as `U+0000`, or null; `freeText` allows \t, \r, \n. */
@@ -52,5 +54,8 @@ export function controlInForm(form: FormData, freeText: readonly string[] = []):
 
 /** A name fit to be quoted in a message (its control characters dropped). */
 function printable(name: string): string {
-	return [...name].filter((ch) => !CONTROL.test(ch)).join('').slice(0, 60);
+	return [...name]
+		.filter((ch) => !CONTROL.test(ch))
+		.join('')
+		.slice(0, 60);
 }

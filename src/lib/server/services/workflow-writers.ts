@@ -38,4 +38,3 @@ export async function draftWriters(
 		order by min(w.first) nulls last, u.id`);
 	return rows.map((r) => ({ id: Number(r.id), email: r.email }));
 }
-
