@@ -5,36 +5,21 @@
  */
 import { request as httpRequest } from 'node:http';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-	TEST_PASSWORD,
-	TEST_USERS,
-	UNIT,
-	postForm,
-	send,
-	signIn,
-	type RawResponse
-} from '../support/test-users.ts';
+import { TEST_PASSWORD, TEST_USERS, UNIT, postForm, signIn } from '../support/test-users.ts';
+import { httpClient } from '../support/http-client.ts';
 
 const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-const get = (path: string, cookie?: string) =>
-	send(url(path), { headers: cookie ? { cookie } : {} });
+const { get, postJson, reportToken } = httpClient(baseURL);
 
 let admin = '';
 let editor = '';
 let approver = '';
 
-function postJson(path: string, body: unknown, cookie: string): Promise<RawResponse> {
-	return send(url(path), {
-		method: 'POST',
-		body: JSON.stringify(body),
-		headers: { 'content-type': 'application/json', origin: baseURL, cookie }
-	});
-}
+const token = (month: string) => reportToken(UNIT, month, admin);
 
-async function token(month: string): Promise<string> {
-	return JSON.parse((await get(`/api/v1/reports/${UNIT}/${month}`, admin)).text).token;
-}
+/** One workflow step on the editor's commune through the JSON API, with the current token. */
+const step = async (month: string, body: Record<string, unknown>, cookie: string) =>
+	postJson(`/api/v1/reports/${UNIT}/${month}`, { ...body, token: await token(month) }, cookie);
 
 /** A POST whose body is sent in chunks, without Content-Length. */
 function postChunked(
@@ -162,11 +147,7 @@ describe('control characters', () => {
 
 	it('keeps line breaks in a return comment but refuses NUL (form and API)', async () => {
 		const month = '2019-03';
-		const submitted = await postJson(
-			`/api/v1/reports/${UNIT}/${month}`,
-			{ action: 'submit', token: await token(month), values: { computers: 2 } },
-			editor
-		);
+		const submitted = await step(month, { action: 'submit', values: { computers: 2 } }, editor);
 		expect(submitted.status, submitted.text).toBe(200);
 		const viaForm = await postForm(
 			baseURL,
@@ -175,11 +156,7 @@ describe('control characters', () => {
 			{ cookie: approver }
 		);
 		expect(viaForm.status).toBe(400);
-		const viaApi = await postJson(
-			`/api/v1/reports/${UNIT}/${month}`,
-			{ action: 'return', token: await token(month), comment: 'bad\u0000comment' },
-			approver
-		);
+		const viaApi = await step(month, { action: 'return', comment: 'bad\u0000comment' }, approver);
 		expect(viaApi.status).toBe(400);
 		expect(JSON.parse(viaApi.text).error).toMatch(/"comment" contains a control character/);
 		const ok = await postForm(
@@ -295,23 +272,15 @@ describe('sign-in throttling under a burst', () => {
 describe('four eyes', () => {
 	it('an approver who edited a draft cannot approve it after an editor submits it', async () => {
 		const month = '2019-05';
-		const edited = await postJson(
-			`/api/v1/reports/${UNIT}/${month}`,
-			{ action: 'save', token: await token(month), values: { computers: 9 } },
-			approver
-		);
+		const edited = await step(month, { action: 'save', values: { computers: 9 } }, approver);
 		expect(edited.status, edited.text).toBe(200);
-		const submitted = await postJson(
-			`/api/v1/reports/${UNIT}/${month}`,
-			{ action: 'submit', token: await token(month), values: { computers: 9, staff_total: 12 } },
+		const submitted = await step(
+			month,
+			{ action: 'submit', values: { computers: 9, staff_total: 12 } },
 			editor
 		);
 		expect(submitted.status, submitted.text).toBe(200);
-		const r = await postJson(
-			`/api/v1/reports/${UNIT}/${month}`,
-			{ action: 'approve', token: await token(month) },
-			approver
-		);
+		const r = await step(month, { action: 'approve' }, approver);
 		expect(r.status).toBe(403);
 		expect(JSON.parse(r.text).error).toMatch(/another approver/);
 		const state = JSON.parse((await get(`/api/v1/reports/${UNIT}/${month}`, admin)).text);
