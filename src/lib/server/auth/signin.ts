@@ -1,6 +1,7 @@
 /**
- * Sign-in: throttle (the attempt counted first), password check (constant-ish time whether or not the account exists),
- * a fresh session (the one presented, if any, is ended: rotation), and an audit entry either way.
+ * Sign-in: throttle (the attempt counted first), password check (constant-ish time whether or
+ * not the account exists), a fresh session (the one presented, if any, is ended: rotation), and an
+ * audit entry either way.
  */
 import type { Store } from '../db/index.ts';
 import { normaliseEmail, userByEmail } from '../queries/users.ts';
