@@ -39,6 +39,12 @@ export const vi = {
 		'Kỳ này có sắp xếp đơn vị hành chính: số liệu được cộng dồn về các đơn vị có hiệu lực ngày {date}.',
 	'notice.badParam': 'Tham số “{name}” không hợp lệ, đã dùng giá trị mặc định.',
 
+	'password.tooShort': 'Mật khẩu phải có ít nhất {min} ký tự.',
+	'password.tooLong': 'Mật khẩu chỉ được có tối đa {max} ký tự.',
+	'password.common':
+		'Mật khẩu này thuộc danh sách mật khẩu phổ biến nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.',
+	'password.email': 'Mật khẩu không được chứa tên trong địa chỉ email ({name}).',
+
 	'map.label': 'Bản đồ {indicator}, {period}',
 	'map.loading': 'Đang tải bản đồ…',
 	'map.failed': 'Không tải được ranh giới. Bảng số liệu bên dưới vẫn đầy đủ.',
@@ -195,6 +201,12 @@ export const en: Record<MessageKey, string> = {
 	'notice.merged':
 		'Units were reorganised during this period: figures are summed onto the units in force on {date}.',
 	'notice.badParam': 'Parameter “{name}” was not valid; the default is shown.',
+
+	'password.tooShort': 'The password must have at least {min} characters.',
+	'password.tooLong': 'The password must have at most {max} characters.',
+	'password.common':
+		'This password is among the most common ones and easily guessed: choose another.',
+	'password.email': 'The password must not contain the name part of the email address ({name}).',
 
 	'map.label': 'Map of {indicator}, {period}',
 	'map.loading': 'Loading the map…',

@@ -43,7 +43,12 @@ export async function readUpload(request: Request): Promise<Upload> {
 	try {
 		form = await request.formData();
 	} catch (error) {
-		if (/exceeds limit|too large/i.test((error as Error).message))
+		// adapter-node's BODY_SIZE_LIMIT: a 413 error whether Content-Length said so or a chunked
+		// body ran over ("request body size exceeded BODY_SIZE_LIMIT …").
+		if (
+			(error as { status?: number }).status === 413 ||
+			/exceed|too large/i.test((error as Error).message)
+		)
 			return { ok: false, status: 413, message: TOO_LARGE };
 		return {
 			ok: false,
