@@ -142,7 +142,26 @@ export const vi = {
 	'history.descTarget': 'Mục tiêu năm {year}: {value}.',
 	'trend.on_track': 'Đúng hướng',
 	'trend.at_risk': 'Có nguy cơ',
-	'trend.off_track': 'Chệch hướng'
+	'trend.off_track': 'Chệch hướng',
+
+	'search.label': 'Tìm xã, phường',
+	'search.placeholder': 'Tìm xã, phường…',
+	'search.submit': 'Tìm',
+	'search.title': 'Tìm đơn vị hành chính',
+	'search.heading': 'Kết quả cho “{q}”',
+	'search.help':
+		'Nhập tên xã, phường, thị trấn hoặc huyện, tên cũ hay tên mới, có dấu hay không dấu (ví dụ: muong than), hoặc mã đơn vị.',
+	'search.short': 'Hãy nhập ít nhất {n} chữ cái hoặc chữ số.',
+	'search.none':
+		'Không tìm thấy đơn vị nào khớp với “{q}”. Hãy thử tên không dấu, bỏ chữ “xã”, hoặc tên trước ngày 01/07/2025.',
+	'search.control': 'Từ khóa có ký tự điều khiển, không tìm được. Hãy gõ lại từ khóa.',
+	'search.long': 'Từ khóa quá dài (tối đa {n} ký tự). Hãy nhập tên đơn vị.',
+	'search.count': '{n} đơn vị, đơn vị đang có hiệu lực đứng trước.',
+	'search.current': 'Đang có hiệu lực',
+	'search.since': 'từ {date}',
+	'search.ended': 'Đến {date}',
+	'search.starts': 'Từ {date}',
+	'search.successors': 'Nay thuộc'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -284,5 +303,24 @@ export const en: Record<MessageKey, string> = {
 	'history.descTarget': 'Target for {year}: {value}.',
 	'trend.on_track': 'On track',
 	'trend.at_risk': 'At risk',
-	'trend.off_track': 'Off track'
+	'trend.off_track': 'Off track',
+
+	'search.label': 'Find a commune',
+	'search.placeholder': 'Find a commune…',
+	'search.submit': 'Search',
+	'search.title': 'Find an administrative unit',
+	'search.heading': 'Results for “{q}”',
+	'search.help':
+		'Type the name of a commune, ward, town or district, old or new, with or without diacritics (e.g. muong than), or a unit code.',
+	'search.short': 'Type at least {n} letters or digits.',
+	'search.none':
+		'No unit matches “{q}”. Try the name without diacritics, without “xã”, or its name before 1 July 2025.',
+	'search.control': 'The search text contains a control character. Please type it again.',
+	'search.long': 'The search text is too long (at most {n} characters). Type a unit’s name.',
+	'search.count': '{n} units, those in force today first.',
+	'search.current': 'In force today',
+	'search.since': 'since {date}',
+	'search.ended': 'Until {date}',
+	'search.starts': 'From {date}',
+	'search.successors': 'Now part of'
 };
