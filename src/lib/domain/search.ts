@@ -100,7 +100,11 @@ export interface Rankable {
  * {@link matchTier}, then the most recently ended, communes before districts and provinces,
  * then by name and code.
  */
-export function rankMatches<T extends Rankable>(query: ValidQuery, units: T[], limit = Infinity): T[] {
+export function rankMatches<T extends Rankable>(
+	query: ValidQuery,
+	units: T[],
+	limit = Infinity
+): T[] {
 	return units
 		.map((unit) => ({ unit, tier: matchTier(query, unit) }))
 		.filter((m): m is { unit: T; tier: number } => m.tier !== null)

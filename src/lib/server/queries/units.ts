@@ -78,4 +78,3 @@ export async function unitsInSpan(
 			and coalesce(u.valid_to, '9999-12-31') >= ${from}::date
 		order by u.valid_from nulls first`);
 }
-
