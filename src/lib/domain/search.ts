@@ -97,21 +97,28 @@ export interface Rankable {
 
 /**
  * The units that match, in the order people expect: units in force first, then by
- * {@link matchTier}, then the most recently ended, communes before districts and provinces,
- * then by name and code.
+ * {@link matchTier}, then names spelt exactly as typed, then the most recently ended, communes
+ * before districts and provinces, then by name and code.
  */
 export function rankMatches<T extends Rankable>(
 	query: ValidQuery,
 	units: T[],
 	limit = Infinity
 ): T[] {
+	const typed = query.text.toLowerCase();
 	return units
-		.map((unit) => ({ unit, tier: matchTier(query, unit) }))
-		.filter((m): m is { unit: T; tier: number } => m.tier !== null)
+		.map((unit) => ({
+			unit,
+			tier: matchTier(query, unit),
+			// "thân" means Thân Thuộc before Than Uyên; "than" the other way round.
+			literal: unit.name.normalize('NFC').toLowerCase().includes(typed)
+		}))
+		.filter((m): m is { unit: T; tier: number; literal: boolean } => m.tier !== null)
 		.sort(
 			(a, b) =>
 				Number(b.unit.current) - Number(a.unit.current) ||
 				a.tier - b.tier ||
+				Number(b.literal) - Number(a.literal) ||
 				(b.unit.valid_to ?? '9999-12-31').localeCompare(a.unit.valid_to ?? '9999-12-31') ||
 				LEVEL_ORDER[a.unit.level] - LEVEL_ORDER[b.unit.level] ||
 				a.unit.name.localeCompare(b.unit.name, 'vi') ||
