@@ -162,7 +162,25 @@ export const vi = {
 	'import.unchangedSome': '{n} báo cáo không thay đổi: số liệu của tệp đã có sẵn.',
 	'import.jumps':
 		'Một số số liệu chênh lệch nhiều so với trung vị 12 tháng gần nhất: hãy kiểm tra, rồi đánh dấu xác nhận và tải lên.',
-	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều'
+	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều',
+	'search.label': 'Tìm xã, phường',
+	'search.placeholder': 'Tìm xã, phường…',
+	'search.submit': 'Tìm',
+	'search.title': 'Tìm đơn vị hành chính',
+	'search.heading': 'Kết quả cho “{q}”',
+	'search.help':
+		'Nhập tên xã, phường, thị trấn hoặc huyện, tên cũ hay tên mới, có dấu hay không dấu (ví dụ: muong than), hoặc mã đơn vị.',
+	'search.short': 'Hãy nhập ít nhất {n} chữ cái hoặc chữ số.',
+	'search.none':
+		'Không tìm thấy đơn vị nào khớp với “{q}”. Hãy thử tên không dấu, bỏ chữ “xã”, hoặc tên trước ngày 01/07/2025.',
+	'search.control': 'Từ khóa có ký tự điều khiển, không tìm được. Hãy gõ lại từ khóa.',
+	'search.long': 'Từ khóa quá dài (tối đa {n} ký tự). Hãy nhập tên đơn vị.',
+	'search.count': '{n} đơn vị, đơn vị đang có hiệu lực đứng trước.',
+	'search.current': 'Đang có hiệu lực',
+	'search.since': 'từ {date}',
+	'search.ended': 'Đến {date}',
+	'search.starts': 'Từ {date}',
+	'search.successors': 'Nay thuộc'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -323,5 +341,23 @@ export const en: Record<MessageKey, string> = {
 	'import.unchangedSome': '{n} report(s) unchanged: the file’s figures are already there.',
 	'import.jumps':
 		'Some figures differ a lot from the median of the last 12 months: check them, then tick the confirmation and upload.',
-	'import.confirmJumps': 'I have checked the figures that differ a lot'
+	'import.confirmJumps': 'I have checked the figures that differ a lot',
+	'search.label': 'Find a commune',
+	'search.placeholder': 'Find a commune…',
+	'search.submit': 'Search',
+	'search.title': 'Find an administrative unit',
+	'search.heading': 'Results for “{q}”',
+	'search.help':
+		'Type the name of a commune, ward, town or district, old or new, with or without diacritics (e.g. muong than), or a unit code.',
+	'search.short': 'Type at least {n} letters or digits.',
+	'search.none':
+		'No unit matches “{q}”. Try the name without diacritics, without “xã”, or its name before 1 July 2025.',
+	'search.control': 'The search text contains a control character. Please type it again.',
+	'search.long': 'The search text is too long (at most {n} characters). Type a unit’s name.',
+	'search.count': '{n} units, those in force today first.',
+	'search.current': 'In force today',
+	'search.since': 'since {date}',
+	'search.ended': 'Until {date}',
+	'search.starts': 'From {date}',
+	'search.successors': 'Now part of'
 };
