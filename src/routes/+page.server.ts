@@ -68,7 +68,9 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			period: view.period,
 			level: view.level
 		});
-		if (frame.asOf) query.set('as_of', frame.asOf);
+		// Only an asked as_of: the API applies the same frame (mapFrame) to a period across a
+		// reorganisation, so the map reads the very URL its downloads are made from.
+		if (view.asOf) query.set('as_of', view.asOf);
 		const valuesUrl = `/api/v1/values?${query}`;
 		const [read, sources] = await Promise.all([
 			readFigures(fetch, valuesUrl),

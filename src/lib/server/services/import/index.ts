@@ -82,7 +82,8 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			};
 		throw error;
 	}
-	// Header problems leave nothing to check; row problems are reported with the rest.
+	// A header that leaves nothing to check ends here; other header problems are reported with
+	// the rows'.
 	const { layout, errors: headerErrors } = readLayout(table);
 	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
 	const form = layout.form;
@@ -98,7 +99,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	// What a figure replaces is read first, under the figures lock (so it cannot change before the
 	// commit), for every unit-month the file could touch. Any error rolls the whole file back,
 	// and every error is still reported: reading goes on to the end.
-	const rowErrors: RowError[] = [];
+	const rowErrors: RowError[] = [...headerErrors.list];
 	const checker = new CellChecker(context);
 	let stored: StoredFigures = new Map();
 	let partErrors: RowError[] = [];
@@ -187,7 +188,8 @@ function candidateKeys(
 	return { unitIds, months: [...months] };
 }
 
-function sortErrors(errors: RowError[]): RowError[] {
+/** Errors in file order: by line, then column. */
+export function sortErrors(errors: RowError[]): RowError[] {
 	return [...errors].sort(
 		(a, b) => a.line - b.line || String(a.column).localeCompare(String(b.column))
 	);
