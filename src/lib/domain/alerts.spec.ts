@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertsFor, fallingRun, type CommuneFigures } from './alerts';
+import { alertsFor, backlogGrew, fallingRun, type CommuneFigures } from './alerts';
 
 describe('fallingRun', () => {
 	it.each([
@@ -14,6 +14,16 @@ describe('fallingRun', () => {
 	] as const)('%j better %s → %s', (values, better, expected) => {
 		expect(fallingRun([...values], better)).toBe(expected);
 	});
+});
+
+describe('backlogGrew', () => {
+	it.each([
+		[0, 1, false],
+		[0, 3, true],
+		[20, 23, false],
+		[20, 24, true],
+		[5, 4, false]
+	])('%i → %i: %s', (before, now, expected) => expect(backlogGrew(before, now)).toBe(expected));
 });
 
 describe('alertsFor', () => {

@@ -51,6 +51,14 @@ export function fallingRun(values: (number | null)[], better: Better, runs = 3):
 	return true;
 }
 
+/**
+ * An overdue backlog worth a leader's attention: up by at least 3 dossiers and a fifth. One
+ * dossier going overdue in a small commune is noise that would bury the alerts that matter.
+ */
+export function backlogGrew(before: number, now: number): boolean {
+	return now - before >= Math.max(3, before * 0.2);
+}
+
 /** The alerts the communes raise, most serious kind first, then by name. */
 export function alertsFor(communes: CommuneFigures[], better: Better): Alert[] {
 	const out: Alert[] = [];
@@ -62,7 +70,7 @@ export function alertsFor(communes: CommuneFigures[], better: Better): Alert[] {
 		if (c.meetsTarget === false && current !== null && c.target !== null)
 			out.push({ ...base, kind: 'below_target', values: [current, c.target] });
 		const [before, now] = c.overdue;
-		if (before !== null && now !== null && now > before)
+		if (before !== null && now !== null && backlogGrew(before, now))
 			out.push({ ...base, kind: 'backlog_growing', values: [before, now] });
 		if (c.monthsReported < c.monthsExpected)
 			out.push({
