@@ -166,7 +166,7 @@ describe('/priorities shows the API’s figures', () => {
 		).toBe(true);
 		const { html } = await page('/priorities?area=110&period=2024&lang=en');
 		expect(html).toContain('Communes to prioritise');
-		expect(html).toMatch(/\d+ more dossiers on time a month would add \d+\.\d points\./);
+		expect(html).toMatch(/\d+ more dossiers? on time a month would add \d+\.\d points\./);
 		expect(html).toMatch(/<td class="num index[^"]*">\d+\.\d<\/td>/);
 	});
 
@@ -176,6 +176,20 @@ describe('/priorities shows the API’s figures', () => {
 		expect(new Set(codes).size).toBe(codes.length);
 		expect(codes).toHaveLength(38);
 		expectSameFigures(pageRows((await page('/priorities?area=12&period=2025')).html), rows, null);
+	});
+
+	it('is cached per data version like the other public pages: a 304 on revalidation', async () => {
+		for (const path of [
+			'/priorities?area=110&period=2024',
+			'/priorities/download?area=110&period=2024&format=xlsx'
+		]) {
+			const first = await fetch(`${base}${path}`);
+			await first.arrayBuffer();
+			const etag = first.headers.get('etag');
+			expect(etag, path).toBeTruthy();
+			const again = await fetch(`${base}${path}`, { headers: { 'if-none-match': etag! } });
+			expect(again.status, path).toBe(304);
+		}
 	});
 
 	it('links the page from the public header', async () => {

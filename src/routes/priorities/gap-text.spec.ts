@@ -20,6 +20,12 @@ describe('gap text', () => {
 		expect(gapGain(onTime, 'vi')).toBe('Thêm 12 hồ sơ đúng hạn mỗi tháng sẽ được thêm 3,1 điểm.');
 	});
 
+	it('says one in the singular in English', () => {
+		expect(gapGain({ ...onTime, needed: 1 }, 'en')).toBe(
+			'1 more dossier on time a month would add 3.1 points.'
+		);
+	});
+
 	it('uses vi-VN numbers', () => {
 		expect(gapGain({ ...onTime, needed: 1234, points_lost: 12.345 }, 'vi')).toBe(
 			'Thêm 1.234 hồ sơ đúng hạn mỗi tháng sẽ được thêm 12,3 điểm.'

@@ -32,7 +32,11 @@ export function gapGain(gap: GapLike, locale: Locale): string | null {
 		return null;
 	return t(locale, `priorities.gain.${gap.per}`, {
 		n: formatNumber(gap.needed, locale, 0),
-		noun: t(locale, `priorities.noun.${gap.indicator}` as MessageKey),
+		// English says "1 more dossier", "2 more dossiers"; Vietnamese nouns do not change.
+		noun: t(
+			locale,
+			`priorities.${gap.needed === 1 ? 'nounOne' : 'noun'}.${gap.indicator}` as MessageKey
+		),
 		points: formatPoints(gap.points_lost, locale)
 	});
 }
