@@ -35,6 +35,31 @@ export default ts.config(
 		}
 	},
 	{
+		// Calendar dates come from src/lib/domain/clock.ts, in Vietnamese time: reading the clock
+		// or an instant's calendar fields anywhere else is how UTC (or the server's zone) crept in.
+		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
+		ignores: ['src/lib/domain/clock.ts', 'src/**/*.spec.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector:
+						'CallExpression[callee.property.name=/^get(UTC)?(FullYear|Month|Date|Day|Hours)$/]',
+					message:
+						'Calendar fields of an instant depend on a time zone: use dayOf/monthOf/yearOf from $lib/domain/clock (Vietnamese time).'
+				},
+				{
+					selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+					message: 'Read the time through now()/today()/thisMonth() of $lib/domain/clock.'
+				},
+				{
+					selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+					message: 'Read the time through now()/today()/thisMonth() of $lib/domain/clock.'
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

@@ -16,7 +16,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'connect-src': ['self'],
-				'frame-ancestors': ['*'],
+				// Only this site may frame its pages: a signed-in page in someone else's frame is clickjacking.
+				'frame-ancestors': ['self'],
 				'base-uri': ['self'],
 				'form-action': ['self'],
 				'object-src': ['none']

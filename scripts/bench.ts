@@ -36,6 +36,7 @@ import { machineInfo, printBudgets, printTable, writeResults } from './bench/rep
 import { summarize } from './bench/stats.ts';
 import { findIndicator } from '../src/lib/domain/indicators.ts';
 import { lastDay } from '../src/lib/domain/periods.ts';
+import { today as todayInVietnam } from '../src/lib/domain/clock.ts';
 import type { AggregateSpec } from '../src/lib/server/queries/aggregate.ts';
 import type { Store } from '../src/lib/server/db/index.ts';
 
@@ -146,7 +147,7 @@ try {
 	// ---- Bare SQL floors ----------------------------------------------------------------
 	const indicator = findIndicator('online_uptake')!;
 	const seriesUnit = scenario.communes[Math.floor(nCommunes / 2)].code;
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const specOf = (start: string, end: string): AggregateSpec => ({
 		indicators: [indicator],
 		level: 'commune',

@@ -15,6 +15,7 @@ import { cachedAnswer, cachedHit } from '$lib/server/http/answer-cache';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { PUBLIC_CACHE } from '$lib/server/http/respond';
 import { dataVersion } from '$lib/server/queries/data-version';
+import { controlInUrl } from '$lib/server/http/control-chars';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -39,7 +40,9 @@ if (!registry[shutdownFlag]) {
 const SECURITY_HEADERS: Record<string, string> = {
 	'X-Content-Type-Options': 'nosniff',
 	'Referrer-Policy': 'strict-origin-when-cross-origin',
-	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()'
+	'Permissions-Policy': 'geolocation=(), camera=(), microphone=()',
+	// For browsers without CSP frame-ancestors (svelte.config.js says 'self' to the others).
+	'X-Frame-Options': 'SAMEORIGIN'
 };
 
 const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
@@ -60,6 +63,25 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	}
 	return response;
+};
+
+/**
+ * A control character in the path or a query parameter (NUL, CR, LF…) is a 400 naming where it
+ * was, before any route sees it: PostgreSQL refuses NUL in text and Node refuses CR/LF in
+ * headers, which would otherwise end in a 500. The API answers `{ error }` as everywhere else.
+ */
+const controlCharacters: Handle = async ({ event, resolve }) => {
+	const problem = controlInUrl(event.url);
+	if (!problem) return resolve(event);
+	const api = event.url.pathname.startsWith('/api/');
+	return new Response(api ? JSON.stringify({ error: problem }) : problem, {
+		status: 400,
+		headers: {
+			...SECURITY_HEADERS,
+			'content-type': api ? 'application/json' : 'text/plain; charset=utf-8',
+			'cache-control': 'no-store'
+		}
+	});
 };
 
 /** Public GET endpoints whose answers live in the answer cache (http/answer-cache.ts). */
@@ -154,9 +176,11 @@ const logging: Handle = async ({ event, resolve }) => {
 };
 
 // Logging and headers wrap auth, so its early refusals (403 for cross-site API writes) are logged
-// and carry the security headers too. Cached public answers leave right after logging.
+// and carry the security headers too. Control characters are refused right after logging (with
+// the headers of their own), and cached public answers leave right after that.
 export const handle: Handle = sequence(
 	logging,
+	controlCharacters,
 	localOrigin,
 	cachedPublic,
 	compression,

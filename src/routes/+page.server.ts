@@ -6,6 +6,7 @@ import type { ValueRow } from '$lib/server/queries/values';
 import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { dataSpan } from '$lib/server/queries/settings';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
+import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView } from '$lib/state/map-view';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { packFigures, type MapFigures } from '$lib/state/map-figures';
@@ -46,7 +47,7 @@ const RECENT = 8;
  */
 export const load: PageServerLoad = async ({ url, fetch }) => {
 	const store = await ready();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
 	const { view, invalid } = readView(url.searchParams, defaultPeriod(lastMonth, today));
 	const period = parsePeriod(view.period)!;
@@ -67,7 +68,9 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			period: view.period,
 			level: view.level
 		});
-		if (frame.asOf) query.set('as_of', frame.asOf);
+		// Only an asked as_of: the API applies the same frame (mapFrame) to a period across a
+		// reorganisation, so the map reads the very URL its downloads are made from.
+		if (view.asOf) query.set('as_of', view.asOf);
 		const valuesUrl = `/api/v1/values?${query}`;
 		const [read, sources] = await Promise.all([
 			readFigures(fetch, valuesUrl),

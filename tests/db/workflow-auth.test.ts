@@ -67,7 +67,7 @@ describe('users', () => {
 		expect(hash).not.toContain(PASSWORD);
 	});
 
-	it('refuses bad input: scope rules, duplicates, short passwords', async () => {
+	it('refuses bad input: scope rules, duplicates, short, common or name-bearing passwords', async () => {
 		const add = (over: Record<string, unknown>) =>
 			addUser(
 				store,
@@ -88,7 +88,21 @@ describe('users', () => {
 		});
 		expect(await add({ password: 'short' })).toMatchObject({
 			ok: false,
-			errors: { password: expect.any(String) }
+			errors: { password: 'Mật khẩu phải có ít nhất 10 ký tự.' }
+		});
+		expect(await add({ password: 'password123' })).toMatchObject({
+			ok: false,
+			errors: { password: expect.stringContaining('phổ biến') }
+		});
+		expect(await add({ password: 'qwertyuiop', locale: 'en' })).toMatchObject({
+			ok: false,
+			errors: { password: expect.stringContaining('most common') }
+		});
+		expect(
+			await add({ email: 'le.van.nam@a.test', password: 'levannam@laichau', locale: 'en' })
+		).toMatchObject({
+			ok: false,
+			errors: { password: expect.stringContaining('(levannam)') }
 		});
 		expect(await add({ email: 'VIEWER@a.test ' })).toMatchObject({
 			ok: false,
@@ -207,16 +221,47 @@ describe('throttling', () => {
 		// A forged or foreign device cookie does not help.
 		const forged = owner.deviceCookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
 		expect(await slow('10.3.2.3', { deviceCookie: forged })).toMatchObject({ status: 429 });
-		// Failures older than 15 minutes no longer count: the delay ends.
-		await store.run(sql`insert into audit_log (actor, action, at, detail)
-			select 'slow@a.test', 'signin_failed', now() - interval '16 minutes',
-				jsonb_build_object('email', 'other@a.test', 'address', '10.9.9.9', 'reason', 'password')
-			from generate_series(1, 20)`);
+		// A count after 15 quiet minutes is over: the delay ends.
+		await store.run(sql`insert into signin_buckets (bucket, failures, first_at, last_at)
+			values ('account:other@a.test', 20, now() - interval '1 hour', now() - interval '16 minutes')`);
 		expect(
 			await signIn(store, attempt({ email: 'other@a.test', address: '10.4.0.1' }))
 		).toMatchObject({ ok: false, status: 401 });
+		await store.run(sql`update signin_buckets set failures = 20, last_at = now() - interval '14 minutes'
+			where bucket = 'account:other@a.test'`);
+		expect(
+			await signIn(store, attempt({ email: 'other@a.test', address: '10.4.0.2' }))
+		).toMatchObject({ ok: false, status: 429, retryAfter: expect.any(Number) });
 		// The delay for the 6th failure doubles (30 s → 60 s), capped at 15 minutes.
 		const { accountDelay } = await import('../../src/lib/server/auth/throttle.ts');
 		expect([4, 5, 6, 7, 10, 20].map(accountDelay)).toEqual([0, 30, 60, 120, 900, 900]);
+	});
+
+	it('many wrong passwords sent at once: no more checks than the limits allow', async () => {
+		const burst = (n: number, over: (i: number) => Partial<SignInAttempt>) =>
+			Promise.all(
+				Array.from({ length: n }, (_, i) =>
+					signIn(store, attempt({ password: `wrong password ${i}`, ...over(i) }))
+				)
+			);
+		const statuses = (results: Awaited<ReturnType<typeof signIn>>[]) =>
+			results.map((r) => (r.ok ? 200 : r.status));
+		// One account from 30 addresses: 5 checks, the rest refused unchecked.
+		const account = statuses(
+			await burst(30, (i) => ({ email: 'burst@a.test', address: `10.5.0.${i}` }))
+		);
+		expect(account.filter((s) => s === 401).length).toBe(5);
+		expect(account.filter((s) => s === 429).length).toBe(25);
+		// One address for 30 accounts: 10 checks.
+		const address = statuses(
+			await burst(30, (i) => ({ email: `spray${i}@a.test`, address: '10.6.0.1' }))
+		);
+		expect(address.filter((s) => s === 401).length).toBe(10);
+		expect(address.filter((s) => s === 429).length).toBe(20);
+		// Refused attempts were not counted against the other limit.
+		const [{ failures }] = await store.rows<{ failures: number }>(
+			sql`select failures from signin_buckets where bucket = 'address:10.5.0.29'`
+		);
+		expect(failures).toBeLessThanOrEqual(1);
 	});
 });

@@ -2,7 +2,8 @@
  * The report workflow against a real store (PGlite, or PostgreSQL when DATABASE_URL is set):
  * drafts stay out of the public figures until approval, approval writes observations, facts and
  * audit in one go, a return carries its comment, a stale save is refused, jumps need confirming,
- * and uploads land in drafts of the editor's own area only.
+ * uploads land in drafts of the editor's own area only, and nobody approves a report they wrote
+ * any figure of.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -10,8 +11,6 @@ import type { Store } from '../../src/lib/server/db/index.ts';
 import { migrateStore } from '../../src/lib/server/db/migrate.ts';
 import { seedStore } from '../../src/lib/server/services/setup.ts';
 import { seedMeasures } from '../../src/lib/server/services/units-seed.ts';
-import { addUser } from '../../src/lib/server/auth/user-admin.ts';
-import { userByEmail } from '../../src/lib/server/queries/users.ts';
 import type { SessionUser } from '../../src/lib/server/auth/types.ts';
 import {
 	WorkflowError,
@@ -28,11 +27,15 @@ import { figureHistory, batchFigures } from '../../src/lib/server/queries/audit.
 import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
 import type { UnitSpan } from '../../src/lib/server/services/import/validate.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
+import { importFile } from '../../src/lib/server/services/import/index.ts';
+import { pinClock } from '../../src/lib/domain/clock.ts';
+import { addStoreUsers } from '../support/store-users.ts';
 
 let handle: TestStore;
 let store: Store;
 let unit: UnitSpan;
-const users: Record<'editor' | 'editor2' | 'approver' | 'other', SessionUser> = {} as never;
+const users: Record<'editor' | 'editor2' | 'approver' | 'approver2' | 'other', SessionUser> =
+	{} as never;
 const CURRENT = '2026-11';
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
@@ -82,22 +85,16 @@ beforeAll(async () => {
 	await migrateStore(store);
 	await seedStore(store, { boundaries: null });
 	await store.transaction((tx) => seedMeasures(tx));
-	const people = [
-		['editor', 'editor@w.test', 'editor', '03388'],
-		['editor2', 'editor2@w.test', 'editor', '03388'],
-		['approver', 'approver@w.test', 'approver', '12'],
-		['other', 'other@w.test', 'editor', '03390']
-	] as const;
-	for (const [key, email, role, unitCode] of people) {
-		const r = await addUser(
-			store,
-			{ email, password: 'a long enough password', role, unitCode },
-			{ userId: null, actor: 'test' }
-		);
-		expect(r.ok).toBe(true);
-		const u = (await userByEmail(store, email))!;
-		users[key] = { id: u.id, email: u.email, displayName: u.displayName, role: u.role, unitCode };
-	}
+	Object.assign(
+		users,
+		await addStoreUsers(store, [
+			['editor', 'editor@w.test', 'editor', '03388'],
+			['editor2', 'editor2@w.test', 'editor', '03388'],
+			['approver', 'approver@w.test', 'approver', '12'],
+			['approver2', 'approver2@w.test', 'approver', '12'],
+			['other', 'other@w.test', 'editor', '03390']
+		])
+	);
 	const found = await reportUnit(store, '03388', '2026-01');
 	if (!found.ok) throw new Error(found.message);
 	unit = found.unit;
@@ -421,5 +418,147 @@ describe('uploads go to drafts of the editor’s own area', () => {
 		expect(invalid).toMatchObject({ ok: false, status: 422 });
 		if (!invalid.ok) expect(invalid.errors.map((e) => e.code)).toEqual(['future_period']);
 		expect(await count(sql`select count(*)::int as n from drafts`)).toBe(before);
+	});
+});
+
+describe('the current month is Vietnam’s: 23:30 UTC on 31 May is 06:30 on 1 June', () => {
+	// No `currentMonth` is passed here: the services take it from the clock.
+	beforeAll(() => pinClock('2026-05-31T23:30:00Z'));
+	afterAll(() => pinClock(null));
+	const figures = (month: string) =>
+		new TextEncoder().encode(`unit_code,period,computers,staff_total\n03388,${month},7,30\n`);
+
+	it('accepts a report for June and refuses July as the future', async () => {
+		const form = async (month: string) =>
+			saveReport(store, users.editor, {
+				unit,
+				month,
+				raw: { computers: '7', staff_total: '30' },
+				token: await token(month),
+				submit: false,
+				confirmJumps: true
+			});
+		expect(await form('2026-06')).toMatchObject({ ok: true, status: 'draft' });
+		// A refusal names the draft's time as people in Vietnam read it, whatever the DB's zone.
+		const [{ epoch }] = await store.rows<{ epoch: number }>(sql`select
+			extract(epoch from updated_at)::float8 as epoch from drafts
+			where unit_id = ${unit.id} and month = '2026-06-01'`);
+		const vietnamese = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Asia/Ho_Chi_Minh',
+			dateStyle: 'short',
+			timeStyle: 'short'
+		}).format(epoch * 1000);
+		const stale = await refusal(
+			saveReport(store, users.editor2, {
+				unit,
+				month: '2026-06',
+				raw: { computers: '8' },
+				token: 'stale',
+				submit: false,
+				confirmJumps: true
+			})
+		);
+		expect(stale.message).toContain(`by editor@w.test at ${vietnamese}).`);
+		const july = await form('2026-07');
+		expect(july).toMatchObject({ ok: false, status: 400 });
+		if (!july.ok) expect(july.general).toEqual([expect.stringMatching(/2026-07 is in the future/)]);
+	});
+
+	it('imports June and refuses July as a future period, in files and uploads alike', async () => {
+		const file = (month: string) =>
+			importFile(store, {
+				bytes: figures(month),
+				fileName: 'thang.csv',
+				actor: 'test',
+				userId: null,
+				dryRun: true
+			});
+		expect(await file('2026-06')).toMatchObject({ ok: true, inserted: 2 });
+		expect(await file('2026-07')).toEqual({
+			ok: false,
+			errors: [
+				expect.objectContaining({
+					code: 'future_period',
+					message: 'Period 2026-07 is in the future (this month is 2026-06)'
+				})
+			]
+		});
+		const upload = (month: string) =>
+			uploadToDrafts(store, users.editor, {
+				bytes: figures(month),
+				fileName: 'thang.csv',
+				dryRun: true,
+				submit: false
+			});
+		expect(await upload('2026-06')).toMatchObject({ ok: true });
+		expect(await upload('2026-07')).toMatchObject({ ok: false, status: 422 });
+
+describe('four eyes: nobody approves a report they wrote any figure of', () => {
+	const approve = (user: SessionUser, month: string) =>
+		(async () =>
+			approveReport(store, user, {
+				unit,
+				month,
+				token: await token(month),
+				currentMonth: CURRENT
+			}))();
+	const upload = (user: SessionUser, month: string, computers: number) =>
+		uploadToDrafts(store, user, {
+			bytes: new TextEncoder().encode(`unit_code,period,computers\n03388,${month},${computers}\n`),
+			fileName: 'sua.csv',
+			dryRun: false,
+			submit: false,
+			currentMonth: CURRENT
+		});
+
+	it('an approver who typed a figure, then an editor submitted: another approver approves', async () => {
+		const month = '2025-09';
+		expect(await save(users.approver, month, { computers: '4' })).toMatchObject({ ok: true });
+		expect(
+			await save(users.editor, month, { computers: '4', staff_total: '9' }, { submit: true })
+		).toMatchObject({ ok: true, status: 'submitted' });
+		const refused = await refusal(approve(users.approver, month));
+		expect(refused.status).toBe(403);
+		expect(refused.message).toMatch(/You wrote figures of this report/);
+		expect((await latestDraft(store, unit.id, month))!.status).toBe('submitted');
+		await approve(users.approver2, month);
+		// The audit trail names who wrote and who approved.
+		const [entry] = await store.rows<{ actor: string; detail: { written_by: string[] } }>(
+			sql`select actor, detail from audit_log where action = 'draft_approved'
+				and unit_id = ${unit.id} and month = ${`${month}-01`}::date`
+		);
+		expect(entry.actor).toBe('approver2@w.test');
+		expect(entry.detail.written_by).toEqual(['approver@w.test', 'editor@w.test']);
+	});
+
+	it('an approver who imported a file into the draft, before a return and a resubmission', async () => {
+		const month = '2025-10';
+		expect(await upload(users.approver, month, 5)).toMatchObject({ ok: true });
+		expect(await save(users.editor, month, { computers: '6' }, { submit: true })).toMatchObject({
+			ok: true
+		});
+		await returnReport(store, users.approver2, {
+			unit,
+			month,
+			token: await token(month),
+			comment: 'Kiểm tra lại số máy tính'
+		});
+		expect(await save(users.editor2, month, { computers: '7' }, { submit: true })).toMatchObject({
+			ok: true
+		});
+		expect((await refusal(approve(users.approver, month))).status).toBe(403);
+		// Returning is not writing: the approver who returned it may approve.
+		await approve(users.approver2, month);
+		expect((await latestDraft(store, unit.id, month))!.status).toBe('approved');
+	});
+
+	it('an editor-only report is approved as before', async () => {
+		const month = '2025-11';
+		expect(await upload(users.editor, month, 3)).toMatchObject({ ok: true });
+		expect(await save(users.editor2, month, { computers: '3' }, { submit: true })).toMatchObject({
+			ok: true
+		});
+		await approve(users.approver, month);
+		expect((await latestDraft(store, unit.id, month))!.status).toBe('approved');
 	});
 });

@@ -110,7 +110,7 @@ describe('a new user: npm start with nothing configured', () => {
 		await page.fill('input[name="password"]', PASSWORD);
 		await Promise.all([
 			page.waitForURL((url) => !url.pathname.startsWith('/signin')),
-			page.click('form button[type="submit"]')
+			page.click('form:has(input[name="password"]) button[type="submit"]')
 		]);
 		return { context, page };
 	}

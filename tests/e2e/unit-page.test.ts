@@ -43,9 +43,11 @@ describe('unit page history chart, server HTML', () => {
 		expect(html).not.toContain('class="merger-rule');
 		const note = /<p class="notice ended[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
 		expect(note).toContain('tháng 6/2025');
-		// The successor bears the same code: the link asks for a period it existed in.
-		// (SvelteKit writes links relative to the page: `../units/…`.)
-		expect(note).toMatch(/<a href="(\.\.)?\/units\/03618\?period=2025-Q3"[^>]*>Xã Mường Than<\/a>/);
+		// The successor bears the same code: the link names its version and a period it existed
+		// in. (SvelteKit writes links relative to the page: `../units/…`.)
+		expect(note).toMatch(
+			/<a href="(\.\.)?\/units\/03618\?period=2025-Q3&amp;at=2025-07-01"[^>]*>Xã Mường Than<\/a>/
+		);
 		const csvHref = /href="([^"]*\/api\/v1\/series\?[^"]+)"/
 			.exec(html)?.[1]
 			.replaceAll('&amp;', '&');

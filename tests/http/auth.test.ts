@@ -6,32 +6,15 @@
  * into the public figures.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-	TEST_PASSWORD,
-	TEST_USERS,
-	UNIT,
-	postForm,
-	send,
-	signIn,
-	type RawResponse
-} from '../support/test-users.ts';
+import { TEST_PASSWORD, TEST_USERS, UNIT, postForm, send, signIn } from '../support/test-users.ts';
+import { httpClient } from '../support/http-client.ts';
 
 const baseURL = inject('baseURL');
-const url = (path: string) => new URL(path, baseURL).href;
-const get = (path: string, cookie?: string) =>
-	send(url(path), { headers: cookie ? { cookie } : {} });
+const { url, get, postJson, reportToken } = httpClient(baseURL);
 
 let admin = '';
 let editor = '';
 let approver = '';
-
-function postJson(path: string, body: unknown, cookie: string): Promise<RawResponse> {
-	return send(url(path), {
-		method: 'POST',
-		body: JSON.stringify(body),
-		headers: { 'content-type': 'application/json', origin: baseURL, cookie }
-	});
-}
 
 async function upload(bytes: Uint8Array | string, name: string, cookie: string, extra = {}) {
 	const form = new FormData();
@@ -45,9 +28,7 @@ async function upload(bytes: Uint8Array | string, name: string, cookie: string, 
 	});
 }
 
-async function token(month: string): Promise<string> {
-	return JSON.parse((await get(`/api/v1/reports/${UNIT}/${month}`, admin)).text).token;
-}
+const token = (month: string) => reportToken(UNIT, month, admin);
 
 beforeAll(async () => {
 	admin = (await signIn(baseURL, TEST_USERS.admin.email)).cookie;

@@ -159,7 +159,7 @@ describe('CSV', () => {
 		const text = new TextDecoder().decode(bytes.slice(3));
 		const lines = text.trim().split('\r\n');
 		expect(lines[0]).toBe(
-			'unit_code,unit_name,value,numerator,denominator,months_reported,months_expected,low_confidence,rank,band,target,meets_target'
+			'unit_code,unit_name,value,numerator,denominator,months_reported,months_expected,low_confidence,rank,band,target,meets_target,valid_from,valid_to,era'
 		);
 		expect(lines).toHaveLength(9);
 		expect(text).toContain('Huyện Than Uyên');

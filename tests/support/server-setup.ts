@@ -42,7 +42,7 @@ const READY_PATH = '/api/v1/indicators';
 const READY_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 5_000;
 
-interface RunningServer {
+export interface RunningServer {
 	url: string;
 	stop(): Promise<void>;
 }
@@ -163,7 +163,12 @@ async function freshPostgres(baseUrl: string) {
 	return { name, url: url.href, drop };
 }
 
-async function startServer(): Promise<RunningServer> {
+/**
+ * Starts one more server of the built app, on its own port and fresh store, with test users.
+ * `extraEnv` is added to the server's environment (e.g. adapter-node's `ADDRESS_HEADER`), for a test
+ * that needs a setting the shared server cannot have. The caller stops it.
+ */
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
 	const started = Date.now();
 	ensureBuild();
 	const port = await freePort();
@@ -194,7 +199,8 @@ async function startServer(): Promise<RunningServer> {
 			ORIGIN: url,
 			LOG_REQUESTS: '0',
 			// Above the 5 MB upload cap of POST /api/v1/imports (adapter-node's default is 512K).
-			BODY_SIZE_LIMIT: '6M'
+			BODY_SIZE_LIMIT: '6M',
+			...extraEnv
 		});
 		if (process.env.DATABASE_URL) {
 			const db = await freshPostgres(process.env.DATABASE_URL);

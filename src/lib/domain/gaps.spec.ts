@@ -53,6 +53,70 @@ describe('explainGap', () => {
 		);
 	});
 
+	it.each([
+		// an 80% threshold, a 50% one, a 90% one; one dossier, one procedure, one response
+		[
+			'digitization_rate',
+			200,
+			300,
+			1,
+			'66.7% of dossiers digitised against an 80.0% threshold: 40 more digitised dossiers a month would earn the full 22 points.'
+		],
+		[
+			'online_uptake',
+			149,
+			300,
+			1,
+			'49.7% of dossiers filed online against a 50.0% threshold: 1 more online dossier a month would earn the full 12 points.'
+		],
+		[
+			'satisfaction_rate',
+			17,
+			20,
+			1,
+			'85.0% of responses satisfied against a 90.0% threshold: 1 more satisfied response a month would earn the full 18 points.'
+		],
+		[
+			'transparency_rate',
+			119,
+			120,
+			12,
+			'99.2% of procedures published against a 100.0% threshold: 1 more published procedure would earn the full 18 points.'
+		],
+		[
+			'online_payment_rate',
+			70,
+			100,
+			2,
+			'70.0% of fees paid online against an 80.0% threshold: 5 more online payments a month would earn the full 10 points.'
+		]
+	] as const)(
+		'writes English with the right article and number (%s %i/%i)',
+		(code, n, d, months, en) => {
+			const g = explainGap({
+				indicator: ind(code),
+				numerator: n,
+				denominator: d,
+				monthsReported: months,
+				pointScale: 1
+			});
+			expect(g.action.en).toBe(en);
+		}
+	);
+
+	it('keeps the Vietnamese plain (no plural, vi-VN numbers)', () => {
+		const g = explainGap({
+			indicator: ind('digitization_rate'),
+			numerator: 200,
+			denominator: 300,
+			monthsReported: 1,
+			pointScale: 1
+		});
+		expect(g.action.vi).toBe(
+			'66,7% hồ sơ được số hóa, ngưỡng 80,0%: thêm 40 hồ sơ được số hóa mỗi tháng sẽ đạt đủ 22 điểm.'
+		);
+	});
+
 	it('says when there is no figure (zero denominator or not reported)', () => {
 		for (const [n, d] of [
 			[0, 0],

@@ -5,6 +5,7 @@
  */
 import type { Indicator, IndicatorCode } from './indicators.ts';
 import { formatNumber, formatValue } from './format.ts';
+import { byCount, withArticle } from './english.ts';
 
 export interface GapInput {
 	indicator: Indicator;
@@ -30,38 +31,47 @@ export interface Gap {
 	action: { vi: string; en: string };
 }
 
-/** Nouns for the counts of each component, singular/plural-free (vi) and plural (en). */
+/**
+ * Nouns for the counts of each component: Vietnamese (no plural), English plural (`en`) and
+ * singular (`one`, for a count of exactly 1).
+ */
 const NOUNS: Partial<
-	Record<IndicatorCode, { vi: string; en: string; whole: { vi: string; en: string } }>
+	Record<IndicatorCode, { vi: string; en: string; one: string; whole: { vi: string; en: string } }>
 > = {
 	online_uptake: {
 		vi: 'hồ sơ trực tuyến',
 		en: 'online dossiers',
+		one: 'online dossier',
 		whole: { vi: 'hồ sơ được nộp trực tuyến', en: 'of dossiers filed online' }
 	},
 	on_time_rate: {
 		vi: 'hồ sơ giải quyết đúng hạn',
 		en: 'dossiers resolved on time',
+		one: 'dossier resolved on time',
 		whole: { vi: 'hồ sơ giải quyết đúng hạn', en: 'of dossiers resolved on time' }
 	},
 	digitization_rate: {
 		vi: 'hồ sơ được số hóa',
 		en: 'digitised dossiers',
+		one: 'digitised dossier',
 		whole: { vi: 'hồ sơ được số hóa', en: 'of dossiers digitised' }
 	},
 	online_payment_rate: {
 		vi: 'hồ sơ thanh toán trực tuyến',
 		en: 'online payments',
+		one: 'online payment',
 		whole: { vi: 'hồ sơ có phí được thanh toán trực tuyến', en: 'of fees paid online' }
 	},
 	satisfaction_rate: {
 		vi: 'lượt đánh giá hài lòng',
 		en: 'satisfied responses',
+		one: 'satisfied response',
 		whole: { vi: 'lượt đánh giá hài lòng', en: 'of responses satisfied' }
 	},
 	transparency_rate: {
 		vi: 'thủ tục được công khai',
 		en: 'published procedures',
+		one: 'published procedure',
 		whole: { vi: 'thủ tục được công khai', en: 'of procedures published' }
 	}
 };
@@ -74,9 +84,11 @@ export function explainGap(input: GapInput): Gap {
 	const nouns = NOUNS[indicator.code] ?? {
 		vi: indicator.name.vi.toLowerCase(),
 		en: indicator.name.en.toLowerCase(),
+		one: indicator.name.en.toLowerCase(),
 		whole: { vi: indicator.name.vi.toLowerCase(), en: indicator.name.en.toLowerCase() }
 	};
 	const pts = (x: number, l: 'vi' | 'en') => formatNumber(x, l, x % 1 === 0 ? 0 : 1);
+	const pointsEn = `${pts(points, 'en')} ${byCount(points, 'point', 'points')}`;
 	if (numerator === null || denominator === null || denominator === 0) {
 		return {
 			indicator: indicator.code,
@@ -88,7 +100,7 @@ export function explainGap(input: GapInput): Gap {
 			per: null,
 			action: {
 				vi: `Chưa có số liệu ${indicator.name.vi.toLowerCase()}: báo cáo đủ để được tính ${pts(points, 'vi')} điểm (chỉ số hiện được quy đổi trên các thành phần có số liệu).`,
-				en: `No ${indicator.name.en.toLowerCase()} figures: report them to be scored on ${pts(points, 'en')} points (the index is currently rescaled over the components with data).`
+				en: `No ${indicator.name.en.toLowerCase()} figures: report them to be scored on ${pointsEn} (the index is currently rescaled over the components with data).`
 			}
 		};
 	}
@@ -112,11 +124,15 @@ export function explainGap(input: GapInput): Gap {
 			per: flow ? 'month' : 'total',
 			action: {
 				vi: `${fv('vi')} ${nouns.whole.vi}, đạt ngưỡng ${ft('vi')}: đủ ${pts(points, 'vi')} điểm.`,
-				en: `${fv('en')} ${nouns.whole.en}, at or above the ${ft('en')} threshold: full ${pts(points, 'en')} points.`
+				en: `${fv('en')} ${nouns.whole.en}, at or above the ${ft('en')} threshold: full ${pointsEn}.`
 			}
 		};
 	}
 	const n = (l: 'vi' | 'en') => formatNumber(needed, l, 0);
+	// "an 80.0% threshold", "1 more online dossier", "18 more online dossiers".
+	const against = `against ${withArticle(`${ft('en')} threshold`)}`;
+	const more = `${n('en')} more ${byCount(needed, nouns.one, nouns.en)}`;
+	const full = `the full ${pointsEn}`;
 	return {
 		indicator: indicator.code,
 		value,
@@ -128,11 +144,11 @@ export function explainGap(input: GapInput): Gap {
 		action: flow
 			? {
 					vi: `${fv('vi')} ${nouns.whole.vi}, ngưỡng ${ft('vi')}: thêm ${n('vi')} ${nouns.vi} mỗi tháng sẽ đạt đủ ${pts(points, 'vi')} điểm.`,
-					en: `${fv('en')} ${nouns.whole.en} against a ${ft('en')} threshold: ${n('en')} more ${nouns.en} a month would earn the full ${pts(points, 'en')} points.`
+					en: `${fv('en')} ${nouns.whole.en} ${against}: ${more} a month would earn ${full}.`
 				}
 			: {
 					vi: `${fv('vi')} ${nouns.whole.vi}, ngưỡng ${ft('vi')}: thêm ${n('vi')} ${nouns.vi} sẽ đạt đủ ${pts(points, 'vi')} điểm.`,
-					en: `${fv('en')} ${nouns.whole.en} against a ${ft('en')} threshold: ${n('en')} more ${nouns.en} would earn the full ${pts(points, 'en')} points.`
+					en: `${fv('en')} ${nouns.whole.en} ${against}: ${more} would earn ${full}.`
 				}
 	};
 }

@@ -103,6 +103,8 @@ export function firstDay(month: string): string {
 export function lastDay(month: string): string {
 	const y = Number(month.slice(0, 4));
 	const m = Number(month.slice(5, 7));
+	// Day 0 of the next month, in UTC only as naive calendar arithmetic: no instant, no zone.
+	// eslint-disable-next-line no-restricted-syntax
 	const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
 	return `${month.slice(0, 7)}-${String(days).padStart(2, '0')}`;
 }

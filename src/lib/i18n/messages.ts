@@ -9,7 +9,6 @@ export const vi = {
 	'site.tagline': 'Cải cách hành chính và chuyển đổi số cấp xã — tỉnh Lai Châu',
 	'site.skip': 'Bỏ qua, đến nội dung chính',
 	'lang.switch': 'English',
-	'lang.switchLabel': 'Xem bằng tiếng Anh',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'Các con số được sinh tự động để minh họa, không phải số liệu báo cáo thật.',
 
@@ -40,13 +39,18 @@ export const vi = {
 		'Kỳ này có sắp xếp đơn vị hành chính: số liệu được cộng dồn về các đơn vị có hiệu lực ngày {date}.',
 	'notice.badParam': 'Tham số “{name}” không hợp lệ, đã dùng giá trị mặc định.',
 
+	'password.tooShort': 'Mật khẩu phải có ít nhất {min} ký tự.',
+	'password.tooLong': 'Mật khẩu chỉ được có tối đa {max} ký tự.',
+	'password.common':
+		'Mật khẩu này thuộc danh sách mật khẩu phổ biến nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.',
+	'password.email': 'Mật khẩu không được chứa tên trong địa chỉ email ({name}).',
+
 	'map.label': 'Bản đồ {indicator}, {period}',
 	'map.loading': 'Đang tải bản đồ…',
 	'map.failed': 'Không tải được ranh giới. Bảng số liệu bên dưới vẫn đầy đủ.',
 	'map.noscript': 'Bản đồ cần JavaScript. Bảng số liệu bên dưới có đầy đủ các con số.',
 	'map.schematic':
 		'Ranh giới giản lược (schematic boundaries): cells drawn from commune centre points, not real boundaries.',
-	'map.hint': 'Di chuột hoặc chạm vào một xã để xem số liệu; bấm để mở trang của xã.',
 	'map.zoomIn': 'Phóng to',
 	'map.zoomOut': 'Thu nhỏ',
 
@@ -191,7 +195,41 @@ export const vi = {
 	'history.descTarget': 'Mục tiêu năm {year}: {value}.',
 	'trend.on_track': 'Đúng hướng',
 	'trend.at_risk': 'Có nguy cơ',
-	'trend.off_track': 'Chệch hướng'
+	'trend.off_track': 'Chệch hướng',
+
+	// How to use the map, by the level it shows; a view with nothing to download; the account links.
+	'map.hint.commune': 'Di chuột hoặc chạm vào một xã để xem số liệu; bấm để mở trang của xã.',
+	'map.hint.district':
+		'Di chuột hoặc chạm vào một huyện để xem số liệu; bấm để mở trang của huyện.',
+	'map.hint.province': 'Di chuột hoặc chạm vào tỉnh để xem số liệu; bấm để mở trang của tỉnh.',
+	'download.none': 'Lựa chọn này chưa có số liệu nên không có tệp để tải.',
+	'account.signIn': 'Đăng nhập',
+	'account.editorArea': 'Khu vực biên tập',
+	'account.signOut': 'Đăng xuất',
+	'import.unchanged':
+		'Không có gì thay đổi: số liệu của tệp đã có sẵn (đã phê duyệt hoặc trong báo cáo đang chờ), không tạo bản nháp mới.',
+	'import.unchangedSome': '{n} báo cáo không thay đổi: số liệu của tệp đã có sẵn.',
+	'import.jumps':
+		'Một số số liệu chênh lệch nhiều so với trung vị 12 tháng gần nhất: hãy kiểm tra, rồi đánh dấu xác nhận và tải lên.',
+	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều',
+	'search.label': 'Tìm xã, phường',
+	'search.placeholder': 'Tìm xã, phường…',
+	'search.submit': 'Tìm',
+	'search.title': 'Tìm đơn vị hành chính',
+	'search.heading': 'Kết quả cho “{q}”',
+	'search.help':
+		'Nhập tên xã, phường, thị trấn hoặc huyện, tên cũ hay tên mới, có dấu hay không dấu (ví dụ: muong than), hoặc mã đơn vị.',
+	'search.short': 'Hãy nhập ít nhất {n} chữ cái hoặc chữ số.',
+	'search.none':
+		'Không tìm thấy đơn vị nào khớp với “{q}”. Hãy thử tên không dấu, bỏ chữ “xã”, hoặc tên trước ngày 01/07/2025.',
+	'search.control': 'Từ khóa có ký tự điều khiển, không tìm được. Hãy gõ lại từ khóa.',
+	'search.long': 'Từ khóa quá dài (tối đa {n} ký tự). Hãy nhập tên đơn vị.',
+	'search.count': '{n} đơn vị, đơn vị đang có hiệu lực đứng trước.',
+	'search.current': 'Đang có hiệu lực',
+	'search.since': 'từ {date}',
+	'search.ended': 'Đến {date}',
+	'search.starts': 'Từ {date}',
+	'search.successors': 'Nay thuộc'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -201,7 +239,6 @@ export const en: Record<MessageKey, string> = {
 	'site.tagline': 'Administrative reform and digital transformation by commune — Lai Châu province',
 	'site.skip': 'Skip to the main content',
 	'lang.switch': 'Tiếng Việt',
-	'lang.switchLabel': 'Xem bằng tiếng Việt',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'The figures are generated for illustration; they are not real reports.',
 
@@ -232,13 +269,18 @@ export const en: Record<MessageKey, string> = {
 		'Units were reorganised during this period: figures are summed onto the units in force on {date}.',
 	'notice.badParam': 'Parameter “{name}” was not valid; the default is shown.',
 
+	'password.tooShort': 'The password must have at least {min} characters.',
+	'password.tooLong': 'The password must have at most {max} characters.',
+	'password.common':
+		'This password is among the most common ones and easily guessed: choose another.',
+	'password.email': 'The password must not contain the name part of the email address ({name}).',
+
 	'map.label': 'Map of {indicator}, {period}',
 	'map.loading': 'Loading the map…',
 	'map.failed': 'The boundaries could not be loaded. The table below has every figure.',
 	'map.noscript': 'The map needs JavaScript. The table below has every figure.',
 	'map.schematic':
 		'Ranh giới giản lược (schematic boundaries): cells drawn from commune centre points, not real boundaries.',
-	'map.hint': 'Hover or tap a commune to see its figures; click to open its page.',
 	'map.zoomIn': 'Zoom in',
 	'map.zoomOut': 'Zoom out',
 
@@ -382,5 +424,38 @@ export const en: Record<MessageKey, string> = {
 	'history.descTarget': 'Target for {year}: {value}.',
 	'trend.on_track': 'On track',
 	'trend.at_risk': 'At risk',
-	'trend.off_track': 'Off track'
+	'trend.off_track': 'Off track',
+
+	// How to use the map, by the level it shows; a view with nothing to download; the account links.
+	'map.hint.commune': 'Hover or tap a commune to see its figures; click to open its page.',
+	'map.hint.district': 'Hover or tap a district to see its figures; click to open its page.',
+	'map.hint.province': 'Hover or tap the province to see its figures; click to open its page.',
+	'download.none': 'No figures for this view yet, so there is no file to download.',
+	'account.signIn': 'Sign in',
+	'account.editorArea': 'Editor area',
+	'account.signOut': 'Sign out',
+	'import.unchanged':
+		'Nothing changed: the file’s figures are already there (approved, or in the report awaiting approval); no new draft was made.',
+	'import.unchangedSome': '{n} report(s) unchanged: the file’s figures are already there.',
+	'import.jumps':
+		'Some figures differ a lot from the median of the last 12 months: check them, then tick the confirmation and upload.',
+	'import.confirmJumps': 'I have checked the figures that differ a lot',
+	'search.label': 'Find a commune',
+	'search.placeholder': 'Find a commune…',
+	'search.submit': 'Search',
+	'search.title': 'Find an administrative unit',
+	'search.heading': 'Results for “{q}”',
+	'search.help':
+		'Type the name of a commune, ward, town or district, old or new, with or without diacritics (e.g. muong than), or a unit code.',
+	'search.short': 'Type at least {n} letters or digits.',
+	'search.none':
+		'No unit matches “{q}”. Try the name without diacritics, without “xã”, or its name before 1 July 2025.',
+	'search.control': 'The search text contains a control character. Please type it again.',
+	'search.long': 'The search text is too long (at most {n} characters). Type a unit’s name.',
+	'search.count': '{n} units, those in force today first.',
+	'search.current': 'In force today',
+	'search.since': 'since {date}',
+	'search.ended': 'Until {date}',
+	'search.starts': 'From {date}',
+	'search.successors': 'Now part of'
 };

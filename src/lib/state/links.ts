@@ -22,9 +22,18 @@ export function mapQueryLink(form: HTMLFormElement): ResolvedPathname {
 	return resolve(`/?${q}`);
 }
 
-/** A unit's page for a period (`/units/03618?period=2024-Q3[&lang=en]`). */
-export function unitLink(code: string, period: string, lang: string | null): ResolvedPathname {
+/**
+ * A unit's page for a period (`/units/03618?period=2024-Q3[&at=2025-07-01][&lang=en]`). `at`
+ * names the version of a reused code: a map drawn on the units of an `as_of` links to those.
+ */
+export function unitLink(
+	code: string,
+	period: string,
+	lang: string | null,
+	at: string | null = null
+): ResolvedPathname {
 	const q = new URLSearchParams({ period });
+	if (at) q.set('at', at);
 	if (lang) q.set('lang', lang);
 	return resolve(`/units/${code}?${q}`);
 }

@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { requireUser } from '$lib/server/auth/guard';
+import { can } from '$lib/server/auth/permissions';
 
 /** Every page of the editors' area needs a signed-in user; pages check role and scope. */
 export const load: LayoutServerLoad = (event) => {
@@ -10,6 +11,7 @@ export const load: LayoutServerLoad = (event) => {
 			displayName: user.displayName,
 			role: user.role,
 			unitCode: user.unitCode
-		}
+		},
+		canAudit: can(user.role, 'audit')
 	};
 };

@@ -4,14 +4,14 @@ import { ready } from '$lib/server/app';
 import { signIn } from '$lib/server/auth/signin';
 import { SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/session';
 import { DEVICE_COOKIE, setDeviceCookie } from '$lib/server/auth/device';
+import { safeNext } from '$lib/server/auth/safe-next';
+import { controlInForm } from '$lib/server/http/control-chars';
 
-/** Only same-site paths: an open redirect would turn the sign-in page into a phishing aid. */
-function safeNext(next: string | null): string {
-	return next && /^\/(?![/\\])/.test(next) ? next : '/reports';
-}
+/** Where sign-in leads: `next` when it is a path of this site, else the editors' landing page. */
+const nextPage = (url: URL) => safeNext(url.searchParams.get('next'), '/reports');
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, nextPage(url));
 	return {};
 };
 
@@ -19,6 +19,8 @@ export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
 		const email = String(form.get('email') ?? '');
+		const control = controlInForm(form);
+		if (control) return fail(400, { email: '', message: control });
 		const result = await signIn(await ready(), {
 			email,
 			password: String(form.get('password') ?? ''),
@@ -33,6 +35,6 @@ export const actions: Actions = {
 		}
 		setSessionCookie(event.cookies, event.url, result.token);
 		setDeviceCookie(event.cookies, event.url, result.deviceCookie);
-		redirect(303, safeNext(event.url.searchParams.get('next')));
+		redirect(303, nextPage(event.url));
 	}
 };

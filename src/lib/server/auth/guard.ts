@@ -61,6 +61,7 @@ const WORDS: Record<Permission, string> = {
 	read: 'see',
 	edit: 'edit',
 	review: 'approve or return',
+	audit: 'see the audit log of',
 	admin: 'manage users or'
 };
 

@@ -37,11 +37,50 @@ export async function spendVerificationTime(password: string): Promise<void> {
 	await verifyPassword(await dummy, password);
 }
 
-/** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string): string | null {
+export type PasswordProblem =
+	| { key: 'password.tooShort'; params: { min: number } }
+	| { key: 'password.tooLong'; params: { max: number } }
+	| { key: 'password.common'; params: Record<string, never> }
+	| { key: 'password.email'; params: { name: string } };
+
+let common: Promise<Set<string>> | undefined;
+
+/**
+ * The most common passwords (≈ 49,000, most used first) of zxcvbn-ts's maintained list
+ * (@zxcvbn-ts/language-common, MIT), lower-cased: loaded on the first password set, not at start.
+ */
+function commonPasswords(): Promise<Set<string>> {
+	common ??= import('@zxcvbn-ts/language-common').then(
+		({ dictionary }) => new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()))
+	);
+	return common;
+}
+
+/**
+ * The parts of an email's local part a password must not contain: the whole (`nguyen.van.an`)
+ * and without separators (`nguyenvanan`), when at least 3 characters long.
+ */
+function namesOf(email: string): string[] {
+	const local = email.trim().toLowerCase().split('@')[0] ?? '';
+	return [...new Set([local, local.replace(/[._+-]/g, '')])].filter((n) => n.length >= 3);
+}
+
+/**
+ * Why a new password is refused, or null when it is acceptable: too short or too long, one of
+ * the most common passwords, or containing the name part of the account's email.
+ */
+export async function passwordProblem(
+	password: string,
+	email = ''
+): Promise<PasswordProblem | null> {
 	if (password.length < PASSWORD_MIN)
-		return `The password must have at least ${PASSWORD_MIN} characters`;
+		return { key: 'password.tooShort', params: { min: PASSWORD_MIN } };
 	if (password.length > PASSWORD_MAX)
-		return `The password must have at most ${PASSWORD_MAX} characters`;
+		return { key: 'password.tooLong', params: { max: PASSWORD_MAX } };
+	const lower = password.toLowerCase();
+	const list = await commonPasswords();
+	if (list.has(lower) || list.has(lower.trim())) return { key: 'password.common', params: {} };
+	const name = namesOf(email).find((n) => lower.includes(n));
+	if (name) return { key: 'password.email', params: { name } };
 	return null;
 }

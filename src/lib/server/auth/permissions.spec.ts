@@ -3,10 +3,10 @@ import { can, type Permission } from './permissions.ts';
 import { ROLES, type Role } from './types.ts';
 
 const expected: Record<Role, Record<Permission, boolean>> = {
-	admin: { read: true, edit: true, review: true, admin: true },
-	approver: { read: true, edit: true, review: true, admin: false },
-	editor: { read: true, edit: true, review: false, admin: false },
-	viewer: { read: true, edit: false, review: false, admin: false }
+	admin: { read: true, edit: true, review: true, audit: true, admin: true },
+	approver: { read: true, edit: true, review: true, audit: true, admin: false },
+	editor: { read: true, edit: true, review: false, audit: false, admin: false },
+	viewer: { read: true, edit: false, review: false, audit: false, admin: false }
 };
 
 describe('can', () => {

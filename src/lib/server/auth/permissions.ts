@@ -1,15 +1,17 @@
 /**
  * What each role may do, anywhere inside its scope. Approvers also edit (a district officer fixing
  * a typo before approving must then let someone else approve); nobody approves a report they
- * submitted or last edited (workflow.ts).
+ * wrote any figure of, at any step (services/workflow-writers.ts). Approvers read the audit log of
+ * their area (the entries about its units, queries/audit.ts), as they answer for what is approved
+ * there.
  */
 import type { Role } from './types.ts';
 
-export type Permission = 'read' | 'edit' | 'review' | 'admin';
+export type Permission = 'read' | 'edit' | 'review' | 'audit' | 'admin';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-	admin: ['read', 'edit', 'review', 'admin'],
-	approver: ['read', 'edit', 'review'],
+	admin: ['read', 'edit', 'review', 'audit', 'admin'],
+	approver: ['read', 'edit', 'review', 'audit'],
 	editor: ['read', 'edit'],
 	viewer: ['read']
 };

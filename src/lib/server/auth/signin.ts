@@ -1,6 +1,7 @@
 /**
- * Sign-in: throttle check, password check (constant-ish time whether or not the account exists),
- * a fresh session (the one presented, if any, is ended: rotation), and an audit entry either way.
+ * Sign-in: throttle (the attempt counted first), password check (constant-ish time whether or
+ * not the account exists), a fresh session (the one presented, if any, is ended: rotation), and an
+ * audit entry either way.
  */
 import type { Store } from '../db/index.ts';
 import { normaliseEmail, userByEmail } from '../queries/users.ts';
@@ -8,7 +9,7 @@ import { logAudit } from '../services/audit.ts';
 import { spendVerificationTime, verifyPassword } from './password.ts';
 import { createSession, deleteSession } from './session.ts';
 import { deviceFor, issueDevice } from './device.ts';
-import { throttleFor } from './throttle.ts';
+import { release, reserveAttempt } from './throttle.ts';
 import type { SessionUser } from './types.ts';
 
 export interface SignInAttempt {
@@ -34,7 +35,9 @@ export async function signIn(store: Store, attempt: SignInAttempt): Promise<Sign
 		return { ok: false, status: 400, message: 'Enter your email and password.' };
 	const device = await deviceFor(store, attempt.deviceCookie, email);
 	const base = { address: attempt.address, email, device, user_agent: attempt.userAgent };
-	const throttle = await throttleFor(store, { address: attempt.address, email, device });
+	const bucket = { address: attempt.address, email, device };
+	// Counted as a failure before the check, so that attempts sent at once cannot all pass.
+	const throttle = await reserveAttempt(store, bucket);
 	if (!throttle.allowed) {
 		await logAudit(store, {
 			userId: null,
@@ -66,6 +69,7 @@ export async function signIn(store: Store, attempt: SignInAttempt): Promise<Sign
 		});
 		return { ok: false, status: 401, message: WRONG };
 	}
+	await release(store, bucket);
 	if (attempt.previousToken) await deleteSession(store, attempt.previousToken);
 	const token = await createSession(store, user.id);
 	await logAudit(store, { userId: user.id, actor: email, action: 'signin', detail: base });

@@ -15,6 +15,7 @@ import { logAudit } from '../services/audit.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { deleteUserSessions } from './session.ts';
 import { isRole, type Role } from './types.ts';
+import { t, type Locale } from '../../i18n/index.ts';
 
 export interface AddUserInput {
 	email: string;
@@ -22,6 +23,8 @@ export interface AddUserInput {
 	role: string;
 	unitCode?: string | null;
 	displayName?: string | null;
+	/** The language of the password's message (default Vietnamese). */
+	locale?: Locale;
 }
 
 export type AddUserResult =
@@ -39,8 +42,8 @@ export async function addUser(
 	const errors: Extract<AddUserResult, { ok: false }>['errors'] = {};
 	const email = normaliseEmail(input.email);
 	if (!EMAIL.test(email) || email.length > 254) errors.email = 'Enter a valid email address';
-	const problem = passwordProblem(input.password);
-	if (problem) errors.password = problem;
+	const problem = await passwordProblem(input.password, email);
+	if (problem) errors.password = t(input.locale ?? 'vi', problem.key, problem.params);
 	if (!isRole(input.role)) errors.role = 'Role must be admin, approver, editor or viewer';
 	const unitCode = input.unitCode?.trim() || null;
 	const displayName = (input.displayName?.trim() || email).slice(0, 120);

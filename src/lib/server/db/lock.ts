@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { now } from '../../domain/clock.ts';
 
 export interface DirLock {
 	path: string;
@@ -26,7 +27,7 @@ export function acquireDirLock(dir: string): DirLock {
 	const path = join(dir, 'xaso.lock');
 	const content = JSON.stringify({
 		pid: process.pid,
-		since: new Date().toISOString(),
+		since: new Date(now()).toISOString(),
 		argv: process.argv.slice(1, 3)
 	});
 	for (let attempt = 0; attempt < 2; attempt++) {

@@ -212,6 +212,24 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user').on(t.userId)]
 );
 
+/**
+ * Sign-in failures per bucket (`address:…`, `account:…`), counted up *before* a password is
+ * checked by one atomic statement, so that attempts sent at once cannot all pass a limit they
+ * each read as not yet reached (auth/throttle.ts). The audit log still records every attempt.
+ */
+export const signinBuckets = pgTable(
+	'signin_buckets',
+	{
+		bucket: text('bucket').primaryKey(),
+		failures: integer('failures').notNull(),
+		/** When the current count began (the address limit's window starts here). */
+		firstAt: timestamp('first_at', { withTimezone: true }).notNull().defaultNow(),
+		/** The latest counted attempt (the account's delay runs from here). */
+		lastAt: timestamp('last_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('signin_buckets_last_at').on(t.lastAt)]
+);
+
 /** Append-only: a trigger (migration 0001) refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
 	'audit_log',
@@ -231,7 +249,7 @@ export const auditLog = pgTable(
 	},
 	(t) => [
 		index('audit_figure').on(t.unitId, t.month, t.measureCode),
-		// Sign-in throttling counts recent failures by action and time (auth/throttle.ts).
+		// Recent entries of one action (sign-in failures, refusals) by time.
 		index('audit_action_at').on(t.action, t.at)
 	]
 );

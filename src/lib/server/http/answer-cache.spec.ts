@@ -8,6 +8,7 @@ import {
 	cacheKey,
 	clearAnswerCache
 } from './answer-cache.ts';
+import { pinClock } from '../../domain/clock.ts';
 
 const url = new URL('http://x/api/v1/values?period=2024&indicator=online_uptake');
 const big = JSON.stringify({
@@ -176,5 +177,27 @@ describe('cachedAnswer', () => {
 
 	it('keys on path and sorted parameters', () => {
 		expect(cacheKey(new URL('http://x/a?b=2&a=1'))).toBe('/a?a=1&b=2');
+	});
+});
+
+describe('the day in the cache key', () => {
+	it('is Vietnam’s: an answer computed before 17:00 UTC is not served after it', async () => {
+		const c = counter();
+		try {
+			pinClock('2026-05-31T16:00:00Z');
+			await cachedAnswer(new Request(url), url, 1, c.compute);
+			pinClock('2026-05-31T16:59:59.999Z');
+			await cachedAnswer(new Request(url), url, 1, c.compute);
+			expect(c.calls()).toBe(1);
+			// 00:00 on 1 June in Vietnam: "today" and the last complete month have changed.
+			pinClock('2026-05-31T17:00:00Z');
+			await cachedAnswer(new Request(url), url, 1, c.compute);
+			expect(c.calls()).toBe(2);
+			pinClock('2026-05-31T23:30:00Z');
+			await cachedAnswer(new Request(url), url, 1, c.compute);
+			expect(c.calls()).toBe(2);
+		} finally {
+			pinClock(null);
+		}
 	});
 });

@@ -22,6 +22,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { preferredEncoding, type Encoding } from './compress.ts';
+import { dayOf, nextMidnight, now } from '../../domain/clock.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -89,14 +90,15 @@ export function cacheKey(url: URL): string {
 }
 
 // Answers may depend on today (a series ends at the last complete month, units default to those
-// of today): the UTC day, as those queries take it, is part of the key.
+// of today): the Vietnamese day, as those queries take it, is part of the key. It is worked out
+// once a day, not once per hit (and again if a test sets the clock back).
 let day = '';
-let nextDay = 0;
+let dayEnds = 0;
 function today(): string {
-	const now = Date.now();
-	if (now >= nextDay) {
-		day = new Date(now).toISOString().slice(0, 10);
-		nextDay = Date.UTC(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10) + 1);
+	const instant = now();
+	if (instant >= dayEnds || instant < dayEnds - 86_400_000) {
+		day = dayOf(instant);
+		dayEnds = nextMidnight(instant);
 	}
 	return day;
 }

@@ -34,6 +34,9 @@ export interface AggregateRow {
 	code: string;
 	name: string;
 	shortName: string;
+	/** The target's validity (YYYY-MM-DD, null open-ended): codes are reused across eras. */
+	validFrom: string | null;
+	validTo: string | null;
 	/** Period code of the bucket, when grouped by period. */
 	bucket: string | null;
 	expected: number;
@@ -157,7 +160,7 @@ export async function aggregate(db: Executor, spec: AggregateSpec): Promise<Aggr
 			from ps group by ps.target_id ${b ? sql`, ps.bucket` : sql``}
 		),
 		expected as (select target_id, sum(expected)::int as expected from unit_map group by target_id)
-		select t.id as target_id, t.code, t.name, t.short_name, ${b ? sql`agg.bucket` : sql`null::text as bucket`},
+		select t.id as target_id, t.code, t.name, t.short_name, t.valid_from, t.valid_to, ${b ? sql`agg.bucket` : sql`null::text as bucket`},
 			coalesce(e.expected, 0) as expected, coalesce(agg.harmonised, false) as harmonised,
 			${sql.join(
 				plain.map((_, k) =>
@@ -176,6 +179,8 @@ export async function aggregate(db: Executor, spec: AggregateSpec): Promise<Aggr
 		code: String(r.code),
 		name: String(r.name),
 		shortName: String(r.short_name),
+		validFrom: (r.valid_from as string | null) ?? null,
+		validTo: (r.valid_to as string | null) ?? null,
 		bucket: (r.bucket as string | null) ?? null,
 		expected: Number(r.expected),
 		harmonised: Boolean(r.harmonised),

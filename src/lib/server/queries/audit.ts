@@ -199,9 +199,20 @@ export interface AuditRow {
 	detail: Record<string, unknown> | null;
 }
 
-/** The latest audit entries, optionally of one action, newest first. */
+/**
+ * Only the entries about a unit in the user's scope; everything for an administrator of the
+ * whole installation (entries about no unit — sign-ins, accounts — included).
+ */
+function auditScope(user: Pick<SessionUser, 'role' | 'unitCode'>) {
+	if (user.role === 'admin' && user.unitCode === null) return sql``;
+	return sql`and exists (select 1 from units u ${scopeJoins}
+		where u.id = a.unit_id and ${scopeCondition(user)})`;
+}
+
+/** The latest audit entries the user may read, optionally of one action, newest first. */
 export async function recentAudit(
 	db: Executor,
+	user: Pick<SessionUser, 'role' | 'unitCode'>,
 	options: { action?: string | null; limit?: number; before?: number | null } = {}
 ): Promise<AuditRow[]> {
 	const rows = await db.rows<AuditRow>(sql`select a.id, a.at::text as at, a.actor, a.action,
@@ -209,7 +220,8 @@ export async function recentAudit(
 			to_char(a.month, 'YYYY-MM') as month, a.measure_code as measure,
 			a.old_value::float8 as "oldValue", a.new_value::float8 as "newValue", a.batch_id as "batchId", a.detail
 		from audit_log a
-		where true ${options.action ? sql`and a.action = ${options.action}` : sql``}
+		where true ${auditScope(user)}
+			${options.action ? sql`and a.action = ${options.action}` : sql``}
 			${options.before ? sql`and a.id < ${options.before}` : sql``}
 		order by a.id desc limit ${options.limit ?? 200}`);
 	return rows.map((r) => ({

@@ -141,24 +141,51 @@ export async function recentMedians(
 	unitId: number,
 	month: string
 ): Promise<Map<MeasureCode, RecentMedian>> {
-	const first = `${month}-01`;
+	const all = await recentMediansOf(db, [{ unitId, month }]);
+	return all.get(`${unitId}|${month}`) ?? new Map();
+}
+
+/**
+ * `recentMedians` of many unit-months in one query (an upload of a district's year), keyed
+ * `${unitId}|${YYYY-MM}`; unit-months without approved history are absent.
+ */
+export async function recentMediansOf(
+	db: Executor,
+	keys: readonly { unitId: number; month: string }[]
+): Promise<Map<string, Map<MeasureCode, RecentMedian>>> {
+	const out = new Map<string, Map<MeasureCode, RecentMedian>>();
+	const unique = [...new Map(keys.map((k) => [`${k.unitId}|${k.month}`, k])).values()];
+	if (unique.length === 0) return out;
+	const ids = unique.map((k) => Number(k.unitId));
+	const days = unique.map((k) => `${k.month}-01`);
 	// From monthly_facts (keyed by unit, then month) rather than observations (keyed by month):
 	// a unit's year is one short index range there.
-	const rows = await db.rows<{ measure_code: string; median: number; months: number }>(sql`
-		select m.code as measure_code, percentile_cont(0.5) within group (order by m.v)::float8 as median,
-			count(*)::int as months
-		from monthly_facts f cross join lateral (values ${factValues}) as m(code, v)
-		where f.unit_id = ${unitId} and f.month < ${first}::date
-			and f.month >= ${first}::date - interval '12 months' and m.v is not null
-		group by m.code`);
-	return new Map(
-		rows
-			.filter((r) => isMeasureCode(r.measure_code))
-			.map((r) => [
-				r.measure_code as MeasureCode,
-				{ median: Number(r.median), months: Number(r.months) }
-			])
-	);
+	const rows = await db.rows<{
+		unit_id: number;
+		month: string;
+		measure_code: string;
+		median: number;
+		months: number;
+	}>(sql`
+		select k.unit_id, to_char(k.month, 'YYYY-MM') as month, m.code as measure_code,
+			percentile_cont(0.5) within group (order by m.v)::float8 as median, count(*)::int as months
+		from unnest(${`{${ids.join(',')}}`}::int[], ${`{${days.join(',')}}`}::date[]) as k(unit_id, month)
+			join monthly_facts f on f.unit_id = k.unit_id and f.month < k.month
+				and f.month >= k.month - interval '12 months'
+			cross join lateral (values ${factValues}) as m(code, v)
+		where m.v is not null
+		group by k.unit_id, k.month, m.code`);
+	for (const r of rows) {
+		if (!isMeasureCode(r.measure_code)) continue;
+		const key = `${r.unit_id}|${r.month}`;
+		let medians = out.get(key);
+		if (!medians) out.set(key, (medians = new Map()));
+		medians.set(r.measure_code as MeasureCode, {
+			median: Number(r.median),
+			months: Number(r.months)
+		});
+	}
+	return out;
 }
 
 export interface DraftListRow {

@@ -26,14 +26,19 @@ export interface MapFrame {
 	/** The date naming the set of units drawn (see {@link unitsChangedOn}). */
 	at: string;
 	/** The `as_of` the figures must be computed with: as asked, or the period's last day when
-	 * units were both abolished and created during the period (else the two eras overlap on the
-	 * map and share codes). */
+	 * units ended during the period (else two eras overlap on the map and share codes, as 03618
+	 * does): a period that straddles a reorganisation is reported on the units valid at its end,
+	 * which for the districts (abolished on 2025-07-01) is none. */
 	asOf: string | null;
 	/** True when `asOf` was chosen here rather than asked for. */
 	implicitAsOf: boolean;
 }
 
-/** Which units a view of `level` over [startDay, endDay] is drawn on. */
+/**
+ * Which units a view of `level` over [startDay, endDay] is drawn on, and so which units its
+ * figures are reported on: the one rule of the map, the values API and its downloads
+ * (`valuesFor` applies it), so a download holds exactly the rows the map draws.
+ */
 export async function mapFrame(
 	db: Executor,
 	options: { level: Level; startDay: string; endDay: string; asOf: string | null }
@@ -46,7 +51,7 @@ export async function mapFrame(
 				and valid_to >= ${startDay}::date and valid_to < ${endDay}::date) as ended,
 			exists (select 1 from units where level = ${level}
 				and valid_from > ${startDay}::date and valid_from <= ${endDay}::date) as began`);
-	if (change?.ended && change?.began)
+	if (change?.ended)
 		return { at: await unitsChangedOn(db, level, endDay), asOf: endDay, implicitAsOf: true };
 	const day = change?.began ? endDay : startDay;
 	return { at: await unitsChangedOn(db, level, day), asOf: null, implicitAsOf: false };

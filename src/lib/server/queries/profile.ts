@@ -14,7 +14,7 @@ import { aggregate } from './aggregate.ts';
 import { notFound } from './errors.ts';
 import { mapFrame } from './map.ts';
 import { evaluate } from './values.ts';
-import type { Level } from './units.ts';
+import { resolveUnit, type Level } from './units.ts';
 
 export interface ProfileUnit {
 	id: number;
@@ -83,15 +83,20 @@ const toUnit = (r: UnitRecord): ProfileUnit => ({
 			: { id: Number(r.parent_id), code: r.parent_code ?? '', name: r.parent_name ?? '' }
 });
 
+const inForceOn = (u: UnitRecord, day: string) =>
+	(u.valid_from ?? '0001-01-01') <= day && (u.valid_to ?? '9999-12-31') >= day;
+
 /**
- * The unit bearing `code` during the period (the latest, when a code was reused within it), or
- * else on `today`; 404 when no unit ever bore it.
+ * The unit bearing `code` on `at` when given (a link naming the version of a reused code; 404
+ * naming the code's spans when none did); else during the period (the latest, when a code was
+ * reused within it), or else on `today`; 404 when no unit ever bore it.
  */
 async function resolveProfileUnit(
 	db: Executor,
 	code: string,
 	period: Period,
-	today: string
+	today: string,
+	at: string | null
 ): Promise<{ unit: ProfileUnit; inPeriod: boolean }> {
 	const rows = await db.rows<UnitRecord>(sql`select ${unitColumns}
 		from units u left join units p on p.id = u.parent_id
@@ -99,13 +104,19 @@ async function resolveProfileUnit(
 	if (rows.length === 0) notFound(`Unknown unit code "${code}"`);
 	const start = firstDay(period.start);
 	const end = lastDay(period.end);
+	if (at) {
+		// resolveUnit answers 404 naming the code's spans when no unit bore it on `at`.
+		const { id } = await resolveUnit(db, code, at);
+		const version = rows.find((u) => Number(u.id) === Number(id))!;
+		const inPeriod =
+			(version.valid_from ?? '0001-01-01') <= end && (version.valid_to ?? '9999-12-31') >= start;
+		return { unit: toUnit(version), inPeriod };
+	}
 	const during = rows.find(
 		(u) => (u.valid_from ?? '0001-01-01') <= end && (u.valid_to ?? '9999-12-31') >= start
 	);
 	if (during) return { unit: toUnit(during), inPeriod: true };
-	const now = rows.find(
-		(u) => (u.valid_from ?? '0001-01-01') <= today && (u.valid_to ?? '9999-12-31') >= today
-	);
+	const now = rows.find((u) => inForceOn(u, today));
 	return { unit: toUnit(now ?? rows[0]), inPeriod: false };
 }
 
@@ -125,10 +136,16 @@ async function linked(
 /** Every indicator of one unit for one period, with ranks among its siblings. */
 export async function unitProfile(
 	db: Executor,
-	request: { code: string; period: Period; today: string }
+	request: { code: string; period: Period; today: string; at?: string | null }
 ): Promise<UnitProfile> {
 	const { period, today } = request;
-	const { unit, inPeriod } = await resolveProfileUnit(db, request.code, period, today);
+	const { unit, inPeriod } = await resolveProfileUnit(
+		db,
+		request.code,
+		period,
+		today,
+		request.at ?? null
+	);
 	const startDay = firstDay(period.start);
 	const endDay = lastDay(period.end);
 	// Before the unit existed, or across a reorganisation, its figures are summed from the units

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { addMonths, lastDay, monthsBetween, periodContaining } from '../../domain/periods.ts';
 import type { Indicator } from '../../domain/indicators.ts';
+import { today } from '../../domain/clock.ts';
 import { aggregate, type Bucket } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
 import { evaluate, inputsOf, optionalDate, requireIndicator, requirePeriod } from './values.ts';
@@ -107,7 +108,7 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 	const grain = (request.grain ?? 'month') as Bucket;
 	if (!GRAINS.includes(grain))
 		badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
-	const at = optionalDate('at', request.at) ?? new Date().toISOString().slice(0, 10);
+	const at = optionalDate('at', request.at) ?? today();
 	const unit = await resolveForSeries(db, request.unit, at);
 	const firstMonth = request.firstMonth ?? '2021-01';
 	let start = request.from ? requirePeriod(request.from).start : firstMonth;

@@ -4,7 +4,8 @@
  * communes under it; with `asOf`, communes of earlier eras are carried through the lineage to the
  * unit that succeeded them on that date (× share), so old periods can be shown on today's units.
  *
- * The builder returns CTEs named `targets` (id, code, name, short_name, level) and `unit_map`
+ * The builder returns CTEs named `targets` (id, code, name, short_name, level, valid_from,
+ * valid_to: the unit's validity as text, which with the code identifies it) and `unit_map`
  * (source_id, target_id, share, expected, via_lineage): `expected` is the number of months of the period
  * during which the source commune existed.
  */
@@ -70,7 +71,8 @@ function targetFilter(spec: UnitMapSpec, t: string): SQL {
 export function unitMapCtes(spec: UnitMapSpec): SQL {
 	const { level, startDay, endDay, asOf } = spec;
 	const targets = sql`targets as (
-		select t.id, t.code, t.name, t.short_name, t.level from units t
+		select t.id, t.code, t.name, t.short_name, t.level, t.valid_from::text as valid_from,
+			t.valid_to::text as valid_to from units t
 		where t.level = ${level} and ${asOf ? validOn('t', asOf) : overlaps('t', startDay, endDay)}
 			${targetFilter(spec, 't')}
 	)`;

@@ -2,7 +2,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { badRequest, notFound } from './errors.ts';
-import { searchKey } from '../../domain/text.ts';
 
 export type Level = 'province' | 'district' | 'commune';
 export const LEVELS: readonly Level[] = ['province', 'district', 'commune'];
@@ -78,13 +77,4 @@ export async function unitsInSpan(
 		where u.code = ${code} and coalesce(u.valid_from, '0001-01-01') <= ${to}::date
 			and coalesce(u.valid_to, '9999-12-31') >= ${from}::date
 		order by u.valid_from nulls first`);
-}
-
-/** Finds units by old or new name, with or without diacritics, or by code. */
-export async function searchUnits(db: Executor, text: string, limit = 20): Promise<UnitRow[]> {
-	const key = searchKey(text);
-	if (!key) return [];
-	return db.rows<UnitRow>(sql`select ${columns} from units u left join units p on p.id = u.parent_id
-		where u.search_name like ${'%' + key.replace(/[%_\\]/g, (c) => '\\' + c) + '%'} or u.code = ${text.trim()}
-		order by u.valid_to desc nulls first, u.level, u.name limit ${limit}`);
 }

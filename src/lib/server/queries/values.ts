@@ -26,10 +26,16 @@ import { unitsInSpan, resolveUnit, type Level } from './units.ts';
 import { dataSpan } from './settings.ts';
 import { targetsFor } from './targets.ts';
 import { meetsTarget } from '../../domain/trend.ts';
+import { eraOf, type Era } from '../../domain/era.ts';
+import { mapFrame } from './map.ts';
 
 export interface ValueRow {
 	unit_code: string;
 	unit_name: string;
+	/** The unit's validity (YYYY-MM-DD, null open-ended): a row is (unit_code, valid_from). */
+	valid_from: string | null;
+	valid_to: string | null;
+	era: Era;
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
@@ -52,6 +58,9 @@ export interface ValuesResult {
 	period: string;
 	level: Level;
 	as_of: string | null;
+	/** The period straddles a reorganisation and, without `as_of`, is reported on the units
+	 * valid on this date (its last day), as the map draws it; null otherwise. */
+	merged_onto: string | null;
 	rows: ValueRow[];
 	/** Internal: unit ids in row order (for joining geometry); not part of the JSON. */
 	unitIds: number[];
@@ -136,18 +145,25 @@ export function evaluate(
 	};
 }
 
-/** Figures of one indicator for every unit of a level in a period. */
+/**
+ * Figures of one indicator for every unit of a level in a period, on the units the map draws
+ * them on ({@link mapFrame}): one era only, so no code appears twice.
+ */
 export async function valuesFor(db: Executor, request: ValuesRequest): Promise<ValuesResult> {
 	const indicator = requireIndicator(request.indicator);
 	const period = requirePeriod(request.period);
-	const asOf = optionalDate('as_of', request.asOf);
-	if (asOf) {
+	const askedAsOf = optionalDate('as_of', request.asOf);
+	if (askedAsOf) {
 		const { first } = await dataSpan(db);
-		if (first && asOf < `${first}-01`)
-			badRequest(`as_of ${asOf} is before any data (the first month with figures is ${first})`);
+		if (first && askedAsOf < `${first}-01`)
+			badRequest(
+				`as_of ${askedAsOf} is before any data (the first month with figures is ${first})`
+			);
 	}
 	const startDay = firstDay(period.start);
 	const endDay = lastDay(period.end);
+	const frame = await mapFrame(db, { level: request.level, startDay, endDay, asOf: askedAsOf });
+	const asOf = frame.asOf;
 	let parentIds: number[] | undefined;
 	if (request.parent) {
 		const parents = asOf
@@ -167,14 +183,20 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		asOf: asOf ?? undefined,
 		parentIds
 	});
-	if (rows.length === 0)
+	if (rows.length === 0) {
+		const under = request.parent ? ` under ${request.parent}` : '';
 		notFound(
-			asOf
-				? `No ${request.level} units${request.parent ? ` under ${request.parent}` : ''} were valid on ${asOf}`
-				: `No ${request.level} units${request.parent ? ` under ${request.parent}` : ''} existed during ${period.code}` +
-						(request.level === 'district' ? ' (districts were abolished on 2025-07-01)' : '')
+			(askedAsOf
+				? `No ${request.level} units${under} were valid on ${asOf}`
+				: asOf
+					? `No ${request.level} units${under} were in force at the end of ${period.code} (${asOf}), and a period across a reorganisation is shown on the units of its end`
+					: `No ${request.level} units${under} existed during ${period.code}`) +
+				(request.level === 'district' && !askedAsOf
+					? ' (districts were abolished on 2025-07-01)'
+					: '')
 		);
-	if (asOf && rows.every((r) => r.expected === 0))
+	}
+	if (askedAsOf && rows.every((r) => r.expected === 0))
 		badRequest(
 			`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`
 		);
@@ -193,6 +215,9 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		id: e.row.targetId,
 		unit_code: e.row.code,
 		unit_name: e.row.name,
+		valid_from: e.row.validFrom,
+		valid_to: e.row.validTo,
+		era: eraOf({ valid_from: e.row.validFrom, valid_to: e.row.validTo }),
 		value: e.value,
 		numerator: e.numerator,
 		denominator: e.denominator,
@@ -213,7 +238,8 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 		indicator: indicator.code,
 		period: period.code,
 		level: request.level,
-		as_of: asOf,
+		as_of: askedAsOf,
+		merged_onto: frame.implicitAsOf ? frame.asOf : null,
 		rows: out.map(({ id: _id, ...row }) => row),
 		unitIds: out.map((r) => r.id)
 	};

@@ -4,6 +4,7 @@ import { attachBoundaries, readBoundaryFile, type AttachResult } from './boundar
 import { basename } from 'node:path';
 import { fillSchematicGeometry } from './schematic.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
+import { today } from '../../domain/clock.ts';
 
 export interface BoundaryImportOptions {
 	codeField?: string;
@@ -19,7 +20,7 @@ export async function importBoundaryFile(
 	options: BoundaryImportOptions = {}
 ): Promise<AttachResult> {
 	const features = readBoundaryFile(file, options.codeField ?? 'code');
-	const at = options.at ?? new Date().toISOString().slice(0, 10);
+	const at = options.at ?? today();
 	const result = await store.transaction(async (tx) => {
 		const attached = await attachBoundaries(tx, features, {
 			at,

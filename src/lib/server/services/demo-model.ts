@@ -4,12 +4,16 @@
  * from 2021-01, also past its end (virtually); a commune formed by a merger is the sum of its
  * predecessors' simulations, so series run on across the 2025-07 reorganisation. Each random
  * quantity has its own stream (seed + commune + measure) drawing a fixed number of values per
- * month, so extending `until` never changes earlier months. Counts are calibrated to the published
+ * month, so extending `until` never changes earlier months (only a late reporter's last months
+ * arrive). A commune's capacity (demo-capacity.ts) sets how far it gets, so the map shows every
+ * band; which months it reports is demo-reporting.ts. Counts are calibrated to the published
  * Than Uyên 2022 figures (PRODUCT.md) after missing unit-months are decided.
  */
 import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../domain/measures.ts';
 import { firstDay, monthIndex, monthsBetween } from '../../domain/periods.ts';
 import { clamp, Rand, sCurve, largestRemainder, type Curve } from './demo-random.ts';
+import { capacityAt, capacityFor, dealShares, type Capacity } from './demo-capacity.ts';
+import { reportingLag, unreportedMonths } from './demo-reporting.ts';
 export { hashKey, mulberry32, sCurve, largestRemainder } from './demo-random.ts';
 
 export const DEMO_START = '2021-01';
@@ -95,16 +99,23 @@ const OWN = new Set([M.one_stop_shop_standard]);
 interface Params {
 	remote: number;
 	urban: number;
+	capacity: Capacity;
 	growth: number;
 	/** Dossiers a month per 1,000 residents, before calibration. */
 	volume: number;
 	clearance: number;
+	/** Lateness of a commune at full capacity, and how much more a struggling one is late. */
 	lateBase: number;
+	lateSpread: number;
 	overdueBase: number;
 	feeShare: number;
-	satBase: number;
+	/** Satisfaction above or below what the commune's capacity gives. */
+	satOffset: number;
 	publishedFrom: number;
 	publishedPace: number;
+	/** Share of procedures published in the end at full capacity. */
+	publishedTop: number;
+	/** `cap` of these curves is reached at full capacity; less capacity, a lower ceiling. */
 	online: Curve;
 	digit: Curve;
 	pay: Curve;
@@ -112,15 +123,26 @@ interface Params {
 	train: Curve;
 }
 
+/** Ceilings of the adoption curves at zero capacity (their `cap` is at full capacity). */
+const LOW = { online: 0.06, digit: 0.08, pay: 0.02 };
+
+/** The curve's ceiling at capacity `c`. */
+const reach = (curve: Curve, low: number, c: number): Curve => ({
+	...curve,
+	cap: low + (curve.cap - low) * c
+});
+
 /** `quality` of the district, 0…1; 1 is the best performer (Than Uyên, first in 2021). */
-function paramsFor(seed: number, u: DemoCommune, quality: number): Params {
+function paramsFor(seed: number, u: DemoCommune, quality: number, capacity: Capacity): Params {
 	const r = new Rand(seed, `${unitKey(u)}|params`);
 	const remote = remoteness(u);
 	const urban = urbanity(u.type);
 	const late = r.between(0, 1);
+	const spread = 0.27 * Math.exp(0.25 * r.normal());
 	return {
 		remote,
 		urban,
+		capacity,
 		growth: r.between(0.006, 0.015),
 		volume:
 			14 *
@@ -128,18 +150,18 @@ function paramsFor(seed: number, u: DemoCommune, quality: number): Params {
 			Math.pow((u.areaKm2 ?? 60) / 60, 0.12) *
 			Math.exp(0.15 * r.normal()),
 		clearance: r.between(0.86, 0.95),
-		lateBase:
-			quality >= 1
-				? 0.0008 + 0.0012 * late
-				: 0.003 + 0.007 * late + 0.025 * (1 - quality) * (0.4 + 0.6 * remote),
+		// Than Uyên's lateness only weighs where its calibrated late dossiers fall (buildDemo).
+		lateBase: quality >= 1 ? 0.0008 + 0.0012 * late : 0.002 + 0.006 * late,
+		lateSpread: quality >= 1 ? 0 : spread,
 		overdueBase: r.between(0, 0.12) * (1 - 0.7 * quality),
 		feeShare: r.between(0.18, 0.35),
-		satBase: r.between(0.86, 0.95),
+		satOffset: r.between(-0.03, 0.03),
 		publishedFrom: r.between(0.6, 0.9),
 		publishedPace: 1 / (3 + 3 * remote),
+		publishedTop: r.between(0.97, 1.03),
 		online: {
 			floor: r.between(0.01, 0.05),
-			cap: clamp(0.72 + 0.18 * r.u() + 0.03 * urban - 0.12 * remote, 0.5, 0.95),
+			cap: clamp(0.8 + 0.15 * r.u() + 0.03 * urban - 0.1 * remote, 0.5, 0.95),
 			mid: 2023 + 1.8 * remote - 0.15 * urban - 0.3 * quality + r.between(-0.2, 0.2),
 			width: 0.45 + 0.45 * remote
 		},
@@ -151,7 +173,7 @@ function paramsFor(seed: number, u: DemoCommune, quality: number): Params {
 		},
 		pay: {
 			floor: r.between(0, 0.02),
-			cap: r.between(0.55, 0.92),
+			cap: r.between(0.7, 0.95),
 			mid: 2023.5 + 1.2 * remote,
 			width: 0.5 + 0.4 * remote
 		},
@@ -189,9 +211,10 @@ class BaseCommune {
 		readonly unit: DemoCommune,
 		private pop2025: number,
 		quality: number,
+		capacity: Capacity,
 		n: number
 	) {
-		this.p = paramsFor(seed, unit, quality);
+		this.p = paramsFor(seed, unit, quality, capacity);
 		const noise = this.stream('received');
 		this.pop = Array.from({ length: n }, (_, i) =>
 			Math.round(pop2025 * Math.pow(1 + this.p.growth, yearOf(i) - 2025))
@@ -288,14 +311,21 @@ class BaseCommune {
 		for (let i = 0; i < received.length; i++) {
 			const t = timeOf(i);
 			const prog = progress(t);
+			const c = capacityAt(p.capacity, t);
 			const rec = received[i];
 			set('dossiers_received', i, rec);
-			set('dossiers_received_online', i, online.binomial(rec, sCurve(p.online, t)));
-			set('dossiers_digitized', i, digit.binomial(rec, sCurve(p.digit, t)));
+			set(
+				'dossiers_received_online',
+				i,
+				online.binomial(rec, sCurve(reach(p.online, LOW.online, c), t))
+			);
+			set('dossiers_digitized', i, digit.binomial(rec, sCurve(reach(p.digit, LOW.digit, c), t)));
 			const work = pending + rec;
 			const resolved = resolving.binomial(work, p.clearance);
 			pending = work - resolved;
-			const lateRate = Math.min(0.05, p.lateBase * (1.3 - 0.6 * prog));
+			// A struggling commune is late with a fifth to a third of its dossiers; reform helps all.
+			const lateBase = p.lateBase + p.lateSpread * Math.pow(1 - c, 2.5);
+			const lateRate = Math.min(0.45, lateBase * (1.3 - 0.6 * prog));
 			this.expectedLate[i] = resolved * lateRate;
 			set('dossiers_resolved', i, resolved);
 			set('dossiers_resolved_on_time', i, resolved - lateness.binomial(resolved, lateRate));
@@ -307,17 +337,20 @@ class BaseCommune {
 			);
 			const feeBearing = fees.binomial(rec, p.feeShare);
 			set('payments_total', i, feeBearing);
-			set('payments_online', i, paying.binomial(feeBearing, sCurve(p.pay, t)));
+			set('payments_online', i, paying.binomial(feeBearing, sCurve(reach(p.pay, LOW.pay, c), t)));
 			const responses = survey.binomial(resolved, sCurve(p.survey, t));
 			set('survey_responses', i, responses);
 			set(
 				'survey_satisfied',
 				i,
-				satisfied.binomial(responses, clamp(p.satBase + 0.03 * prog, 0.85, 0.99))
+				satisfied.binomial(responses, clamp(0.7 + 0.26 * c + p.satOffset + 0.03 * prog, 0.6, 0.99))
 			);
 
 			for (const [m, d] of revisions) if (m === i) procedures = clamp(procedures + d, 100, 140);
-			const shown = 1 - (1 - p.publishedFrom) * Math.exp(-Math.floor(i / 3) * p.publishedPace);
+			// Boards are brought up to date each quarter, as far as the commune manages.
+			const top = clamp(p.publishedTop * (0.42 + 0.58 * c), 0.35, 1);
+			const from = Math.min(p.publishedFrom, top);
+			const shown = top - (top - from) * Math.exp(-Math.floor(i / 3) * p.publishedPace);
 			set('procedures_total', i, procedures);
 			set('procedures_published', i, shown > 0.985 ? procedures : Math.floor(procedures * shown));
 			const [change, up] = [staffing.u(), staffing.u()];
@@ -343,7 +376,8 @@ class BaseCommune {
 
 /**
  * Builds the demo figures of every commune for every month from 2021-01 to `until` in which it
- * is valid and reports (≈2% of unit-months are left unreported: no rows at all).
+ * is valid and reports (≈2% of unit-months are left unreported: no rows at all; a few late
+ * reporters have not sent their last month or two before `until`).
  */
 export function buildDemo(
 	input: DemoCommune[],
@@ -361,26 +395,44 @@ export function buildDemo(
 		const day = firstDay(months[i]);
 		return (u.validFrom === null || day >= u.validFrom) && (u.validTo === null || day <= u.validTo);
 	};
-	const missing = new Map<number, boolean[]>();
-	for (const u of communes) {
-		const r = new Rand(seed, `${unitKey(u)}|missing`);
-		const risk = 0.006 + 0.025 * remoteness(u);
-		missing.set(
-			u.id,
-			months.map((_, i) => r.u() < risk + (i < 12 ? 0.006 : 0))
-		);
-	}
-
 	const population = distributePopulation(communes);
-	const quality = (district: string | null) =>
-		district === CALIBRATION.districtCode ? 1 : new Rand(seed, `district|${district}`).u();
 	const isBase = (u: DemoCommune) => !u.predecessors.some((id) => byId.has(id));
+	const baseUnits = communes.filter(isBase);
+	const others = baseUnits
+		.map((u) => u.districtCode ?? '')
+		.filter((d) => d !== CALIBRATION.districtCode);
+	const districtShares = dealShares(seed, 'district', others);
+	const quality = (district: string | null) =>
+		district === CALIBRATION.districtCode ? 1 : (districtShares.get(district ?? '') ?? 0.5);
+	// Communes merged into the same one in 2025 share part of their capacity (demo-capacity.ts).
+	const successor = new Map<number, DemoCommune>();
+	for (const c of communes) for (const id of c.predecessors) if (id !== c.id) successor.set(id, c);
+	const groupOf = (u: DemoCommune): string => {
+		const next = successor.get(u.id);
+		return next ? groupOf(next) : unitKey(u);
+	};
+	const groupShares = dealShares(seed, 'group', baseUnits.map(groupOf));
 	const bases = new Map<number, BaseCommune>();
-	for (const u of communes.filter(isBase))
-		bases.set(
-			u.id,
-			new BaseCommune(seed, u, population.get(u.id) ?? 0, quality(u.districtCode), n)
-		);
+	for (const u of baseUnits) {
+		const q = quality(u.districtCode);
+		const group = { key: groupOf(u), share: groupShares.get(groupOf(u))! };
+		const capacity = capacityFor(seed, unitKey(u), group, remoteness(u), q);
+		bases.set(u.id, new BaseCommune(seed, u, population.get(u.id) ?? 0, q, capacity, n));
+	}
+	// A merged commune reports as well as its predecessors did on average.
+	const reliability = (u: DemoCommune): number => {
+		const base = bases.get(u.id);
+		if (base) return capacityAt(base.p.capacity, 2024);
+		const parts = u.predecessors.filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+		return parts.reduce((s, p) => s + reliability(p), 0) / Math.max(1, parts.length);
+	};
+	const missing = new Map<number, boolean[]>();
+	const lag = new Map<number, number>();
+	for (const u of communes) {
+		const c = reliability(u);
+		missing.set(u.id, unreportedMonths(seed, unitKey(u), remoteness(u), c, n));
+		lag.set(u.id, reportingLag(seed, unitKey(u), c));
+	}
 
 	// Calibration cells: Than Uyên's reported unit-months of the calibration year.
 	const first = (CALIBRATION.year - 2021) * 12;
@@ -439,7 +491,8 @@ export function buildDemo(
 	for (const u of communes) {
 		const gaps = missing.get(u.id)!;
 		let series: number[][] | undefined;
-		for (let i = 0; i < emitted; i++) {
+		// A late reporter's latest months are not in yet.
+		for (let i = 0; i < emitted - lag.get(u.id)!; i++) {
 			if (!valid(u, i) || gaps[i]) continue;
 			series ??= seriesOf(u);
 			rows.push({ unitId: u.id, month: months[i], values: series.map((s) => s[i]) });

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor, Store } from '../db/index.ts';
 import { MEASURE_CODES } from '../../domain/measures.ts';
 import { lastCompleteMonth } from '../../domain/periods.ts';
+import { now, today } from '../../domain/clock.ts';
 import { refreshFacts } from './facts.ts';
 import { lockFigures } from './import/apply.ts';
 import { buildDemo, DEFAULT_SEED, DEMO_START, type DemoCommune } from './demo-model.ts';
@@ -59,7 +60,7 @@ async function realUnitMonths(tx: Executor): Promise<Set<string>> {
  */
 export async function generateDemo(store: Store, options: DemoOptions = {}): Promise<DemoResult> {
 	const seed = options.seed ?? DEFAULT_SEED;
-	const until = options.until ?? lastCompleteMonth(new Date().toISOString().slice(0, 10));
+	const until = options.until ?? lastCompleteMonth(today());
 	if (!Number.isSafeInteger(seed)) throw new Error(`demo seed must be an integer, got ${seed}`);
 	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(until) || until < DEMO_START)
 		throw new Error(`demo until must be a month YYYY-MM from ${DEMO_START}, got ${until}`);
@@ -87,7 +88,7 @@ export async function generateDemo(store: Store, options: DemoOptions = {}): Pro
 		await tx.run(sql`update import_batches set inserted = ${lines.length} where id = ${batch.id}`);
 		await refreshFacts(tx);
 
-		const setting = JSON.stringify({ seed, until, generated_at: new Date().toISOString() });
+		const setting = JSON.stringify({ seed, until, generated_at: new Date(now()).toISOString() });
 		await tx.run(sql`insert into settings (key, value) values ('demo', ${setting}::jsonb)
 			on conflict (key) do update set value = excluded.value`);
 		return { observations: lines.length, seed, until, batchId: batch.id };

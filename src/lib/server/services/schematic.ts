@@ -7,6 +7,7 @@
 import { Delaunay } from 'd3-delaunay';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
+import { today } from '../../domain/clock.ts';
 
 type Pt = [number, number];
 
@@ -125,7 +126,7 @@ export async function fillSchematicGeometry(tx: Executor, dates: string[]): Prom
 			from units a
 			join units c on c.level = 'commune' and c.geometry is not null
 				and (c.district_id = a.id or (a.level = 'province' and c.province_id = a.id
-					and coalesce(c.valid_to, '9999-12-31') >= current_date))
+					and coalesce(c.valid_to, '9999-12-31') >= ${today()}::date))
 			where a.level in ('district', 'province') and a.geometry is null
 			group by a.id
 		) g

@@ -6,12 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { INDICATORS } from '../../domain/indicators.ts';
+import { thisYear } from '../../domain/clock.ts';
 
 /** Inserts the default targets that are missing; returns how many were added. */
-export async function seedDefaultTargets(
-	tx: Executor,
-	lastYear = new Date().getFullYear() + 5
-): Promise<number> {
+export async function seedDefaultTargets(tx: Executor, lastYear = thisYear() + 5): Promise<number> {
 	let added = 0;
 	for (const i of INDICATORS) {
 		if (!i.scoring) continue;

@@ -2,18 +2,30 @@
  * An editor's upload: the file is checked exactly as `npm run import` checks it (importFile in a
  * dry run: every row error, nothing written), then its figures go into the open draft of each
  * unit-month they touch (created when missing) — never into `observations`: that waits for an
- * approver. Counts compare with the approved figures, as the preview shows them.
+ * approver. Counts compare with the approved figures, as the preview shows them. Every problem
+ * comes in one answer: the file's errors, rows outside the editor's area, reports locked in
+ * review, and figures far from the recent median that need a confirmation. A report the file
+ * would not change (figures already approved, or already in its open draft) is left alone.
  */
-import type { Store } from '../db/index.ts';
+import type { Executor, Store } from '../db/index.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { outOfScope } from '../auth/scope.ts';
-import { importFile, readTable, type RowError } from './import/index.ts';
-import { readCells } from './import/cells.ts';
+import { importFile, readTable, sortErrors, type RowError } from './import/index.ts';
+import { readCells, type FigureCell } from './import/cells.ts';
 import { importUnits } from './import/units.ts';
 import { validateCells, type Figure } from './import/validate.ts';
-import { draftValues, latestDraft, replaceDraftValues } from '../queries/drafts.ts';
-import { changes, insertDraft, isOpen, raceAsStale, thisMonth, updateDraft } from './workflow.ts';
+import { storedFigures, type StoredFigures } from './import/apply.ts';
+import {
+	draftValues,
+	latestDraft,
+	recentMediansOf,
+	replaceDraftValues,
+	type DraftRow
+} from '../queries/drafts.ts';
+import { changes, insertDraft, isOpen, raceAsStale, updateDraft } from './workflow.ts';
+import { thisMonth } from '../../domain/clock.ts';
+import { findJumps } from './workflow-validate.ts';
 import { logAudit } from './audit.ts';
 
 /** Uploads above this size are refused with 413 before they are read. */
@@ -25,6 +37,8 @@ export interface UploadInput {
 	dryRun: boolean;
 	/** Submit the drafts for approval at once. */
 	submit: boolean;
+	/** The editor checked the figures far from their recent median (`warnings` of a preview). */
+	confirmJumps?: boolean;
 	currentMonth?: string;
 }
 
@@ -35,7 +49,12 @@ export type UploadOutcome =
 			inserted: number;
 			updated: number;
 			unchanged: number;
+			/** Reports written (or, in a dry run, that would be). */
 			drafts: number;
+			/** Reports the file leaves as they were: its figures are already there. */
+			reportsUnchanged: number;
+			/** Figures far from their recent median (to confirm before the upload). */
+			warnings: RowError[];
 			sha256: string;
 	  }
 	| { ok: false; status: 403 | 409 | 422; errors: RowError[] };
@@ -55,54 +74,80 @@ export async function uploadToDrafts(
 		dryRun: true,
 		currentMonth
 	});
-	if (!checked.ok) return { ok: false, status: 422, errors: checked.errors };
-	// The file is valid: read its figures again, now to place them in drafts.
-	const { cells } = readCells(readTable(input.bytes));
-	const { figures, errors } = validateCells(cells, {
+	const fileErrors = checked.ok ? [] : checked.errors;
+	// Read the figures again, now to place them in drafts — and, when the file has errors, to
+	// report its other problems (scope, locked reports) in the same answer.
+	let cells: FigureCell[];
+	try {
+		cells = readCells(readTable(input.bytes)).cells;
+	} catch (error) {
+		if (!checked.ok) return { ok: false, status: 422, errors: fileErrors };
+		throw error;
+	}
+	const rowUnits = new Map<number, number[]>();
+	const { figures } = validateCells(cells, {
 		unitsByCode: (await importUnits(store)).byCode,
-		currentMonth
+		currentMonth,
+		rowUnits
 	});
-	if (errors.length) return { ok: false, status: 422, errors };
-	const outside = new Set(
-		await outOfScope(
-			store,
-			user,
-			figures.map((f) => f.unitId)
-		)
+	const scope = await scopeErrors(store, user, rowUnits);
+	const groups = groupByReport(figures, new Map(cells.map((c) => [c.line, c.unitCode])));
+	const keys = [...groups.values()];
+	const [stored, medians] = await Promise.all([
+		storedFigures(store, keys),
+		recentMediansOf(store, keys)
+	]);
+	const plans: ReportPlan[] = [];
+	for (const group of groups.values())
+		plans.push(await planReport(store, group, stored, input.submit));
+	const busy = plans.flatMap((p) => (p.action === 'busy' ? [busyError(p.group)] : []));
+	// Per report, its figures far from their median (confirmed ones are audited as the form's are).
+	const jumps = new Map(
+		plans.map((p) => [
+			p.group.key,
+			p.action === 'write' ? jumpErrors(p, stored, medians.get(p.group.key)) : []
+		])
 	);
-	if (outside.size) return { ok: false, status: 403, errors: scopeErrors(figures, outside, user) };
+	const warnings = [...jumps.values()].flat();
+	const unconfirmed = input.dryRun || input.confirmJumps ? [] : warnings;
+	const errors = sortErrors([...fileErrors, ...scope, ...busy, ...unconfirmed]);
+	if (errors.length || !checked.ok) {
+		// A row outside the area is refused (and logged) as such, whatever else is wrong; a
+		// report locked in review is a conflict only in a file that is otherwise fine.
+		const conflict = busy.length > 0 && fileErrors.length === 0 && unconfirmed.length === 0;
+		return { ok: false, status: scope.length ? 403 : conflict ? 409 : 422, errors };
+	}
 	const summary = {
 		inserted: checked.inserted,
 		updated: checked.updated,
 		unchanged: checked.unchanged,
+		warnings: sortErrors(warnings),
 		sha256: checked.sha256
 	};
-	const codeOnLine = new Map(cells.map((c) => [c.line, c.unitCode]));
-	const groups = groupByReport(figures, codeOnLine);
-	if (input.dryRun) return { ok: true, dryRun: true, drafts: groups.size, ...summary };
+	if (input.dryRun)
+		return {
+			ok: true,
+			dryRun: true,
+			drafts: plans.filter((p) => p.action === 'write').length,
+			reportsUnchanged: plans.filter((p) => p.action === 'unchanged').length,
+			...summary
+		};
 	const status = input.submit ? 'submitted' : 'draft';
 	const origin = { source: 'import' as const, fileName: input.fileName, sha256: checked.sha256 };
-	let written: number;
+	let written = 0;
 	try {
-		written = await raceAsStale(
+		await raceAsStale(
 			store.transaction(async (tx) => {
+				// Planned again under the drafts' locks: what was read above may have moved since.
+				const now = await storedFigures(tx, keys);
 				const busy: RowError[] = [];
 				for (const group of groups.values()) {
-					const latest = await latestDraft(tx, group.unitId, group.month, { lock: true });
-					if (latest?.status === 'submitted') {
-						busy.push({
-							line: group.line,
-							column: 'period',
-							code: 'report_submitted',
-							message: `The report of ${group.unitCode} for ${group.month} is submitted and waits for approval; ask an approver to return it first`
-						});
-						continue;
-					}
-					if (busy.length) continue;
-					const open = latest && isOpen(latest);
-					const before = open ? await draftValues(tx, latest.id) : new Map<MeasureCode, number>();
+					const plan = await planReport(tx, group, now, input.submit, true);
+					if (plan.action === 'busy') busy.push(busyError(group));
+					if (plan.action !== 'write' || busy.length) continue;
+					const { latest, before } = plan;
 					const merged = new Map([...before, ...group.values]);
-					const draftId = open
+					const draftId = latest
 						? await updateDraft(tx, latest.id, user.id, status, origin)
 						: await insertDraft(tx, group.unitId, group.month, user.id, status, origin);
 					await replaceDraftValues(tx, draftId, merged);
@@ -117,20 +162,85 @@ export async function uploadToDrafts(
 							source: 'import',
 							file: input.fileName,
 							sha256: checked.sha256,
-							changes: changes(before, merged)
+							changes: changes(before, merged),
+							confirmed_jumps: (jumps.get(group.key) ?? []).map((j) => j.measure)
 						}
 					});
+					written++;
 				}
 				// Rolls everything back: a file is written whole or not at all.
 				if (busy.length) throw new BusyError(busy);
-				return groups.size;
 			})
 		);
 	} catch (error) {
 		if (error instanceof BusyError) return { ok: false, status: 409, errors: error.errors };
 		throw error;
 	}
-	return { ok: true, dryRun: false, drafts: written, ...summary };
+	return {
+		ok: true,
+		dryRun: false,
+		drafts: written,
+		reportsUnchanged: groups.size - written,
+		...summary
+	};
+}
+
+/**
+ * What an upload does to one report: `unchanged` when every figure of the file is already the
+ * report's (its open draft's, or the approved one when no draft is open) and its status would
+ * stay — so an identical file makes no new draft and no new version, which would turn the
+ * approver's open page stale; `busy` when it would change a report that waits for approval;
+ * `write` otherwise.
+ */
+interface ReportPlan {
+	group: ReportGroup;
+	action: 'unchanged' | 'busy' | 'write';
+	/** The open draft, if any. */
+	latest: DraftRow | null;
+	/** The open draft's figures (empty when none is open). */
+	before: Map<MeasureCode, number>;
+}
+
+async function planReport(
+	db: Executor,
+	group: ReportGroup,
+	stored: StoredFigures,
+	submit: boolean,
+	lock = false
+): Promise<ReportPlan> {
+	const found = await latestDraft(db, group.unitId, group.month, { lock });
+	const latest = found && isOpen(found) ? found : null;
+	const before = latest ? await draftValues(db, latest.id) : new Map<MeasureCode, number>();
+	const base = latest ? before : (stored.get(group.key) ?? new Map<MeasureCode, number>());
+	const same = [...group.values].every(([code, value]) => base.get(code) === value);
+	const submits = submit && latest !== null && latest.status !== 'submitted';
+	const action = same && !submits ? 'unchanged' : latest?.status === 'submitted' ? 'busy' : 'write';
+	return { group, action, latest, before };
+}
+
+/** The file's figures that need a confirmation, against what the report holds now. */
+function jumpErrors(
+	plan: ReportPlan,
+	stored: StoredFigures,
+	medians: Parameters<typeof findJumps>[2] | undefined
+): (RowError & { measure: MeasureCode })[] {
+	if (!medians) return [];
+	const current = plan.latest ? plan.before : (stored.get(plan.group.key) ?? new Map());
+	return findJumps(plan.group.values, current, medians).map((j) => ({
+		...plan.group.cells.get(j.measure)!,
+		measure: j.measure,
+		code: j.jump,
+		message: `${plan.group.unitCode} ${plan.group.month}: ${j.message}; check it, then confirm (confirm_jumps=1)`
+	}));
+}
+
+function busyError(group: ReportGroup): RowError {
+	return {
+		line: group.line,
+		column: 'period',
+		code: 'report_submitted',
+		message: `The report of ${group.unitCode} for ${group.month} is submitted and waits for approval; ask an approver to return it first`
+	};
 }
 
 /** Some report of the file is locked in review. */
@@ -141,11 +251,14 @@ class BusyError extends Error {
 }
 
 interface ReportGroup {
+	key: string;
 	unitId: number;
 	unitCode: string;
 	month: string;
 	line: number;
 	values: Map<MeasureCode, number>;
+	/** Where each figure is in the file. */
+	cells: Map<MeasureCode, { line: number; column: string }>;
 }
 
 function groupByReport(
@@ -160,26 +273,33 @@ function groupByReport(
 			groups.set(
 				key,
 				(g = {
+					key,
 					unitId: f.unitId,
 					unitCode: codeOnLine.get(f.line) ?? '',
 					month: f.month,
 					line: f.line,
-					values: new Map()
+					values: new Map(),
+					cells: new Map()
 				})
 			);
 		g.values.set(f.measure, f.value);
+		g.cells.set(f.measure, { line: f.line, column: f.column });
 	}
 	return groups;
 }
 
-function scopeErrors(figures: Figure[], outside: Set<number>, user: SessionUser): RowError[] {
-	const seen = new Set<string>();
+/** One error per row whose unit is outside the user's area (every era of its code, if unsure). */
+async function scopeErrors(
+	db: Executor,
+	user: SessionUser,
+	rowUnits: ReadonlyMap<number, number[]>
+): Promise<RowError[]> {
+	const outside = new Set(await outOfScope(db, user, [...rowUnits.values()].flat()));
 	const errors: RowError[] = [];
-	for (const f of figures) {
-		if (!outside.has(f.unitId) || seen.has(`${f.line}`)) continue;
-		seen.add(`${f.line}`);
+	for (const [line, ids] of rowUnits) {
+		if (ids.length === 0 || !ids.every((id) => outside.has(id))) continue;
 		errors.push({
-			line: f.line,
+			line,
 			column: 'unit_code',
 			code: 'out_of_scope',
 			message: `This unit is outside your area (${user.unitCode ?? 'none'}): you cannot report its figures`

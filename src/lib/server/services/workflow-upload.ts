@@ -1,6 +1,6 @@
 /**
- * Reading an uploaded report file from a multipart request (field `file`, optional `dry_run=1`
- * and `submit=1`), refusing anything over 5 MB with 413 before the body is read when the
+ * Reading an uploaded report file from a multipart request (field `file`, optional `dry_run=1`,
+ * `submit=1` and `confirm_jumps=1`), refusing anything over 5 MB with 413 before the body is read when the
  * Content-Length says so, and after it otherwise. (adapter-node's BODY_SIZE_LIMIT, default 512K,
  * must be above this: `BODY_SIZE_LIMIT=6M`.)
  */
@@ -10,7 +10,14 @@ import { MAX_UPLOAD_BYTES } from './workflow-import.ts';
 const ENVELOPE_BYTES = 64 * 1024;
 
 export type Upload =
-	| { ok: true; bytes: Uint8Array; fileName: string; dryRun: boolean; submit: boolean }
+	| {
+			ok: true;
+			bytes: Uint8Array;
+			fileName: string;
+			dryRun: boolean;
+			submit: boolean;
+			confirmJumps: boolean;
+	  }
 	| { ok: false; status: 400 | 413 | 415; message: string };
 
 const TOO_LARGE = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it by month or by district`;
@@ -36,7 +43,12 @@ export async function readUpload(request: Request): Promise<Upload> {
 	try {
 		form = await request.formData();
 	} catch (error) {
-		if (/exceeds limit|too large/i.test((error as Error).message))
+		// adapter-node's BODY_SIZE_LIMIT: a 413 error whether Content-Length said so or a chunked
+		// body ran over ("request body size exceeded BODY_SIZE_LIMIT …").
+		if (
+			(error as { status?: number }).status === 413 ||
+			/exceed|too large/i.test((error as Error).message)
+		)
 			return { ok: false, status: 413, message: TOO_LARGE };
 		return {
 			ok: false,
@@ -53,6 +65,7 @@ export async function readUpload(request: Request): Promise<Upload> {
 		bytes: new Uint8Array(await file.arrayBuffer()),
 		fileName: printable(file.name || 'upload').slice(0, 200),
 		dryRun: yes(form.get('dry_run')),
-		submit: yes(form.get('submit'))
+		submit: yes(form.get('submit')),
+		confirmJumps: yes(form.get('confirm_jumps'))
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkForm, jumpWarnings } from './workflow-validate.ts';
+import { checkForm, jumpOf, jumpWarnings } from './workflow-validate.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 
 const unit = {
@@ -111,4 +111,29 @@ describe('jumpWarnings', () => {
 			);
 			expect(code in result).toBe(warns);
 		});
+});
+
+describe('jumpOf: one rule for rises and drops', () => {
+	const median = { median: 90, months: 12 };
+	const cases: [string, number, { median: number; months: number } | undefined, string | null][] = [
+		['above three times the median is a sharp rise', 271, median, 'sharp_rise'],
+		['exactly three times is not', 270, median, null],
+		['below a third of the median is a sharp drop', 29, median, 'sharp_drop'],
+		['exactly a third is not', 30, median, null],
+		['a drop to zero is a sharp drop', 0, median, 'sharp_drop'],
+		['near the median is nothing', 95, median, null],
+		['no median judges nothing', 0, undefined, null],
+		['a median of two months judges nothing', 0, { median: 90, months: 2 }, null],
+		['a median of zero judges nothing', 500, { median: 0, months: 12 }, null]
+	];
+	for (const [name, value, m, expected] of cases)
+		it(name, () => expect(jumpOf(value, m)).toBe(expected));
+
+	it('the form words a drop as it words a rise', () => {
+		const medians = new Map([['dossiers_received', { median: 90, months: 12 }]] as const);
+		const warn = (value: number) =>
+			jumpWarnings(new Map([['dossiers_received', value]]), new Map(), medians).dossiers_received;
+		expect(warn(271)).toBe('271 is more than 3× the median of the last 12 months (90)');
+		expect(warn(29)).toBe('29 is less than a third of the median of the last 12 months (90)');
+	});
 });

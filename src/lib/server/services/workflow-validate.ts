@@ -92,27 +92,59 @@ function messageFor(code: string, fallback: string): string {
 	}
 }
 
+/** A value far from the recent median: it needs a confirmation, not a correction. */
+export type Jump = 'sharp_rise' | 'sharp_drop';
+
 /**
- * Values that changed from `current` and lie more than JUMP_FACTOR times above or below the
- * median of the last 12 months (flags aside).
+ * The one rule for "check this figure": more than JUMP_FACTOR times the median of the last 12
+ * approved months, or less than 1/JUMP_FACTOR of it — a rise and a drop alike. No median (or
+ * one of too few months, or of zero) judges nothing.
  */
+export function jumpOf(value: number, median: RecentMedian | undefined): Jump | null {
+	if (!median || median.months < JUMP_MIN_MONTHS || median.median <= 0) return null;
+	if (value > JUMP_FACTOR * median.median) return 'sharp_rise';
+	if (value * JUMP_FACTOR < median.median) return 'sharp_drop';
+	return null;
+}
+
+export interface JumpWarning {
+	measure: MeasureCode;
+	jump: Jump;
+	message: string;
+}
+
+/**
+ * The figures that changed from `current` and are a jump (`jumpOf`) from the median of the last
+ * 12 months (flags aside), each with the message that asks to check it.
+ */
+export function findJumps(
+	figures: ReadonlyMap<MeasureCode, number>,
+	current: ReadonlyMap<MeasureCode, number>,
+	medians: ReadonlyMap<MeasureCode, RecentMedian>
+): JumpWarning[] {
+	const found: JumpWarning[] = [];
+	for (const [measure, value] of figures) {
+		if (current.get(measure) === value || MEASURE_BY_CODE.get(measure)?.max !== undefined) continue;
+		const m = medians.get(measure);
+		const jump = jumpOf(value, m);
+		if (!jump || !m) continue;
+		const median = Math.round(m.median * 10) / 10;
+		const message =
+			jump === 'sharp_rise'
+				? `${value} is more than ${JUMP_FACTOR}× the median of the last 12 months (${median})`
+				: `${value} is less than a third of the median of the last 12 months (${median})`;
+		found.push({ measure, jump, message });
+	}
+	return found;
+}
+
+/** `findJumps` by field, for the report form. */
 export function jumpWarnings(
 	figures: ReadonlyMap<MeasureCode, number>,
 	current: ReadonlyMap<MeasureCode, number>,
 	medians: ReadonlyMap<MeasureCode, RecentMedian>
 ): FieldMessages {
-	const warnings: FieldMessages = {};
-	for (const [code, value] of figures) {
-		if (current.get(code) === value || MEASURE_BY_CODE.get(code)?.max !== undefined) continue;
-		const m = medians.get(code);
-		if (!m || m.months < JUMP_MIN_MONTHS || m.median <= 0) continue;
-		const median = Math.round(m.median * 10) / 10;
-		if (value > JUMP_FACTOR * m.median)
-			warnings[code] =
-				`${value} is more than ${JUMP_FACTOR}× the median of the last 12 months (${median})`;
-		else if (value * JUMP_FACTOR < m.median)
-			warnings[code] =
-				`${value} is less than a third of the median of the last 12 months (${median})`;
-	}
-	return warnings;
+	return Object.fromEntries(
+		findJumps(figures, current, medians).map((j) => [j.measure, j.message])
+	);
 }

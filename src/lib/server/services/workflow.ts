@@ -4,7 +4,8 @@
  * `observations` through `applyFigures` in the same transaction, so public pages only ever show
  * approved figures. Every step bumps the draft's version; a step based on a stale version is
  * refused (409), never silently merged. Callers check role and scope first (auth/guard.ts); the
- * rules here are the workflow's own: status transitions and "nobody approves their own report".
+ * rules here are the workflow's own: status transitions and "nobody approves a report they wrote
+ * any figure of" (workflow-writers.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Executor, Store } from '../db/index.ts';
@@ -13,6 +14,8 @@ import type { SessionUser } from '../auth/types.ts';
 import type { UnitSpan } from './import/validate.ts';
 import { applyFigures, type ApplyCounts } from './import/apply.ts';
 import { logAudit } from './audit.ts';
+import { formatInstant, thisMonth } from '../../domain/clock.ts';
+import { draftWriters } from './workflow-writers.ts';
 import { checkForm, jumpWarnings, type FieldMessages } from './workflow-validate.ts';
 import {
 	approvedValues,
@@ -32,11 +35,6 @@ export class WorkflowError extends Error {
 	) {
 		super(message);
 	}
-}
-
-/** The current month, YYYY-MM (UTC). */
-export function thisMonth(): string {
-	return new Date().toISOString().slice(0, 7);
 }
 
 export interface SaveInput {
@@ -63,7 +61,7 @@ export type SaveOutcome =
 	  };
 
 const describe = (d: DraftRow) =>
-	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${d.updatedAt.slice(0, 16)}`;
+	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${formatInstant(d.updatedAt)}`;
 
 function staleCheck(latest: DraftRow | null, token: string): void {
 	if (draftToken(latest) !== token)
@@ -243,10 +241,11 @@ export async function approveReport(
 ): Promise<ApplyCounts> {
 	return store.transaction(async (tx) => {
 		const draft = await submittedDraft(tx, input);
-		if (draft.submittedBy === user.id || draft.updatedBy === user.id)
+		const writers = await draftWriters(tx, draft);
+		if (writers.some((w) => w.id === user.id))
 			throw new WorkflowError(
 				403,
-				'You submitted or last edited this report: another approver must approve it.'
+				'You wrote figures of this report (typed, imported or submitted them): another approver must approve it.'
 			);
 		const figures = await draftValues(tx, draft.id);
 		const approved = await approvedValues(tx, input.unit.id, input.month);
@@ -297,6 +296,7 @@ export async function approveReport(
 				draft_id: draft.id,
 				batch_id: counts.batchId,
 				submitted_by: draft.submittedByEmail,
+				written_by: writers.map((w) => w.email),
 				...counts
 			}
 		});

@@ -10,11 +10,14 @@ export const load: PageServerLoad = async (event) => {
 	return {};
 };
 
+const JUMPS = new Set(['sharp_rise', 'sharp_drop']);
+
 /** Preview (a dry run) or upload into drafts; the same checks as POST /api/v1/imports. */
 async function upload(event: RequestEvent, preview: boolean) {
 	const user = await authorize(event, 'edit');
 	const read = await readUpload(event.request);
-	if (!read.ok) return fail(read.status, { preview, message: read.message, errors: [] });
+	if (!read.ok)
+		return fail(read.status, { preview, jumps: false, message: read.message, errors: [] });
 	const outcome = await uploadToDrafts(await ready(), user, {
 		...read,
 		dryRun: preview || read.dryRun
@@ -30,7 +33,9 @@ async function upload(event: RequestEvent, preview: boolean) {
 				unchanged: outcome.unchanged
 			},
 			drafts: outcome.drafts,
-			submitted: !outcome.dryRun && read.submit
+			reportsUnchanged: outcome.reportsUnchanged,
+			warnings: outcome.warnings,
+			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
 	if (outcome.status === 403)
 		await logRefusal(event, 'The file has figures of units outside your area', {
@@ -38,6 +43,8 @@ async function upload(event: RequestEvent, preview: boolean) {
 		});
 	return fail(outcome.status, {
 		preview,
+		// Figures far from their median are listed with the errors until confirmed.
+		jumps: outcome.errors.some((e) => JUMPS.has(e.code)),
 		message:
 			outcome.status === 403
 				? 'The file has figures of units outside your area.'

@@ -5,13 +5,13 @@ import { authorize } from '$lib/server/auth/guard';
 import { can } from '$lib/server/auth/permissions';
 import { communesInScope, listDrafts } from '$lib/server/queries/drafts';
 import { lastCompleteMonth } from '$lib/domain/periods';
+import { today } from '$lib/domain/clock';
 
 /** The editor's desk: communes of their area for a month, open drafts, reports to review. */
 export const load: PageServerLoad = async (event) => {
 	const user = await authorize(event, 'read');
 	const store = await ready();
-	const month =
-		event.url.searchParams.get('month') ?? lastCompleteMonth(new Date().toISOString().slice(0, 10));
+	const month = event.url.searchParams.get('month') ?? lastCompleteMonth(today());
 	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) error(400, 'month must be YYYY-MM');
 	const [communes, open] = await Promise.all([
 		communesInScope(store, user, month),

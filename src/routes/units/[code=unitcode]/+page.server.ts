@@ -6,7 +6,8 @@ import { unitProfile, type ProfileUnit } from '$lib/server/queries/profile';
 import { seriesFor } from '$lib/server/queries/series';
 import { dataSpan } from '$lib/server/queries/settings';
 import { findIndicator } from '$lib/domain/indicators';
-import { lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
+import { isIsoDate, lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
+import { today as todayInVietnam } from '$lib/domain/clock';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { DEFAULT_INDICATOR } from '$lib/state/map-view';
 
@@ -21,34 +22,40 @@ function dateInForce(unit: ProfileUnit, today: string): string {
 }
 
 /**
- * One unit's page: `/units/03618?period=2024-Q3[&indicator=on_time_rate]`. The code is resolved
- * to the unit that bore it during the period (codes are reused), else to today's; the period
+ * One unit's page: `/units/03618?period=2024-Q3[&indicator=on_time_rate][&at=2025-06-30]`. The
+ * code is resolved to the unit that bore it on `at` when given (a link naming the version of a
+ * reused code), else during the period (codes are reused), else to today's; the period
  * defaults to the latest complete quarter with data, as on the map. The chosen indicator's
  * monthly history (harmonised across mergers) is drawn from 2021 to the last complete month.
  */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const store = await ready();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
 	const asked = url.searchParams.get('period');
 	const parsed = asked ? parsePeriod(asked) : null;
 	const period = parsed ?? parsePeriod(defaultPeriod(lastMonth, today))!;
 	const askedIndicator = url.searchParams.get('indicator');
 	const indicator = (askedIndicator && findIndicator(askedIndicator)?.code) || DEFAULT_INDICATOR;
+	const askedAt = url.searchParams.get('at');
+	const at = askedAt && isIsoDate(askedAt) ? askedAt : null;
 	try {
-		const profile = await unitProfile(store, { code: params.code, period, today });
-		const at = dateInForce(profile.unit, today);
+		const profile = await unitProfile(store, { code: params.code, period, today, at });
+		const inForce = dateInForce(profile.unit, today);
 		const series = await seriesFor(store, {
 			indicator,
 			unit: profile.unit.code,
-			at,
+			at: inForce,
 			lastMonth: lastCompleteMonth(today)
 		});
 		return {
 			profile,
 			series,
 			// The CSV link names the date only when today's unit is another one.
-			seriesAt: at === today ? null : at,
+			seriesAt: inForce === today ? null : inForce,
+			// The page's links to itself keep naming the version asked for.
+			at,
+			invalidAt: !!askedAt && !at,
 			lastMonth,
 			today,
 			invalidPeriod: asked !== null && !parsed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodInForce, seriesCsvLink, unitPageLink } from './links';
+import { periodInForce, seriesCsvLink, unitPageLink, versionDate } from './links';
 
 const phucThan = { valid_from: null, valid_to: '2025-06-30' };
 const muongThan = { valid_from: '2025-07-01', valid_to: null };
@@ -32,9 +32,26 @@ describe('unitPageLink', () => {
 			{ period: '2026-Q3', indicator: 'on_time_rate', lang: 'en' },
 			'#history',
 			'/units/03595?period=2026-Q3&indicator=on_time_rate&lang=en#history'
+		],
+		[
+			'03618',
+			{ period: '2025', indicator: 'online_uptake', lang: 'en', at: '2025-06-30' },
+			'',
+			'/units/03618?period=2025&at=2025-06-30&lang=en'
 		]
 	])('%s %o %s → %s', (code, view, hash, href) => {
 		expect(unitPageLink(code, view, hash)).toBe(href);
+	});
+});
+
+describe('versionDate', () => {
+	it.each([
+		[phucThan, '2025-06-30'],
+		[muongThan, '2025-07-01'],
+		[{ valid_from: '2019-01-01', valid_to: '2025-06-30' }, '2019-01-01'],
+		[{ valid_from: null, valid_to: null }, null]
+	])('%o → %s', (unit, expected) => {
+		expect(versionDate(unit)).toBe(expected);
 	});
 });
 

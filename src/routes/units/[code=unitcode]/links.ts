@@ -3,8 +3,10 @@
  * lineage, and to the CSV of the charted series.
  *
  * Codes are reused across the 2025 merger (Phúc Than's 03618 is Mường Than's since 2025-07-01)
- * and a unit page resolves its code by period: a link to a predecessor or successor must carry
- * a period in which that unit existed, or it lands back on the unit it came from.
+ * and a unit page resolves its code by period: a link to a predecessor or successor names the
+ * version it means with `at` (a date on which that unit was in force, see {@link versionDate}),
+ * or it can land back on the unit it came from; it also carries a period in which the unit
+ * existed. A plain `/units/CODE[?period=…]` is still the unit of the period, else today's.
  */
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
@@ -28,14 +30,29 @@ export function periodInForce(
 	return period;
 }
 
-/** `/units/{code}?period=…[&indicator=…][&lang=…][#hash]`; the default indicator is left out. */
+/**
+ * The date that names a version of a unit in a link (`at`): its first day, or for a unit valid
+ * since ever its last; null for a unit in force throughout (its code names it alone).
+ */
+export function versionDate(unit: {
+	valid_from: string | null;
+	valid_to: string | null;
+}): string | null {
+	return unit.valid_from ?? unit.valid_to;
+}
+
+/**
+ * `/units/{code}?period=…[&indicator=…][&at=…][&lang=…][#hash]`; the default indicator is left
+ * out; `at` names the version of a reused code.
+ */
 export function unitPageLink(
 	code: string,
-	view: { period: string; indicator: string; lang: string | null },
+	view: { period: string; indicator: string; lang: string | null; at?: string | null },
 	hash = ''
 ): ResolvedPathname {
 	const q = new URLSearchParams({ period: view.period });
 	if (view.indicator !== DEFAULT_INDICATOR) q.set('indicator', view.indicator);
+	if (view.at) q.set('at', view.at);
 	if (view.lang) q.set('lang', view.lang);
 	return resolve(`/units/${code}?${q}${hash}`);
 }

@@ -52,8 +52,8 @@ export function readCells(table: Table): Cells {
 }
 
 /**
- * The header's layout, or null with the errors that leave nothing to read (a bad header, or no
- * rows). Row problems are found by `cellsOf`.
+ * The header's layout with the header's errors, or null when they leave nothing to read (a
+ * missing column, or no rows). Row problems are found by `cellsOf`.
  */
 export function readLayout(table: Table): {
 	layout: Layout | null;
@@ -88,8 +88,9 @@ export function readLayout(table: Table): {
 	const periodCol = index('period');
 	const measureCol = index('measure');
 	const valueCol = index('value');
+	// A repeated measure column is reported above and its repeats are not read.
 	const figureCols = roles.flatMap((r, i) =>
-		r?.kind === 'figure' ? [{ i, measure: r.measure }] : []
+		r?.kind === 'figure' && seen.get(`figure:${r.measure}`) === i ? [{ i, measure: r.measure }] : []
 	);
 	const form: Cells['form'] = measureCol >= 0 || valueCol >= 0 ? 'long' : 'wide';
 	if (unitCol < 0)
@@ -128,7 +129,10 @@ export function readLayout(table: Table): {
 			code: 'missing_column',
 			message: 'No measure columns: nothing to import'
 		});
-	if (errors.length) return { layout: null, errors: { form, list: errors } };
+	// An unknown or repeated column does not stop the rows from being read (every error in one
+	// answer); a missing one does.
+	const blocking = errors.some((e) => e.code !== 'unknown_column' && e.code !== 'duplicate_column');
+	if (blocking) return { layout: null, errors: { form, list: errors } };
 	// A header alone is a mistake (the wrong file, or the rows lost), not an import of nothing.
 	if (table.records.length === 0)
 		return {
@@ -136,6 +140,7 @@ export function readLayout(table: Table): {
 			errors: {
 				form,
 				list: [
+					...errors,
 					{
 						line: 1,
 						column: null,
@@ -147,7 +152,7 @@ export function readLayout(table: Table): {
 		};
 	return {
 		layout: { form, unitCol, periodCol, measureCol, valueCol, figureCols },
-		errors: { form, list: [] }
+		errors: { form, list: errors }
 	};
 }
 

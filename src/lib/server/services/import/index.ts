@@ -17,6 +17,7 @@ import {
 } from './apply.ts';
 import { readXlsx, isZip } from './xlsx.ts';
 import { importUnits } from './units.ts';
+import { thisMonth } from '../../../domain/clock.ts';
 
 export type { RowError } from './cells.ts';
 
@@ -81,11 +82,12 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			};
 		throw error;
 	}
-	// Header problems leave nothing to check; row problems are reported with the rest.
+	// A header that leaves nothing to check ends here; other header problems are reported with
+	// the rows'.
 	const { layout, errors: headerErrors } = readLayout(table);
 	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
 	const form = layout.form;
-	const currentMonth = request.currentMonth ?? new Date().toISOString().slice(0, 7);
+	const currentMonth = request.currentMonth ?? thisMonth();
 	const { byCode: units, successors } = await unitsRead;
 	const context = {
 		unitsByCode: units,
@@ -97,7 +99,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	// What a figure replaces is read first, under the figures lock (so it cannot change before the
 	// commit), for every unit-month the file could touch. Any error rolls the whole file back,
 	// and every error is still reported: reading goes on to the end.
-	const rowErrors: RowError[] = [];
+	const rowErrors: RowError[] = [...headerErrors.list];
 	const checker = new CellChecker(context);
 	let stored: StoredFigures = new Map();
 	let partErrors: RowError[] = [];
@@ -186,7 +188,8 @@ function candidateKeys(
 	return { unitIds, months: [...months] };
 }
 
-function sortErrors(errors: RowError[]): RowError[] {
+/** Errors in file order: by line, then column. */
+export function sortErrors(errors: RowError[]): RowError[] {
 	return [...errors].sort(
 		(a, b) => a.line - b.line || String(a.column).localeCompare(String(b.column))
 	);

@@ -36,6 +36,12 @@ export interface ValidationContext {
 	currentMonth: string;
 	/** Successor names for retired codes, for helpful messages. */
 	successorOf?: (unitId: number) => string | null;
+	/**
+	 * When given, filled with the units of each row by line (its unit in its month, or every
+	 * unit that bore its code when the month cannot be used), so a scope check can judge rows
+	 * that have other errors too.
+	 */
+	rowUnits?: Map<number, number[]>;
 }
 
 const MAX_VALUE = 1e12;
@@ -142,13 +148,14 @@ export class CellChecker {
 			this.rowLine = line;
 			this.verdict = judgeRow(line, unitCode, period, this.context, this.errors);
 		}
+		// A row with a bad unit or month still has its values checked (every error in one answer);
+		// only its figures are dropped.
 		const verdict = this.verdict;
-		if (!verdict) return;
 		let value: number;
 		if (isPlainCount(raw)) value = Number(raw);
 		else {
 			if (raw.trim() === '') {
-				this.blanks++;
+				if (verdict) this.blanks++;
 				return; // blank = not reported, which is not zero
 			}
 			const parsed = parseCount(raw);
@@ -173,6 +180,7 @@ export class CellChecker {
 			});
 			return;
 		}
+		if (!verdict) return;
 		let given = verdict.given;
 		if (!given) {
 			given = this.given.get(verdict.key);
@@ -249,7 +257,11 @@ function isPlainCount(raw: string): boolean {
 	return true;
 }
 
-/** The unit and month of a row, or null (with its one error) when the row cannot be read. */
+/**
+ * The unit and month of a row, or null when the row cannot be placed. Its month and its unit code
+ * are judged apart, so a row with both wrong gets both errors; the unit is resolved for the scope
+ * check (`rowUnits`) whenever its code is known.
+ */
 function judgeRow(
 	line: number,
 	unitCode: string,
@@ -257,46 +269,55 @@ function judgeRow(
 	context: ValidationContext,
 	errors: RowError[]
 ): RowVerdict {
-	const c = { unitCode, period };
-	const fail = (column: string, code: string, message: string): null => {
-		errors.push({ line, column, code, message });
+	const periodError = judgePeriod(period, context.currentMonth);
+	if (periodError) errors.push({ line, column: 'period', ...periodError });
+	// A future month is still a real one: its unit can be found (and its scope checked).
+	const month = periodError?.code === 'invalid_period' ? null : period;
+	const spans = unitCode ? context.unitsByCode.get(unitCode) : undefined;
+	const unit = month === null ? undefined : unitAt(spans, month);
+	context.rowUnits?.set(line, unit ? [unit.id] : (spans ?? []).map((s) => s.id));
+	const unitError = (code: string, message: string): null => {
+		errors.push({ line, column: 'unit_code', code, message });
 		return null;
 	};
-	if (!c.unitCode) return fail('unit_code', 'missing_unit', 'Unit code is blank');
-	const m = PERIOD.exec(c.period);
-	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
-		return fail(
-			'period',
-			'invalid_period',
-			`Period "${c.period}" is not a month: write YYYY-MM, e.g. 2024-03`
-		);
-	if (c.period > context.currentMonth)
-		return fail(
-			'period',
-			'future_period',
-			`Period ${c.period} is in the future (this month is ${context.currentMonth})`
-		);
-	if (c.period < '2000-01')
-		return fail('period', 'invalid_period', `Period ${c.period} is before 2000`);
-	const spans = context.unitsByCode.get(c.unitCode);
-	const unit = unitAt(spans, c.period);
+	if (!unitCode) return unitError('missing_unit', 'Unit code is blank');
+	if (!spans) return unitError('unknown_unit', `Unknown unit code "${unitCode}"`);
+	if (month === null) return null;
 	if (!unit) {
-		if (!spans) return fail('unit_code', 'unknown_unit', `Unknown unit code "${c.unitCode}"`);
 		const last = spans[spans.length - 1];
 		const next = context.successorOf?.(last.id);
-		return fail(
-			'unit_code',
+		return unitError(
 			'unit_not_valid',
-			`No unit bore code ${c.unitCode} in ${c.period}: ` +
+			`No unit bore code ${unitCode} in ${period}: ` +
 				spans.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`).join('; ') +
 				(next ? `; its figures now go to ${next}` : '')
 		);
 	}
 	if (unit.level !== 'commune')
-		return fail(
-			'unit_code',
+		return unitError(
 			'not_commune',
-			`${c.unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
+			`${unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
 		);
-	return { unit, key: `${unit.id}|${c.period}` };
+	return periodError ? null : { unit, key: `${unit.id}|${period}` };
+}
+
+/** Why a period cannot be reported, or null when it can. */
+function judgePeriod(
+	period: string,
+	currentMonth: string
+): { code: 'invalid_period' | 'future_period'; message: string } | null {
+	const m = PERIOD.exec(period);
+	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+		return {
+			code: 'invalid_period',
+			message: `Period "${period}" is not a month: write YYYY-MM, e.g. 2024-03`
+		};
+	if (period > currentMonth)
+		return {
+			code: 'future_period',
+			message: `Period ${period} is in the future (this month is ${currentMonth})`
+		};
+	if (period < '2000-01')
+		return { code: 'invalid_period', message: `Period ${period} is before 2000` };
+	return null;
 }

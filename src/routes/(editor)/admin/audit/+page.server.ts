@@ -3,11 +3,20 @@ import { ready } from '$lib/server/app';
 import { authorize } from '$lib/server/auth/guard';
 import { recentAudit } from '$lib/server/queries/audit';
 
-/** The audit log, newest first, filterable by action, paged by id. */
+/**
+ * The audit log, newest first, filterable by action, paged by id: all of it for an administrator
+ * of the installation, the entries about the units of their area for an approver or a scoped
+ * administrator.
+ */
 export const load: PageServerLoad = async (event) => {
-	await authorize(event, 'admin');
+	const user = await authorize(event, 'audit');
 	const action = event.url.searchParams.get('action');
 	const before = Number(event.url.searchParams.get('before')) || null;
-	const rows = await recentAudit(await ready(), { action, before, limit: 200 });
-	return { action, rows, next: rows.length === 200 ? rows[rows.length - 1].id : null };
+	const rows = await recentAudit(await ready(), user, { action, before, limit: 200 });
+	return {
+		action,
+		rows,
+		scope: user.role === 'admin' && user.unitCode === null ? null : user.unitCode,
+		next: rows.length === 200 ? rows[rows.length - 1].id : null
+	};
 };

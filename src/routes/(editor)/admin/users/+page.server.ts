@@ -5,6 +5,8 @@ import { authorize, refuse } from '$lib/server/auth/guard';
 import { addUser, setDisabled } from '$lib/server/auth/user-admin';
 import { listUsers, userById } from '$lib/server/queries/users';
 import { ROLES } from '$lib/server/auth/types';
+import { controlInForm } from '$lib/server/http/control-chars';
+import { localeOf } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'admin');
@@ -37,12 +39,15 @@ export const actions: Actions = {
 	create: async (event) => {
 		await authorize(event, 'admin');
 		const form = await event.request.formData();
+		const control = controlInForm(form);
+		if (control) return fail(400, { message: control });
 		const input = {
 			email: String(form.get('email') ?? ''),
 			password: String(form.get('password') ?? ''),
 			role: String(form.get('role') ?? ''),
 			unitCode: String(form.get('unit') ?? '').trim() || null,
-			displayName: String(form.get('name') ?? '')
+			displayName: String(form.get('name') ?? ''),
+			locale: localeOf(event.url)
 		};
 		const admin = await mayManage(event, input.unitCode);
 		const result = await addUser(await ready(), input, { userId: admin.id, actor: admin.email });

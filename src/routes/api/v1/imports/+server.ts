@@ -7,10 +7,14 @@ import { uploadToDrafts } from '$lib/server/services/workflow-import';
 
 /**
  * POST /api/v1/imports — a signed-in editor's report file (multipart `file`, optional `dry_run=1`
- * for a preview, `submit=1` to submit the drafts at once). The figures go to drafts, not to the
- * public figures, until an approver approves them. 200 `{ inserted, updated, unchanged, drafts,
- * dry_run, sha256 }`; 422 `{ errors: [{ line, column, code, message }] }`; 413 over 5 MB; 403 for
- * rows outside the editor's area (logged); 409 when a report in the file awaits approval.
+ * for a preview, `submit=1` to submit the drafts at once, `confirm_jumps=1` once the figures far
+ * from their recent median are checked). The figures go to drafts, not to the public figures,
+ * until an approver approves them. 200 `{ inserted, updated, unchanged, drafts, reports_unchanged,
+ * warnings, dry_run, sha256 }` (`drafts: 0` with `reports_unchanged` > 0: the file changes
+ * nothing); 422 `{ errors: [{ line, column, code, message }] }` with every problem of the file at
+ * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`); 413 over 5 MB; 403 when
+ * a row is outside the editor's area (logged; the other problems listed too); 409 when a report
+ * in an otherwise good file awaits approval.
  */
 export const POST: RequestHandler = async (event) => {
 	try {
@@ -25,6 +29,8 @@ export const POST: RequestHandler = async (event) => {
 				updated: outcome.updated,
 				unchanged: outcome.unchanged,
 				drafts: outcome.drafts,
+				reports_unchanged: outcome.reportsUnchanged,
+				warnings: outcome.warnings,
 				dry_run: outcome.dryRun,
 				sha256: outcome.sha256
 			});

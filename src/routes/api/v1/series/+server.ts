@@ -5,6 +5,7 @@ import { dataVersion } from '$lib/server/queries/data-version';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
 import { seriesFor } from '$lib/server/queries/series';
 import { lastCompleteMonth } from '$lib/domain/periods';
+import { today } from '$lib/domain/clock';
 import { isDemo } from '$lib/server/queries/settings';
 
 /** One indicator for one unit over time, harmonised across unit mergers (CONTRACT.md). */
@@ -21,7 +22,7 @@ export const GET: RequestHandler = (event) =>
 				to: q.get('to'),
 				grain: q.get('grain'),
 				at: q.get('at'),
-				lastMonth: lastCompleteMonth(new Date().toISOString().slice(0, 10))
+				lastMonth: lastCompleteMonth(today())
 			});
 			if (format === 'csv')
 				return csvResponse(

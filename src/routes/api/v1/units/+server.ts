@@ -1,31 +1,77 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
-import { listUnits, parseLevel } from '$lib/server/queries/units';
+import { badRequest } from '$lib/server/queries/errors';
+import { listUnits, parseLevel, type UnitRow } from '$lib/server/queries/units';
+import { searchUnits, type UnitMatch } from '$lib/server/queries/search';
 import { optionalDate } from '$lib/server/queries/values';
+import { today } from '$lib/domain/clock';
+import { MAX_QUERY_CHARS, MIN_QUERY_CHARS, parseSearchQuery } from '$lib/domain/search';
 
-/** Units valid on `at` (default today), by level and parent. */
+const COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
+
+type Dated = { code: string; name: string; valid_from: string | null; valid_to: string | null };
+
+const contractRow = (u: UnitRow | UnitMatch) => ({
+	code: u.code,
+	name: u.name,
+	level: u.level,
+	parent_code: u.parent_code,
+	valid_from: u.valid_from,
+	valid_to: u.valid_to
+});
+
+const lineageLink = ({ code, name, valid_from, valid_to }: Dated): Dated => ({
+	code,
+	name,
+	valid_from,
+	valid_to
+});
+
+/**
+ * Units valid on `at` (default today), by level and parent; with `q`, units of every era whose
+ * old or new name (or code) matches, those valid on `at` first, each with its lineage.
+ */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
 		const q = event.url.searchParams;
 		const format = formatOf(event.url, ['json', 'csv']);
 		const level = q.get('level') ? parseLevel(q.get('level')) : undefined;
-		const at = optionalDate('at', q.get('at')) ?? new Date().toISOString().slice(0, 10);
+		const at = optionalDate('at', q.get('at')) ?? today();
+		const parentCode = q.get('parent') ?? undefined;
+		const query = parseSearchQuery(q.get('q'));
+		if (query.kind === 'invalid')
+			badRequest(
+				query.reason === 'control'
+					? 'Parameter "q" contains a control character'
+					: `Parameter "q" is too long: at most ${MAX_QUERY_CHARS} characters`
+			);
+		if (query.kind === 'short')
+			badRequest(`Parameter "q" needs at least ${MIN_QUERY_CHARS} letters or digits`);
 		const store = await ready();
-		const units = await listUnits(store, { level, parentCode: q.get('parent') ?? undefined, at });
-		const rows = units.map((u) => ({
-			code: u.code,
-			name: u.name,
-			level: u.level,
-			parent_code: u.parent_code,
-			valid_from: u.valid_from,
-			valid_to: u.valid_to
+		if (query.kind !== 'ok') {
+			const units = await listUnits(store, { level, parentCode, at });
+			const rows = units.map((u) => contractRow(u));
+			if (format === 'csv')
+				return csvResponse(
+					`units-${at}.csv`,
+					[...COLUMNS],
+					rows.map((r) => COLUMNS.map((c) => r[c]))
+				);
+			return publicJson(rows);
+		}
+		const found = await searchUnits(store, query, { at, level, parentCode });
+		const rows = found.map((u) => ({
+			...contractRow(u),
+			current: u.current,
+			predecessors: u.predecessors.map(lineageLink),
+			successors: u.successors.map(lineageLink)
 		}));
 		if (format === 'csv')
 			return csvResponse(
-				`units-${at}.csv`,
-				['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'],
-				rows.map((r) => [r.code, r.name, r.level, r.parent_code, r.valid_from, r.valid_to])
+				'units-search.csv',
+				[...COLUMNS, 'current'],
+				rows.map((r) => [...COLUMNS.map((c) => r[c]), r.current])
 			);
 		return publicJson(rows);
 	});

@@ -4,9 +4,31 @@ import { cachedAnswer } from '$lib/server/http/answer-cache';
 import { dataVersion } from '$lib/server/queries/data-version';
 import { answer, csvResponse, formatOf, publicJson, xlsxResponse } from '$lib/server/http/respond';
 import { parseLevel } from '$lib/server/queries/units';
-import { valuesFor } from '$lib/server/queries/values';
+import { valuesFor, type ValueRow } from '$lib/server/queries/values';
 import { shapesOf } from '$lib/server/queries/geometry';
 import { isDemo } from '$lib/server/queries/settings';
+
+/**
+ * The columns of a CSV or XLSX download, in order. The unit's validity and era come last, so
+ * the columns of files made before they were added keep their places.
+ */
+const TABLE_COLUMNS = [
+	'unit_code',
+	'unit_name',
+	'value',
+	'numerator',
+	'denominator',
+	'months_reported',
+	'months_expected',
+	'low_confidence',
+	'rank',
+	'band',
+	'target',
+	'meets_target',
+	'valid_from',
+	'valid_to',
+	'era'
+] as const satisfies readonly (keyof ValueRow)[];
 
 /** Figures of one indicator for every unit of a level in a period (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
@@ -25,34 +47,8 @@ export const GET: RequestHandler = (event) =>
 			const { unitIds, ...body } = result;
 			const demo = await isDemo(store);
 			if (format === 'csv' || format === 'xlsx') {
-				const header = [
-					'unit_code',
-					'unit_name',
-					'value',
-					'numerator',
-					'denominator',
-					'months_reported',
-					'months_expected',
-					'low_confidence',
-					'rank',
-					'band',
-					'target',
-					'meets_target'
-				];
-				const rows = body.rows.map((r) => [
-					r.unit_code,
-					r.unit_name,
-					r.value,
-					r.numerator,
-					r.denominator,
-					r.months_reported,
-					r.months_expected,
-					r.low_confidence,
-					r.rank,
-					r.band,
-					r.target,
-					r.meets_target
-				]);
+				const header = [...TABLE_COLUMNS];
+				const rows = body.rows.map((r) => TABLE_COLUMNS.map((c) => r[c]));
 				// Demo figures say so in the file name, since a CSV has no room for a caption.
 				const name = `${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}${demo ? '-demo-data' : ''}`;
 				return format === 'csv'
@@ -72,6 +68,7 @@ export const GET: RequestHandler = (event) =>
 						period: body.period,
 						level: body.level,
 						as_of: body.as_of,
+						merged_onto: body.merged_onto,
 						demo,
 						features: body.rows.map((r, k) => ({
 							type: 'Feature',

@@ -4,6 +4,7 @@ import { ready } from '$lib/server/app';
 import { authorize, refuse, requireUser } from '$lib/server/auth/guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { reportUnit } from '$lib/server/services/workflow-unit';
+import { draftWriters } from '$lib/server/services/workflow-writers';
 import {
 	WorkflowError,
 	approveReport,
@@ -21,6 +22,7 @@ import {
 } from '$lib/server/queries/drafts';
 import { reportEvents } from '$lib/server/queries/audit';
 import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
+import { controlInForm } from '$lib/server/http/control-chars';
 
 export const load: PageServerLoad = async (event) => {
 	const store = await ready();
@@ -37,7 +39,7 @@ export const load: PageServerLoad = async (event) => {
 	]);
 	const open = latest && isOpen(latest) ? latest : null;
 	const draft = open ? await draftValues(store, open.id) : null;
-	const ownWork = open !== null && (open.submittedBy === user.id || open.updatedBy === user.id);
+	const ownWork = open !== null && (await draftWriters(store, open)).some((w) => w.id === user.id);
 	return {
 		unit: { code: unit.code, name: unit.name },
 		month,
@@ -88,6 +90,9 @@ async function prepare(event: RequestEvent, permission: Permission) {
 	if (!found.ok) error(found.status, found.message);
 	await authorize(event, permission, { id: found.unit.id, code: found.unit.code, month });
 	const form = await event.request.formData();
+	// Only the return comment is free text: it may keep its line breaks.
+	const control = controlInForm(form, ['comment']);
+	if (control) error(400, control);
 	return { user, store, unit: found.unit, month, form, token: String(form.get('token') ?? '') };
 }
 

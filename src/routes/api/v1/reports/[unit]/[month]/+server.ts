@@ -14,6 +14,7 @@ import {
 } from '$lib/server/services/workflow';
 import { approvedValues, draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
 import { MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
+import { controlCharacter } from '$lib/server/http/control-chars';
 
 /**
  * The monthly report of a commune as JSON, for scripts and the role tests.
@@ -77,7 +78,14 @@ export const POST: RequestHandler = (event) =>
 		requireUser(event);
 		if (!(event.request.headers.get('content-type') ?? '').startsWith('application/json'))
 			return json({ error: 'Send application/json' }, { status: 415 });
-		const body = (await event.request.json().catch(() => null)) as Record<string, unknown> | null;
+		let body: Record<string, unknown> | null = null;
+		try {
+			body = await event.request.json();
+		} catch (error) {
+			// Over BODY_SIZE_LIMIT (adapter-node), even when sent in chunks: a 413, not a bad body.
+			if ((error as { status?: number }).status === 413)
+				return json({ error: 'The request body is too large' }, { status: 413 });
+		}
 		const action = typeof body?.action === 'string' ? body.action : '';
 		const permission = PERMISSION[action];
 		if (!body || !permission)
@@ -117,7 +125,14 @@ export const POST: RequestHandler = (event) =>
 			return json({ status: 'approved', ...counts });
 		}
 		if (action === 'return') {
-			await returnReport(c.store, c.user, { ...input, comment: String(body.comment ?? '') });
+			const comment = String(body.comment ?? '');
+			const control = controlCharacter(comment, true);
+			if (control)
+				return json(
+					{ error: `"comment" contains a control character (${control}): remove it` },
+					{ status: 400 }
+				);
+			await returnReport(c.store, c.user, { ...input, comment });
 			return json({ status: 'returned' });
 		}
 		await discardReport(c.store, c.user, input);

@@ -1,0 +1,51 @@
+/**
+ * The editor's upload page and endpoint against the built server: a file whose figures are
+ * already in the report says "unchanged" in Vietnamese and English and makes no new draft.
+ */
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { TEST_USERS, UNIT, send, signIn } from '../support/test-users.ts';
+import { en, vi } from '../../src/lib/i18n/messages.ts';
+
+const baseURL = inject('baseURL');
+let editor = '';
+
+/** A month no other test file writes (roles-matrix uses 2001). */
+const MONTH = '2002-03';
+const FILE = `unit_code,period,computers,staff_total\n${UNIT},${MONTH},4,9\n`;
+
+async function post(path: string, extra: Record<string, string> = {}) {
+	const form = new FormData();
+	form.append('file', new File([FILE], 'report.csv', { type: 'text/csv' }));
+	for (const [k, v] of Object.entries(extra)) form.append(k, v);
+	const encoded = new Request('http://encode.invalid/', { method: 'POST', body: form });
+	return send(new URL(path, baseURL).href, {
+		method: 'POST',
+		body: Buffer.from(await encoded.arrayBuffer()),
+		headers: {
+			'content-type': encoded.headers.get('content-type')!,
+			accept: 'text/html',
+			origin: baseURL,
+			cookie: editor
+		}
+	});
+}
+
+beforeAll(async () => {
+	editor = (await signIn(baseURL, TEST_USERS.editor.email)).cookie;
+});
+
+describe('an identical upload', () => {
+	it('is written once, then said to be unchanged (vi and en) on the page and by the API', async () => {
+		const first = await post('/import?/upload');
+		expect(first.status).toBe(200);
+		expect(first.text).toContain('Uploaded into drafts');
+		expect(first.text).not.toContain(en['import.unchanged']);
+		const again = await post('/import?/upload');
+		expect(again.status).toBe(200);
+		expect(again.text).toContain(vi['import.unchanged']);
+		expect(again.text).toContain(en['import.unchanged']);
+		const api = await post('/api/v1/imports');
+		expect(api.status).toBe(200);
+		expect(JSON.parse(api.text)).toMatchObject({ drafts: 0, reports_unchanged: 1, warnings: [] });
+	});
+});
