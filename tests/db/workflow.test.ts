@@ -492,6 +492,8 @@ describe('the current month is Vietnam’s: 23:30 UTC on 31 May is 06:30 on 1 Ju
 			});
 		expect(await upload('2026-06')).toMatchObject({ ok: true });
 		expect(await upload('2026-07')).toMatchObject({ ok: false, status: 422 });
+	});
+});
 
 describe('four eyes: nobody approves a report they wrote any figure of', () => {
 	const approve = (user: SessionUser, month: string) =>

@@ -4,6 +4,7 @@ import { searchUnits } from '$lib/server/queries/search';
 import { dataSpan } from '$lib/server/queries/settings';
 import { parseSearchQuery } from '$lib/domain/search';
 import { defaultPeriod } from '$lib/state/period-menu';
+import { today as todayInVietnam } from '$lib/domain/clock';
 
 /**
  * `/search?q=muong+than`: units of every era by old or new name, today's first. Nothing typed,
@@ -17,7 +18,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const searchText = query.kind === 'ok' || query.kind === 'short' ? query.text : '';
 	if (query.kind !== 'ok') return { query, searchText, results: [], period: null };
 	const store = await ready();
-	const today = new Date().toISOString().slice(0, 10);
+	const today = todayInVietnam();
 	const [results, span] = await Promise.all([
 		searchUnits(store, query, { at: today }),
 		dataSpan(store)
