@@ -85,7 +85,12 @@ const controlCharacters: Handle = async ({ event, resolve }) => {
 };
 
 /** Public GET endpoints whose answers live in the answer cache (http/answer-cache.ts). */
-const CACHED_ROUTES = new Set(['/api/v1/values', '/api/v1/series', '/api/v1/priorities']);
+const CACHED_ROUTES = new Set([
+	'/api/v1/values',
+	'/api/v1/series',
+	'/api/v1/priorities',
+	'/priorities/download'
+]);
 
 /**
  * A cached public answer is the same for everyone: it is sent from here, without reading the
@@ -111,7 +116,7 @@ const cachedPublic: Handle = async ({ event, resolve }) => {
 };
 
 /** Public pages whose anonymous renderings live in the answer cache. */
-const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]']);
+const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]', '/priorities']);
 
 /**
  * A public page is the same for every visitor who is not signed in: its rendering (HTML or, for

@@ -8,10 +8,12 @@ import { firstDay, lastDay } from '../../domain/periods.ts';
 import { scoreComposite } from '../../domain/scoring.ts';
 import { explainGap, type Gap } from '../../domain/gaps.ts';
 import { aggregate } from './aggregate.ts';
-import { notFound } from './errors.ts';
+import { badRequest, notFound } from './errors.ts';
+import { mapFrame } from './map.ts';
 import { unitsInSpan } from './units.ts';
 import { evaluate, optionalDate, requirePeriod } from './values.ts';
-import { findIndicator } from '../../domain/indicators.ts';
+import { findIndicator, type IndicatorCode } from '../../domain/indicators.ts';
+import { FOCUS_CODES, focusOn, isFocusCode } from '../../domain/focus.ts';
 
 export interface PriorityRow {
 	unit_code: string;
@@ -24,15 +26,37 @@ export interface PriorityRow {
 	gaps: (Omit<Gap, 'action'> & { action: string; action_i18n: Gap['action'] })[];
 }
 
-/** Communes under `parent` for a period, most points recoverable first; no-data communes last. */
+/** Checks a focus parameter: one of the service index's six components. */
+function requireFocus(code: string): IndicatorCode {
+	if (!isFocusCode(code))
+		badRequest(`Unknown focus "${code}": use one of ${FOCUS_CODES.join(', ')}`);
+	return code;
+}
+
+/**
+ * Communes under `parent` for a period, most points recoverable first; no-data communes last.
+ * With `focus` (a service-index component) they are ranked by the points lost on it instead,
+ * its gap first (domain/focus.ts).
+ */
 export async function prioritiesFor(
 	db: Executor,
-	request: { parent: string; period: string; asOf?: string | null; lang?: 'vi' | 'en' }
+	request: {
+		parent: string;
+		period: string;
+		asOf?: string | null;
+		lang?: 'vi' | 'en';
+		focus?: string | null;
+	}
 ): Promise<{ parent: string; period: string; as_of: string | null; rows: PriorityRow[] }> {
 	const period = requirePeriod(request.period);
-	const asOf = optionalDate('as_of', request.asOf);
+	const focus = request.focus ? requireFocus(request.focus) : null;
 	const startDay = firstDay(period.start);
 	const endDay = lastDay(period.end);
+	// A period that straddles the 2025 merger is answered on one era, the communes in force at its
+	// end, as the map draws it (mapFrame): else both eras are listed and codes repeat.
+	const asOf =
+		optionalDate('as_of', request.asOf) ??
+		(await mapFrame(db, { level: 'commune', startDay, endDay, asOf: null })).asOf;
 	const parents = await unitsInSpan(db, request.parent, asOf ?? startDay, asOf ?? endDay);
 	if (parents.length === 0)
 		notFound(`No unit bore code "${request.parent}" during ${asOf ?? period.code}`);
@@ -87,5 +111,10 @@ export async function prioritiesFor(
 			(b.points_recoverable ?? -1) - (a.points_recoverable ?? -1) ||
 			a.unit_code.localeCompare(b.unit_code)
 	);
-	return { parent: request.parent, period: period.code, as_of: asOf, rows: out };
+	return {
+		parent: request.parent,
+		period: period.code,
+		as_of: asOf,
+		rows: focus ? focusOn(out, focus) : out
+	};
 }

@@ -22,7 +22,8 @@ export const GET: RequestHandler = (event) =>
 				parent,
 				period: q.get('period') ?? '',
 				asOf: q.get('as_of'),
-				lang
+				lang,
+				focus: q.get('focus')
 			});
 			if (format === 'csv')
 				return csvResponse(
