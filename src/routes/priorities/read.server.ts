@@ -15,6 +15,7 @@ import { lastDay, parsePeriod } from '$lib/domain/periods';
 import { t, type Locale, type MessageKey } from '$lib/i18n';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { districtsExistIn } from '$lib/state/map-view';
+import { today as todayInVietnam } from '$lib/domain/clock';
 
 export interface PrioritiesView {
 	/** Code of the province or pre-2025 district whose communes are ranked. */
@@ -43,11 +44,6 @@ export class PrioritiesParamError extends QueryError {
 	messageIn(locale: Locale): string {
 		return t(locale, this.key, this.params);
 	}
-}
-
-/** Today in Asia/Ho_Chi_Minh (YYYY-MM-DD); the one place this page reads the clock. */
-export function todayInVietnam(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
 }
 
 /**
