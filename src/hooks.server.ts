@@ -140,7 +140,13 @@ const cachedPages: Handle = async ({ event, resolve }) => {
 			// Only a page is for shared caches to keep: not a missing unit or a failure.
 			return response.status === 200 ? withCacheControl(response, PUBLIC_CACHE) : response;
 		},
-		() => refusedMiss(event, localeOf(event.url))
+		() => {
+			// Sent from outside `securityHeaders`: it gets them here.
+			const refused = refusedMiss(event, localeOf(event.url));
+			if (refused)
+				for (const [name, value] of SECURITY_HEADER_LIST) refused.headers.set(name, value);
+			return refused;
+		}
 	);
 };
 

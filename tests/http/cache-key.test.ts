@@ -184,6 +184,7 @@ describe('misses per client address', () => {
 		expect(page.headers['retry-after']).toBeDefined();
 		expect(page.headers['content-type']).toMatch(/text\/html/);
 		expect(page.text).toMatch(/<html lang="vi">/);
+		expect(page.headers['x-content-type-options']).toBe('nosniff');
 	});
 
 	it('counts a page once, not again for the figures it reads in-process', async () => {

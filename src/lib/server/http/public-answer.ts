@@ -42,7 +42,15 @@ export function refusedMiss(event: RequestEvent, page: Locale | null): Response 
 	const text = (key: 'busy.title' | 'busy.body') => t(page, key, { seconds: wait });
 	return new Response(
 		`<!doctype html><html lang="${page}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text('busy.title')}</title></head><body><h1>${text('busy.title')}</h1><p>${text('busy.body')}</p></body></html>`,
-		{ status: 429, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }
+		{
+			status: 429,
+			headers: {
+				...headers,
+				'content-type': 'text/html; charset=utf-8',
+				// Text only: nothing to load, nothing to run.
+				'content-security-policy': "default-src 'none'"
+			}
+		}
 	);
 }
 
