@@ -12,6 +12,10 @@ import { auth } from '$lib/server/auth/handle';
 import { maybeCompress } from '$lib/server/http/compress';
 import { localOrigin } from '$lib/server/http/local-origin';
 import { cachedAnswer, cachedHit } from '$lib/server/http/answer-cache';
+import { CACHED_API, CACHED_PAGES } from '$lib/server/http/public-params';
+import { apiKey, refusedMiss } from '$lib/server/http/public-answer';
+import { canonicalPage } from '$lib/server/http/page-key';
+import { localeOf } from '$lib/i18n';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { PUBLIC_CACHE } from '$lib/server/http/respond';
 import { dataVersion } from '$lib/server/queries/data-version';
@@ -84,39 +88,31 @@ const controlCharacters: Handle = async ({ event, resolve }) => {
 	});
 };
 
-/** Public GET endpoints whose answers live in the answer cache (http/answer-cache.ts). */
-const CACHED_ROUTES = new Set([
-	'/api/v1/values',
-	'/api/v1/series',
-	'/api/v1/priorities',
-	'/priorities/download'
-]);
-
 /**
- * A cached public answer is the same for everyone: it is sent from here, without reading the
- * session (a database query when a cookie is present), compressing or copying anything. A miss,
- * or any trouble reading the data version, goes the normal way, where the endpoint handles it.
+ * A cached public answer (the API endpoints of `CACHED_API`) is the same for everyone: it is sent
+ * from here, without reading the session (a database query when a cookie is present),
+ * compressing or copying anything. Its key is that of its declared parameters
+ * (http/public-params.ts). A miss, parameters the endpoint refuses, or any trouble reading the
+ * data version go the normal way, where the endpoint handles them.
  */
 const cachedPublic: Handle = async ({ event, resolve }) => {
-	if (event.request.method === 'GET' && event.route.id && CACHED_ROUTES.has(event.route.id)) {
+	const schema = event.route.id ? CACHED_API[event.route.id] : undefined;
+	if (event.request.method === 'GET' && schema) {
 		let hit: Response | null = null;
 		try {
 			hit = cachedHit(
 				event.request,
-				event.url,
+				apiKey(event.url, schema).key,
 				await dataVersion(await ready()),
 				SECURITY_HEADER_LIST
 			);
 		} catch {
-			// The endpoint reads the version again and reports the failure as JSON.
+			// The endpoint parses again and reports a bad parameter or a failure as JSON.
 		}
 		if (hit) return hit;
 	}
 	return resolve(event);
 };
-
-/** Public pages whose anonymous renderings live in the answer cache. */
-const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]', '/priorities']);
 
 /**
  * A public page is the same for every visitor who is not signed in: its rendering (HTML or, for
@@ -129,19 +125,27 @@ const CACHED_PAGES = new Set(['/', '/units/[code=unitcode]', '/priorities']);
  * already-encoded answers alone, and outside `auth`, whose session lookup a hit skips.
  */
 const cachedPages: Handle = async ({ event, resolve }) => {
-	if (event.request.method !== 'GET' || !event.route.id || !CACHED_PAGES.has(event.route.id))
-		return resolve(event);
+	const schema = event.route.id ? CACHED_PAGES[event.route.id] : undefined;
+	if (event.request.method !== 'GET' || !schema) return resolve(event);
+	// Rendered from its canonical query, for everyone: see public-params.ts and page-key.ts.
+	const key = canonicalPage(event, schema);
 	if (event.cookies.get(SESSION_COOKIE))
 		return withCacheControl(await resolve(event), 'private, no-store');
-	// The request's own URL: a data request (…/__data.json) is not the page it is for.
 	return cachedAnswer(
 		event.request,
-		new URL(event.request.url),
+		key,
 		await dataVersion(await ready()),
 		async () => {
 			const response = await resolve(event);
 			// Only a page is for shared caches to keep: not a missing unit or a failure.
 			return response.status === 200 ? withCacheControl(response, PUBLIC_CACHE) : response;
+		},
+		() => {
+			// Sent from outside `securityHeaders`: it gets them here.
+			const refused = refusedMiss(event, localeOf(event.url));
+			if (refused)
+				for (const [name, value] of SECURITY_HEADER_LIST) refused.headers.set(name, value);
+			return refused;
 		}
 	);
 };

@@ -38,6 +38,9 @@ export const vi = {
 	'notice.merged':
 		'Kỳ này có sắp xếp đơn vị hành chính: số liệu được cộng dồn về các đơn vị có hiệu lực ngày {date}.',
 	'notice.badParam': 'Tham số “{name}” không hợp lệ, đã dùng giá trị mặc định.',
+	'busy.title': 'Quá nhiều yêu cầu',
+	'busy.body':
+		'Địa chỉ của bạn đã yêu cầu quá nhiều trang mới trong thời gian ngắn. Vui lòng thử lại sau {seconds} giây.',
 
 	'password.tooShort': 'Mật khẩu phải có ít nhất {min} ký tự.',
 	'password.tooLong': 'Mật khẩu chỉ được có tối đa {max} ký tự.',
@@ -297,6 +300,9 @@ export const en: Record<MessageKey, string> = {
 	'notice.merged':
 		'Units were reorganised during this period: figures are summed onto the units in force on {date}.',
 	'notice.badParam': 'Parameter “{name}” was not valid; the default is shown.',
+	'busy.title': 'Too many requests',
+	'busy.body':
+		'Your address has asked for too many new pages in a short time. Please try again in {seconds} seconds.',
 
 	'password.tooShort': 'The password must have at least {min} characters.',
 	'password.tooLong': 'The password must have at most {max} characters.',

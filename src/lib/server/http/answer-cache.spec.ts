@@ -5,12 +5,13 @@ import {
 	brotliQuality,
 	cachedAnswer,
 	cachedHit,
-	cacheKey,
 	clearAnswerCache
 } from './answer-cache.ts';
 import { pinClock } from '../../domain/clock.ts';
 
 const url = new URL('http://x/api/v1/values?period=2024&indicator=online_uptake');
+/** The key its caller builds from the parsed parameters (public-params.ts). */
+const key = '/api/v1/values?indicator=online_uptake&period=2024';
 const big = JSON.stringify({
 	rows: Array.from({ length: 200 }, (_, i) => ({ code: i, name: 'Xã' }))
 });
@@ -27,38 +28,45 @@ function counter() {
 beforeEach(() => clearAnswerCache());
 
 describe('cachedAnswer', () => {
-	it('computes once per data version and query, whatever the parameter order', async () => {
+	it('computes once per data version and key, and says whether it was a hit', async () => {
 		const c = counter();
 		const req = new Request(url);
-		const a = await cachedAnswer(req, url, 1, c.compute);
-		const b = await cachedAnswer(
-			req,
-			new URL('http://x/api/v1/values?indicator=online_uptake&period=2024'),
-			1,
-			c.compute
-		);
+		const a = await cachedAnswer(req, key, 1, c.compute);
+		const b = await cachedAnswer(req, key, 1, c.compute);
 		expect(c.calls()).toBe(1);
 		expect(await a.text()).toBe(big);
 		expect(await b.text()).toBe(big);
-		await cachedAnswer(req, url, 2, c.compute);
+		expect(a.headers.get('x-cache')).toBe('miss');
+		expect(b.headers.get('x-cache')).toBe('hit');
+		await cachedAnswer(req, key, 2, c.compute);
 		expect(c.calls()).toBe(2);
+	});
+
+	it('lets the caller refuse a miss, never a hit', async () => {
+		const c = counter();
+		const refuse = () => new Response('busy', { status: 429 });
+		expect((await cachedAnswer(new Request(url), key, 1, c.compute, refuse)).status).toBe(429);
+		expect(c.calls()).toBe(0);
+		await cachedAnswer(new Request(url), key, 1, c.compute);
+		expect((await cachedAnswer(new Request(url), key, 1, c.compute, refuse)).status).toBe(200);
+		expect(c.calls()).toBe(1);
 	});
 
 	it('answers 304 to a matching If-None-Match, and gzip when accepted', async () => {
 		const c = counter();
-		const first = await cachedAnswer(new Request(url), url, 1, c.compute);
+		const first = await cachedAnswer(new Request(url), key, 1, c.compute);
 		const etag = first.headers.get('etag')!;
 		expect(etag).toMatch(/^".+"$/);
 		const again = await cachedAnswer(
 			new Request(url, { headers: { 'if-none-match': etag } }),
-			url,
+			key,
 			1,
 			c.compute
 		);
 		expect(again.status).toBe(304);
 		const gz = await cachedAnswer(
 			new Request(url, { headers: { 'accept-encoding': 'gzip' } }),
-			url,
+			key,
 			1,
 			c.compute
 		);
@@ -68,7 +76,7 @@ describe('cachedAnswer', () => {
 		// A new data version is computed again; the same bytes keep their ETag (a 304 still)…
 		const same = await cachedAnswer(
 			new Request(url, { headers: { 'if-none-match': etag } }),
-			url,
+			key,
 			2,
 			c.compute
 		);
@@ -77,7 +85,7 @@ describe('cachedAnswer', () => {
 		// …and other bytes get another one.
 		const changed = await cachedAnswer(
 			new Request(url, { headers: { 'if-none-match': etag } }),
-			url,
+			key,
 			3,
 			async () => new Response(big + ' ', { headers: { 'content-type': 'application/json' } })
 		);
@@ -89,7 +97,7 @@ describe('cachedAnswer', () => {
 		const c = counter();
 		const first = await cachedAnswer(
 			new Request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } }),
-			url,
+			key,
 			1,
 			c.compute
 		);
@@ -99,7 +107,7 @@ describe('cachedAnswer', () => {
 		const ask = (enc: string | null, method = 'GET') =>
 			cachedHit(
 				new Request(url, { method, headers: enc ? { 'accept-encoding': enc } : {} }),
-				url,
+				key,
 				1
 			)!;
 		const br = ask('gzip, deflate, br');
@@ -122,24 +130,24 @@ describe('cachedAnswer', () => {
 
 	it('answers 304 to a weak or listed ETag, and to *', async () => {
 		const c = counter();
-		const etag = (await cachedAnswer(new Request(url), url, 1, c.compute)).headers.get('etag')!;
+		const etag = (await cachedAnswer(new Request(url), key, 1, c.compute)).headers.get('etag')!;
 		for (const tag of [`W/${etag}`, `"nope", ${etag}`, '*']) {
-			const r = cachedHit(new Request(url, { headers: { 'if-none-match': tag } }), url, 1)!;
+			const r = cachedHit(new Request(url, { headers: { 'if-none-match': tag } }), key, 1)!;
 			expect(r.status, tag).toBe(304);
 			expect(r.headers.get('etag')).toBe(etag);
 			expect(r.headers.get('cache-control')).toBe(null);
 		}
 		expect(
-			cachedHit(new Request(url, { headers: { 'if-none-match': '"nope"' } }), url, 1)!.status
+			cachedHit(new Request(url, { headers: { 'if-none-match': '"nope"' } }), key, 1)!.status
 		).toBe(200);
 	});
 
 	it('adds the extra headers it is given to a hit', async () => {
 		const c = counter();
-		await cachedAnswer(new Request(url), url, 1, c.compute);
-		const r = cachedHit(new Request(url), url, 1, [['x-content-type-options', 'nosniff']])!;
+		await cachedAnswer(new Request(url), key, 1, c.compute);
+		const r = cachedHit(new Request(url), key, 1, [['x-content-type-options', 'nosniff']])!;
 		expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(cachedHit(new Request(url), url, 2)).toBeNull();
+		expect(cachedHit(new Request(url), key, 2)).toBeNull();
 	});
 
 	it('computes once for concurrent misses of the same query', async () => {
@@ -151,7 +159,7 @@ describe('cachedAnswer', () => {
 			await gate;
 			return new Response(big, { headers: { 'content-type': 'application/json' } });
 		};
-		const answers = Array.from({ length: 5 }, () => cachedAnswer(new Request(url), url, 1, slow));
+		const answers = Array.from({ length: 5 }, () => cachedAnswer(new Request(url), key, 1, slow));
 		release();
 		const bodies = await Promise.all((await Promise.all(answers)).map((r) => r.text()));
 		expect(calls).toBe(1);
@@ -170,13 +178,9 @@ describe('cachedAnswer', () => {
 			calls++;
 			return new Response('{"error":"x"}', { status: 400 });
 		};
-		await cachedAnswer(new Request(url), url, 1, failing);
-		await cachedAnswer(new Request(url), url, 1, failing);
+		await cachedAnswer(new Request(url), key, 1, failing);
+		await cachedAnswer(new Request(url), key, 1, failing);
 		expect(calls).toBe(2);
-	});
-
-	it('keys on path and sorted parameters', () => {
-		expect(cacheKey(new URL('http://x/a?b=2&a=1'))).toBe('/a?a=1&b=2');
 	});
 });
 
@@ -185,16 +189,16 @@ describe('the day in the cache key', () => {
 		const c = counter();
 		try {
 			pinClock('2026-05-31T16:00:00Z');
-			await cachedAnswer(new Request(url), url, 1, c.compute);
+			await cachedAnswer(new Request(url), key, 1, c.compute);
 			pinClock('2026-05-31T16:59:59.999Z');
-			await cachedAnswer(new Request(url), url, 1, c.compute);
+			await cachedAnswer(new Request(url), key, 1, c.compute);
 			expect(c.calls()).toBe(1);
 			// 00:00 on 1 June in Vietnam: "today" and the last complete month have changed.
 			pinClock('2026-05-31T17:00:00Z');
-			await cachedAnswer(new Request(url), url, 1, c.compute);
+			await cachedAnswer(new Request(url), key, 1, c.compute);
 			expect(c.calls()).toBe(2);
 			pinClock('2026-05-31T23:30:00Z');
-			await cachedAnswer(new Request(url), url, 1, c.compute);
+			await cachedAnswer(new Request(url), key, 1, c.compute);
 			expect(c.calls()).toBe(2);
 		} finally {
 			pinClock(null);

@@ -1,7 +1,7 @@
 /**
  * In-process cache of public GET answers (values, series, priorities, and the public pages as
- * anonymous visitors see them: hooks.server.ts), keyed on the request's query and the data
- * version (see queries/data-version.ts): a national map answer costs its SQL once per change of
+ * anonymous visitors see them: hooks.server.ts), keyed on the request's parsed parameters
+ * (http/public-params.ts, never the raw URL) and the data version (see queries/data-version.ts): a national map answer costs its SQL once per change of
  * the figures, not once per visitor. Bodies are kept serialised, gzipped and (once a background
  * job has made it) brotli-compressed, with a strong ETag so that browsers and CDNs revalidate
  * with a 304. Bounded by entries and bytes.
@@ -14,7 +14,8 @@
  *   ≈ 0.7 ms per 211 KB answer, more than the rest of the request;
  * - headers are built once per entry and encoding.
  *
- * Misses of the same key share one computation (a burst after a data change runs the SQL once).
+ * Misses of the same key share one computation (a burst after a data change runs the SQL once);
+ * the caller may refuse a miss (http/miss-limit.ts). `X-Cache: hit|miss` says which it was.
  * Gzip is made before the first answer, off the event loop (libuv pool); brotli afterwards, one
  * job at a time, so gzip is served until it is ready.
  */
@@ -71,24 +72,6 @@ function evict() {
 	}
 }
 
-const canonical = new Map<string, string>();
-
-/** The cache key of a request: its path and its query parameters in a canonical order. */
-export function cacheKey(url: URL): string {
-	const asked = url.pathname + url.search;
-	let key = canonical.get(asked);
-	if (key === undefined) {
-		const params = [...url.searchParams].sort(([a, av], [b, bv]) =>
-			a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0
-		);
-		key = `${url.pathname}?${new URLSearchParams(params)}`;
-		// Remembered for the URLs asked again and again (bounded, and only for sane lengths).
-		if (canonical.size >= 4096) canonical.clear();
-		if (asked.length <= 512) canonical.set(asked, key);
-	}
-	return key;
-}
-
 // Answers may depend on today (a series ends at the last complete month, units default to those
 // of today): the Vietnamese day, as those queries take it, is part of the key. It is worked out
 // once a day, not once per hit (and again if a test sets the clock back).
@@ -103,7 +86,7 @@ function today(): string {
 	return day;
 }
 
-const keyOf = (version: number, url: URL) => `${version}|${today()}|${cacheKey(url)}`;
+const keyOf = (version: number, key: string) => `${version}|${today()}|${key}`;
 
 function headersFor(entry: Entry, encoding: Encoding | null): Headers_ {
 	const body = encoding ? entry[encoding]! : entry.body;
@@ -136,11 +119,14 @@ function bodyStream(bytes: Buffer): ReadableStream<Uint8Array> {
 	});
 }
 
-function respond(request: Request, entry: Entry, extra: Headers_ = []): Response {
+const HIT: Headers_ = [['x-cache', 'hit']];
+const MISS: Headers_ = [['x-cache', 'miss']];
+
+function respond(request: Request, entry: Entry, extra: Headers_, state: Headers_): Response {
 	if (matches(request.headers.get('if-none-match'), entry.etag)) {
 		// RFC 9110 §15.4.5: the caching headers a 200 would carry.
 		const headers = entry.base.filter(([name]) => name === 'cache-control' || name === 'expires');
-		headers.push(['etag', entry.etag], ['vary', 'Accept-Encoding'], ...extra);
+		headers.push(['etag', entry.etag], ['vary', 'Accept-Encoding'], ...extra, ...state);
 		return new Response(null, { status: 304, headers });
 	}
 	const encoding = preferredEncoding(request.headers.get('accept-encoding'), {
@@ -151,7 +137,7 @@ function respond(request: Request, entry: Entry, extra: Headers_ = []): Response
 	const headers = encoding ? entry.head[encoding]! : entry.head.identity;
 	return new Response(request.method === 'HEAD' ? null : bodyStream(body), {
 		status: 200,
-		headers: extra.length ? headers.concat(extra) : headers
+		headers: headers.concat(extra, state)
 	});
 }
 
@@ -203,12 +189,13 @@ export async function brotliIdle(): Promise<void> {
  * A strong ETag of the answer itself (query, headers, bytes), not of the data version: an answer
  * that an approval elsewhere left unchanged still revalidates with a 304.
  */
-function etagOf(url: URL, base: Headers_, body: Buffer): string {
-	const hash = createHash('sha256').update(cacheKey(url)).update(JSON.stringify(base));
+function etagOf(key: string, base: Headers_, body: Buffer): string {
+	const hash = createHash('sha256').update(key).update(JSON.stringify(base));
 	return `"${hash.update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-async function store(key: string, url: URL, response: Response): Promise<Entry> {
+/** Stores an answer under `versioned` (version, day and key); its ETag is of `key` and bytes. */
+async function store(versioned: string, key: string, response: Response): Promise<Entry> {
 	const body = Buffer.from(await response.arrayBuffer());
 	const base: Headers_ = [];
 	for (const [name, value] of response.headers)
@@ -218,38 +205,39 @@ async function store(key: string, url: URL, response: Response): Promise<Entry> 
 		body,
 		gzip: body.length >= COMPRESS_MIN ? await gzipAsync(body, { level: 6 }) : null,
 		br: null,
-		etag: etagOf(url, base, body),
+		etag: etagOf(key, base, body),
 		head: { identity: [], gzip: null, br: null },
 		base
 	};
 	entry.head.identity = headersFor(entry, null);
 	if (entry.gzip) entry.head.gzip = headersFor(entry, 'gzip');
-	const old = entries.get(key);
+	const old = entries.get(versioned);
 	if (old) bytes -= size(old);
-	entries.set(key, entry);
+	entries.set(versioned, entry);
 	bytes += size(entry);
 	evict();
-	if (entry.gzip) queueBrotli(key, entry);
+	if (entry.gzip) queueBrotli(versioned, entry);
 	return entry;
 }
 
 /**
- * The cached answer to this request at this data version, or null when there is none yet. For
- * hooks.server.ts: a hit is answered before any per-user work, with `extra` headers added.
+ * The cached answer to this request (by its `key`: path and canonical parameters) at this data
+ * version, or null when there is none yet. For hooks.server.ts: a hit is answered before any
+ * per-user work, with `extra` headers added.
  */
 export function cachedHit(
 	request: Request,
-	url: URL,
+	key: string,
 	version: number,
 	extra: [string, string][] = []
 ): Response | null {
-	const key = keyOf(version, url);
-	const hit = entries.get(key);
+	const versioned = keyOf(version, key);
+	const hit = entries.get(versioned);
 	if (!hit) return null;
 	// Move to the back: the map is kept in least-recently-used order.
-	entries.delete(key);
-	entries.set(key, hit);
-	return respond(request, hit, extra);
+	entries.delete(versioned);
+	entries.set(versioned, hit);
+	return respond(request, hit, extra, HIT);
 }
 
 /** A 200 for everyone: not already encoded, setting no cookie, not marked private. */
@@ -263,42 +251,46 @@ function cacheable(response: Response): boolean {
 }
 
 /**
- * Answers from the cache when the same query was answered at the same data version; otherwise
+ * Answers from the cache when the same `key` was answered at the same data version; otherwise
  * computes (once for concurrent requests of the same key), stores a 200 answer, and answers.
  * Errors (thrown or non-200) are never cached: each waiting request then computes its own.
+ * `refuse` may turn a miss that would compute away (a rate limit): its answer is sent instead.
  */
 export async function cachedAnswer(
 	request: Request,
-	url: URL,
+	key: string,
 	version: number,
-	compute: () => Promise<Response>
+	compute: () => Promise<Response>,
+	refuse: () => Response | null = () => null
 ): Promise<Response> {
-	const hit = cachedHit(request, url, version);
+	const hit = cachedHit(request, key, version);
 	if (hit) return hit;
-	const key = keyOf(version, url);
-	const pending = computing.get(key);
+	const versioned = keyOf(version, key);
+	const pending = computing.get(versioned);
 	if (pending) {
 		const entry = await pending.catch(() => null);
-		if (entry) return respond(request, entry);
-		return compute();
+		if (entry) return respond(request, entry, [], MISS);
+		return refuse() ?? compute();
 	}
+	const refused = refuse();
+	if (refused) return refused;
 	let stored: (entry: Entry | null) => void = () => {};
 	const shared = new Promise<Entry | null>((done) => (stored = done));
-	computing.set(key, shared);
+	computing.set(versioned, shared);
 	try {
 		const response = await compute();
 		if (!cacheable(response)) {
 			stored(null);
 			return response;
 		}
-		const entry = await store(key, url, response);
+		const entry = await store(versioned, key, response);
 		stored(entry);
-		return respond(request, entry);
+		return respond(request, entry, [], MISS);
 	} catch (error) {
 		stored(null);
 		throw error;
 	} finally {
-		computing.delete(key);
+		computing.delete(versioned);
 	}
 }
 

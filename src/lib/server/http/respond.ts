@@ -1,18 +1,10 @@
 /** Shared endpoint plumbing: formats (json, csv, geojson) and errors as `{ error }`, never a raw 500. */
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { QueryError, badRequest } from '../queries/errors.ts';
+import { QueryError } from '../queries/errors.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { writeWorkbook, type SheetColumn } from './xlsx-writer.ts';
 
 export type Format = 'json' | 'csv' | 'geojson' | 'xlsx';
-
-/** Reads `format` (default json); 400 for anything the endpoint does not offer. */
-export function formatOf(url: URL, offered: Format[]): Format {
-	const f = url.searchParams.get('format') ?? 'json';
-	if (!offered.includes(f as Format))
-		badRequest(`Unknown format "${f}": this endpoint offers ${offered.join(', ')}`);
-	return f as Format;
-}
 
 /** Public GETs may be cached briefly by browsers and shared caches. */
 // Browsers revalidate every time (a 304 on an unchanged ETag costs bytes of headers only); shared

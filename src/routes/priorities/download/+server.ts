@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
-import { cachedAnswer } from '$lib/server/http/answer-cache';
-import { dataVersion } from '$lib/server/queries/data-version';
-import { answer, csvResponse, formatOf, xlsxResponse } from '$lib/server/http/respond';
+import { cachedApiAnswer } from '$lib/server/http/public-answer';
+import { PRIORITIES_DOWNLOAD_PARAMS } from '$lib/server/http/public-params';
+import { answer, csvResponse, xlsxResponse } from '$lib/server/http/respond';
 import { QueryError } from '$lib/server/queries/errors';
 import { isDemo } from '$lib/server/queries/settings';
 import { localeOf } from '$lib/i18n';
@@ -17,13 +17,10 @@ import { DOWNLOAD_COLUMNS, DOWNLOAD_HEADER, downloadRows } from './rows';
  */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
-		cachedAnswer(event.request, event.url, await dataVersion(await ready()), () =>
-			download(event.url)
-		)
+		cachedApiAnswer(event, PRIORITIES_DOWNLOAD_PARAMS, (q) => download(event.url, q.format))
 	);
 
-async function download(url: URL): Promise<Response> {
-	const format = formatOf(url, ['csv', 'xlsx']);
+async function download(url: URL, format: 'csv' | 'xlsx'): Promise<Response> {
 	const locale = localeOf(url);
 	const store = await ready();
 	const read = await readPriorities(store, url, locale).catch((e: unknown) => {

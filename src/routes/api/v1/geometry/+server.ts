@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { ready } from '$lib/server/app';
 import { answer } from '$lib/server/http/respond';
+import { readParams } from '$lib/server/http/query-params';
+import { GEOMETRY_PARAMS } from '$lib/server/http/public-params';
 import { badRequest } from '$lib/server/queries/errors';
-import { parseLevel } from '$lib/server/queries/units';
 import { optionalDate, requirePeriod } from '$lib/server/queries/values';
 import { mapFrame, shapesAt, unitsChangedOn } from '$lib/server/queries/map';
 import { dataVersion } from '$lib/server/queries/data-version';
@@ -24,9 +25,6 @@ interface Body {
 	gzip: Buffer;
 	etag: string;
 }
-
-const FORMATS = ['geojson', 'topojson', 'binary'] as const;
-type Format = (typeof FORMATS)[number];
 
 // Bodies per (level, at, format) of the current data version (bumped by every boundary import), so
 // repeat requests neither query, simplify nor compress; a new version empties it.
@@ -55,24 +53,21 @@ const NATIONAL_TOLERANCE = 0.003;
  */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
-		const q = event.url.searchParams;
+		const q = readParams(event.url.searchParams, GEOMETRY_PARAMS);
 		const store = await ready();
-		const level = parseLevel(q.get('level'), 'commune');
-		const format = (q.get('format') ?? 'geojson') as Format;
-		if (!FORMATS.includes(format))
-			badRequest('format must be geojson (the default), topojson or binary');
+		const { level, format } = q;
 		let at: string;
-		if (q.get('period')) {
-			const period = requirePeriod(q.get('period'));
+		if (q.period) {
+			const period = requirePeriod(q.period);
 			const frame = await mapFrame(store, {
 				level,
 				startDay: firstDay(period.start),
 				endDay: lastDay(period.end),
-				asOf: optionalDate('as_of', q.get('as_of'))
+				asOf: q.as_of
 			});
 			at = frame.at;
 		} else {
-			const day = optionalDate('at', q.get('at'));
+			const day = optionalDate('at', q.at);
 			if (!day) badRequest('Give either period=P (with optional as_of) or at=YYYY-MM-DD');
 			at = await unitsChangedOn(store, level, day);
 		}

@@ -1,12 +1,14 @@
 import type { RequestHandler } from './$types';
 import { INDICATORS } from '$lib/domain/indicators';
 import { partsOf } from '$lib/domain/indicators';
-import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
+import { readParams } from '$lib/server/http/query-params';
+import { INDICATORS_PARAMS } from '$lib/server/http/public-params';
 
 /** The indicator catalogue of CONTRACT.md. */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
-		const format = formatOf(event.url, ['json', 'csv']);
+		const { format } = readParams(event.url.searchParams, INDICATORS_PARAMS);
 		const rows = INDICATORS.map((i) => ({
 			code: i.code,
 			name: i.name,

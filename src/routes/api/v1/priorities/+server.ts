@@ -1,29 +1,23 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
-import { cachedAnswer } from '$lib/server/http/answer-cache';
-import { dataVersion } from '$lib/server/queries/data-version';
-import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { cachedApiAnswer } from '$lib/server/http/public-answer';
+import { PRIORITIES_PARAMS } from '$lib/server/http/public-params';
+import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
 import { prioritiesFor } from '$lib/server/queries/priorities';
-import { badRequest } from '$lib/server/queries/errors';
 import { isDemo } from '$lib/server/queries/settings';
 
 /** Communes under a unit ranked by service-index points recoverable, each gap explained (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
-		cachedAnswer(event.request, event.url, await dataVersion(await ready()), async () => {
-			const q = event.url.searchParams;
-			const format = formatOf(event.url, ['json', 'csv']);
-			const parent = q.get('parent');
-			if (!parent)
-				badRequest('Missing "parent": the code of the district or province whose communes to rank');
-			const lang = q.get('lang') === 'en' ? 'en' : 'vi';
+		cachedApiAnswer(event, PRIORITIES_PARAMS, async (q) => {
+			const { format, parent } = q;
 			const store = await ready();
 			const result = await prioritiesFor(store, {
 				parent,
-				period: q.get('period') ?? '',
-				asOf: q.get('as_of'),
-				lang,
-				focus: q.get('focus')
+				period: q.period,
+				asOf: q.as_of,
+				lang: q.lang,
+				focus: q.focus
 			});
 			if (format === 'csv')
 				return csvResponse(

@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
-import { cachedAnswer } from '$lib/server/http/answer-cache';
-import { dataVersion } from '$lib/server/queries/data-version';
-import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { cachedApiAnswer } from '$lib/server/http/public-answer';
+import { SERIES_PARAMS } from '$lib/server/http/public-params';
+import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
 import { seriesFor } from '$lib/server/queries/series';
 import { lastCompleteMonth } from '$lib/domain/periods';
 import { today } from '$lib/domain/clock';
@@ -11,17 +11,16 @@ import { isDemo } from '$lib/server/queries/settings';
 /** One indicator for one unit over time, harmonised across unit mergers (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
-		cachedAnswer(event.request, event.url, await dataVersion(await ready()), async () => {
-			const q = event.url.searchParams;
-			const format = formatOf(event.url, ['json', 'csv']);
+		cachedApiAnswer(event, SERIES_PARAMS, async (q) => {
+			const format = q.format;
 			const store = await ready();
 			const result = await seriesFor(store, {
-				indicator: q.get('indicator') ?? '',
-				unit: q.get('unit') ?? '',
-				from: q.get('from'),
-				to: q.get('to'),
-				grain: q.get('grain'),
-				at: q.get('at'),
+				indicator: q.indicator,
+				unit: q.unit,
+				from: q.from,
+				to: q.to,
+				grain: q.grain,
+				at: q.at,
 				lastMonth: lastCompleteMonth(today())
 			});
 			if (format === 'csv')

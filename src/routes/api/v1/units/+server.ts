@@ -1,11 +1,11 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
-import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
+import { readParams } from '$lib/server/http/query-params';
+import { UNITS_PARAMS } from '$lib/server/http/public-params';
 import { badRequest } from '$lib/server/queries/errors';
-import { listUnits, parseLevel, type UnitRow } from '$lib/server/queries/units';
+import { listUnits, type UnitRow } from '$lib/server/queries/units';
 import { searchUnits, type UnitMatch } from '$lib/server/queries/search';
-import { optionalDate } from '$lib/server/queries/values';
-import { today } from '$lib/domain/clock';
 import { MAX_QUERY_CHARS, MIN_QUERY_CHARS, parseSearchQuery } from '$lib/domain/search';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
@@ -34,12 +34,11 @@ const lineageLink = ({ code, name, valid_from, valid_to }: Dated): Dated => ({
  */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
-		const q = event.url.searchParams;
-		const format = formatOf(event.url, ['json', 'csv']);
-		const level = q.get('level') ? parseLevel(q.get('level')) : undefined;
-		const at = optionalDate('at', q.get('at')) ?? today();
-		const parentCode = q.get('parent') ?? undefined;
-		const query = parseSearchQuery(q.get('q'));
+		const q = readParams(event.url.searchParams, UNITS_PARAMS);
+		const { format, at } = q;
+		const level = q.level ?? undefined;
+		const parentCode = q.parent ?? undefined;
+		const query = parseSearchQuery(q.q);
 		if (query.kind === 'invalid')
 			badRequest(
 				query.reason === 'control'

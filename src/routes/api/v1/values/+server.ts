@@ -1,9 +1,8 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
-import { cachedAnswer } from '$lib/server/http/answer-cache';
-import { dataVersion } from '$lib/server/queries/data-version';
-import { answer, csvResponse, formatOf, publicJson, xlsxResponse } from '$lib/server/http/respond';
-import { parseLevel } from '$lib/server/queries/units';
+import { cachedApiAnswer } from '$lib/server/http/public-answer';
+import { VALUES_PARAMS } from '$lib/server/http/public-params';
+import { answer, csvResponse, publicJson, xlsxResponse } from '$lib/server/http/respond';
 import { valuesFor, type ValueRow } from '$lib/server/queries/values';
 import { shapesOf } from '$lib/server/queries/geometry';
 import { isDemo } from '$lib/server/queries/settings';
@@ -33,16 +32,15 @@ const TABLE_COLUMNS = [
 /** Figures of one indicator for every unit of a level in a period (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
-		cachedAnswer(event.request, event.url, await dataVersion(await ready()), async () => {
-			const q = event.url.searchParams;
-			const format = formatOf(event.url, ['json', 'csv', 'xlsx', 'geojson']);
+		cachedApiAnswer(event, VALUES_PARAMS, async (q) => {
+			const format = q.format;
 			const store = await ready();
 			const result = await valuesFor(store, {
-				indicator: q.get('indicator') ?? '',
-				period: q.get('period') ?? '',
-				level: parseLevel(q.get('level'), 'commune'),
-				parent: q.get('parent'),
-				asOf: q.get('as_of')
+				indicator: q.indicator,
+				period: q.period,
+				level: q.level,
+				parent: q.parent,
+				asOf: q.as_of
 			});
 			const { unitIds, ...body } = result;
 			const demo = await isDemo(store);

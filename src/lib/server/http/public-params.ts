@@ -1,0 +1,160 @@
+/**
+ * The query parameters of every public endpoint and cached page (CONTRACT.md, README), one
+ * declaration each: the endpoint reads its parameters through it, hooks.server.ts finds a cached
+ * answer with the key built from it, and anything undeclared is a 400 on the API. Parsers fill in
+ * defaults and normalise, so the same view is one key however it is spelled; validation the
+ * queries already do (indicator, period, unit codes) stays there, with its own messages.
+ */
+import { badRequest } from '../queries/errors.ts';
+import { parseLevel, type Level } from '../queries/units.ts';
+import { optionalDate } from '../queries/values.ts';
+import { today } from '../../domain/clock.ts';
+import { findIndicator } from '../../domain/indicators.ts';
+import { isIsoDate, parsePeriod } from '../../domain/periods.ts';
+import { DEFAULT_INDICATOR, DEFAULT_LEVEL, LEVELS } from '../../state/map-view.ts';
+import { DEFAULT_SORT, parseSort } from '../../state/table-sort.ts';
+import { format, optional, text, type ParamParser, type ParamSchema } from './query-params.ts';
+
+const level: ParamParser<Level | null> = (raw) => (raw ? parseLevel(raw) : null);
+const commune: ParamParser<Level> = (raw) => parseLevel(raw, 'commune');
+const asOf: ParamParser = (raw) => optionalDate('as_of', raw);
+/** `at`, default today (the day is part of every cache key anyway). */
+const atOrToday: ParamParser<string> = (raw) => optionalDate('at', raw) ?? today();
+const lang: ParamParser<'vi' | 'en'> = (raw) => (raw === 'en' ? 'en' : 'vi');
+
+/** `GET /api/v1/values` */
+export const VALUES_PARAMS = {
+	indicator: text,
+	period: text,
+	level: commune,
+	parent: optional,
+	as_of: asOf,
+	format: format(['json', 'csv', 'xlsx', 'geojson'] as const)
+} satisfies ParamSchema;
+
+/** `GET /api/v1/series` */
+export const SERIES_PARAMS = {
+	indicator: text,
+	unit: text,
+	from: optional,
+	to: optional,
+	grain: (raw) => raw ?? 'month',
+	at: atOrToday,
+	format: format(['json', 'csv'] as const)
+} satisfies ParamSchema;
+
+/** `GET /api/v1/priorities` */
+export const PRIORITIES_PARAMS = {
+	parent: (raw) =>
+		raw ||
+		badRequest('Missing "parent": the code of the district or province whose communes to rank'),
+	period: text,
+	as_of: asOf,
+	lang,
+	focus: optional,
+	format: format(['json', 'csv'] as const)
+} satisfies ParamSchema;
+
+/** `GET /priorities/download` (routes/priorities: the planners' list as a file). */
+export const PRIORITIES_DOWNLOAD_PARAMS = {
+	area: optional,
+	period: optional,
+	focus: optional,
+	lang,
+	format: format(['csv', 'xlsx'] as const)
+} satisfies ParamSchema;
+
+/** `GET /api/v1/units` (not cached: a search is answered from the database each time). */
+export const UNITS_PARAMS = {
+	level,
+	parent: optional,
+	at: atOrToday,
+	q: (raw) => raw,
+	format: format(['json', 'csv'] as const)
+} satisfies ParamSchema;
+
+/** `GET /api/v1/indicators` */
+export const INDICATORS_PARAMS = {
+	format: format(['json', 'csv'] as const)
+} satisfies ParamSchema;
+
+/** `GET /api/v1/geometry` (its shapes have a memo of their own, keyed by level, day and format). */
+export const GEOMETRY_PARAMS = {
+	level: commune,
+	format: (raw): 'geojson' | 'topojson' | 'binary' => {
+		const f = raw ?? 'geojson';
+		if (f !== 'geojson' && f !== 'topojson' && f !== 'binary')
+			badRequest('format must be geojson (the default), topojson or binary');
+		return f;
+	},
+	period: optional,
+	as_of: asOf,
+	at: optional
+} satisfies ParamSchema;
+
+/** The API answers kept in the answer cache, by route id. */
+export const CACHED_API: Readonly<Record<string, ParamSchema>> = {
+	'/api/v1/values': VALUES_PARAMS,
+	'/api/v1/series': SERIES_PARAMS,
+	'/api/v1/priorities': PRIORITIES_PARAMS,
+	'/priorities/download': PRIORITIES_DOWNLOAD_PARAMS
+};
+
+/*
+ * Pages never refuse a link: a parameter they do not know (utm_source, fbclid…) is ignored, and
+ * one with a value they cannot use falls back to the default with a notice. Each page is
+ * rendered from, and cached under, its canonical query (hooks.server.ts): known parameters only,
+ * defaults left out, and an unusable value replaced by INVALID, which the page reports exactly as
+ * it reported the original (it never shows the value). So no tag or junk value makes a new cache
+ * entry, and none leaks into the links of a page someone else is then served.
+ */
+
+/** Stands for any value a page could not use: every check of the page refuses it. */
+export const INVALID = 'invalid';
+
+const ignoredUnless =
+	(ok: (v: string) => boolean, fallback: string | null = null): ParamParser =>
+	(raw) =>
+		!raw ? null : raw === fallback ? null : ok(raw) ? raw : INVALID;
+
+const pageLang: ParamParser = (raw) => (raw === 'en' ? 'en' : null);
+const period = ignoredUnless((v) => !!parsePeriod(v));
+
+/** `/?indicator=…&period=…&level=…[&as_of=…][&sort=…][&rows=all][&lang=en]` (state/map-view.ts). */
+export const MAP_PAGE_PARAMS = {
+	indicator: ignoredUnless((v) => !!findIndicator(v), DEFAULT_INDICATOR),
+	period,
+	level: ignoredUnless((v) => (LEVELS as readonly string[]).includes(v), DEFAULT_LEVEL),
+	as_of: ignoredUnless(isIsoDate),
+	// Only these two never give a notice: anything they cannot use is their default.
+	sort: (raw) => {
+		const sort = parseSort(raw);
+		if (sort.key === DEFAULT_SORT.key && sort.descending === DEFAULT_SORT.descending) return null;
+		return `${sort.descending ? '-' : ''}${sort.key}`;
+	},
+	rows: (raw) => (raw === 'all' ? 'all' : null),
+	lang: pageLang
+} satisfies ParamSchema;
+
+/** `/units/CODE?period=…[&indicator=…][&at=…][&lang=en]` (routes/units/[code]/links.ts). */
+export const UNIT_PAGE_PARAMS = {
+	period,
+	indicator: ignoredUnless((v) => !!findIndicator(v), DEFAULT_INDICATOR),
+	at: ignoredUnless(isIsoDate),
+	lang: pageLang
+} satisfies ParamSchema;
+
+/** `/priorities?area=…&period=…&focus=…[&lang=en]` (routes/priorities/links.ts). */
+export const PRIORITIES_PAGE_PARAMS = {
+	area: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
+	period,
+	focus: ignoredUnless((v) => /^[a-z_]{1,40}$/.test(v)),
+	lang: pageLang
+} satisfies ParamSchema;
+
+/** The public pages whose anonymous renderings are cached, by route id. */
+export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
+	'/': MAP_PAGE_PARAMS,
+	'/units/[code=unitcode]': UNIT_PAGE_PARAMS,
+	'/priorities': PRIORITIES_PAGE_PARAMS
+};
