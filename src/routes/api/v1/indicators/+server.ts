@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { INDICATORS } from '$lib/domain/indicators';
 import { partsOf } from '$lib/domain/indicators';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { methodologyUrl } from '$lib/server/http/download-about';
 
 /** The indicator catalogue of CONTRACT.md. */
 export const GET: RequestHandler = (event) =>
@@ -45,7 +46,8 @@ export const GET: RequestHandler = (event) =>
 					r.denominator,
 					r.threshold,
 					r.points
-				])
+				]),
+				methodologyUrl(event.url.origin, 'indicators')
 			);
 		return publicJson(rows);
 	});

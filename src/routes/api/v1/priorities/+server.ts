@@ -3,6 +3,7 @@ import { ready } from '$lib/server/app';
 import { cachedAnswer } from '$lib/server/http/answer-cache';
 import { dataVersion } from '$lib/server/queries/data-version';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { methodologyUrl } from '$lib/server/http/download-about';
 import { prioritiesFor } from '$lib/server/queries/priorities';
 import { badRequest } from '$lib/server/queries/errors';
 import { isDemo } from '$lib/server/queries/settings';
@@ -52,7 +53,8 @@ export const GET: RequestHandler = (event) =>
 							g?.points_lost ?? null,
 							g?.action ?? null
 						])
-					)
+					),
+					methodologyUrl(event.url.origin, 'service_index')
 				);
 			return publicJson({ ...result, demo: await isDemo(store) });
 		})

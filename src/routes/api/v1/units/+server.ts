@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { answer, csvResponse, formatOf, publicJson } from '$lib/server/http/respond';
+import { methodologyUrl } from '$lib/server/http/download-about';
 import { badRequest } from '$lib/server/queries/errors';
 import { listUnits, parseLevel, type UnitRow } from '$lib/server/queries/units';
 import { searchUnits, type UnitMatch } from '$lib/server/queries/search';
@@ -56,7 +57,8 @@ export const GET: RequestHandler = (event) =>
 				return csvResponse(
 					`units-${at}.csv`,
 					[...COLUMNS],
-					rows.map((r) => COLUMNS.map((c) => r[c]))
+					rows.map((r) => COLUMNS.map((c) => r[c])),
+					methodologyUrl(event.url.origin, 'harmonisation')
 				);
 			return publicJson(rows);
 		}
@@ -71,7 +73,8 @@ export const GET: RequestHandler = (event) =>
 			return csvResponse(
 				'units-search.csv',
 				[...COLUMNS, 'current'],
-				rows.map((r) => [...COLUMNS.map((c) => r[c]), r.current])
+				rows.map((r) => [...COLUMNS.map((c) => r[c]), r.current]),
+				methodologyUrl(event.url.origin, 'harmonisation')
 			);
 		return publicJson(rows);
 	});
