@@ -104,7 +104,11 @@ describe('downloads of /api/v1/values', () => {
 		expect(meta.api_url).toBe(new URL(path, baseURL).href);
 		expect(meta.page_url).toBe(new URL(PAGE, baseURL).href);
 		expect(meta.demo.vi).toContain('Dữ liệu minh họa (demo data)');
-		const sources = new Set(collection.features.map((f: any) => f.properties.geometry_source));
+		const sources = new Set(
+			collection.features.map(
+				(f: { properties: { geometry_source: string | null } }) => f.properties.geometry_source
+			)
+		);
 		if (sources.has('gadm')) {
 			expect(meta.licence.en).toContain('GADM');
 			expect(meta.attribution.vi).toContain('Boundaries: GADM v4.1 (gadm.org)');
