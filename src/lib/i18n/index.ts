@@ -18,15 +18,20 @@ export function localeOf(url: URL): Locale {
 	return url.searchParams.get('lang') === 'en' ? 'en' : 'vi';
 }
 
+/** `text` with its `{name}` placeholders filled from `params` (unknown names left as they are). */
+export function fill(text: string, params: Record<string, string | number> = {}): string {
+	return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
 /** A UI string in `locale` with `{name}` placeholders filled from `params`. */
 export function t(
 	locale: Locale,
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return dictionaries[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return fill(dictionaries[locale][key], params);
 }
 
 /** A translator bound to one locale, for templates: `const m = translator(locale)`. */
@@ -40,4 +45,16 @@ export function formatDate(date: string, locale: Locale): string {
 	if (locale === 'vi') return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 	const months = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 	return `${d} ${months[m - 1]} ${y}`;
+}
+
+/**
+ * The attribution line of a geometry source ('gadm', 'gisvn', 'schematic', 'import:<file>'), as
+ * its licence asks, for the map and for downloads that carry the shapes.
+ */
+export function attributionLine(source: string, locale: Locale): string {
+	if (source === 'gadm') return t(locale, 'attr.gadm');
+	if (source === 'gisvn') return t(locale, 'attr.gisvn');
+	if (source === 'schematic') return t(locale, 'attr.schematic');
+	if (source.startsWith('import:')) return t(locale, 'attr.import', { file: source.slice(7) });
+	return source;
 }

@@ -92,6 +92,8 @@ export const vi = {
 	'download.title': 'Tải số liệu của lựa chọn này',
 	'download.csv': 'CSV',
 	'download.geojson': 'GeoJSON',
+	'download.zip': 'ZIP (CSV + giải thích)',
+	'download.xlsx': 'XLSX',
 
 	'attr.gadm': 'Boundaries: GADM v4.1 (gadm.org)',
 	'attr.gisvn': 'Ranh giới xã 2025: gis.vn / sapnhap.bando.com.vn via vietnam-3d-map',
@@ -189,6 +191,7 @@ export const vi = {
 	'history.table': 'Số liệu từng tháng ({n} tháng)',
 	'history.month': 'Tháng',
 	'history.csv': 'Tải chuỗi số liệu (CSV)',
+	'history.zip': 'CSV kèm giải thích (ZIP)',
 	'history.desc':
 		'{indicator}, {unit}, từng tháng từ {from} đến {to}: {first} vào {firstMonth}, {last} vào {lastMonth}.',
 	'history.descEmpty': '{indicator}, {unit}, từ {from} đến {to}: chưa có số liệu.',
@@ -354,6 +357,8 @@ export const en: Record<MessageKey, string> = {
 	'download.title': 'Download the figures of this view',
 	'download.csv': 'CSV',
 	'download.geojson': 'GeoJSON',
+	'download.zip': 'ZIP (CSV + README)',
+	'download.xlsx': 'XLSX',
 
 	'attr.gadm': 'Boundaries: GADM v4.1 (gadm.org)',
 	'attr.gisvn': 'Ranh giới xã 2025: gis.vn / sapnhap.bando.com.vn via vietnam-3d-map',
@@ -450,6 +455,7 @@ export const en: Record<MessageKey, string> = {
 	'history.table': 'Monthly figures ({n} months)',
 	'history.month': 'Month',
 	'history.csv': 'Download the series (CSV)',
+	'history.zip': 'CSV with its README (ZIP)',
 	'history.desc':
 		'{indicator}, {unit}, monthly from {from} to {to}: {first} in {firstMonth}, {last} in {lastMonth}.',
 	'history.descEmpty': '{indicator}, {unit}, {from} to {to}: no figures yet.',

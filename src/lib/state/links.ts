@@ -57,8 +57,14 @@ export function currentWith(url: URL, changes: Record<string, string | null>): R
 	return `${url.pathname}${search ? `?${search}` : ''}` as ResolvedPathname;
 }
 
-/** The API URL for the figures of a view in a download format (CSV or GeoJSON). */
-export function downloadLink(view: MapView, format: 'csv' | 'geojson'): ResolvedPathname {
+/**
+ * The API URL for the figures of a view in a download format: CSV, ZIP (the CSV with a
+ * README.txt saying what it is), XLSX or GeoJSON.
+ */
+export function downloadLink(
+	view: MapView,
+	format: 'csv' | 'zip' | 'xlsx' | 'geojson'
+): ResolvedPathname {
 	const q = new URLSearchParams({
 		indicator: view.indicator,
 		period: view.period,
@@ -67,4 +73,13 @@ export function downloadLink(view: MapView, format: 'csv' | 'geojson'): Resolved
 	});
 	if (view.asOf) q.set('as_of', view.asOf);
 	return resolve(`/api/v1/values?${q}`);
+}
+
+/**
+ * The methodology page (`/methodology[?lang=en][#code]`), at an indicator's entry when given.
+ * Its language follows the page that links to it.
+ */
+export function methodologyLink(indicator: string | null, lang: string | null): ResolvedPathname {
+	const q = lang && lang !== 'vi' ? `?lang=${encodeURIComponent(lang)}` : '';
+	return resolve(`/methodology${q}${indicator ? `#${indicator}` : ''}` as '/methodology');
 }

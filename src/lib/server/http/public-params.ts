@@ -29,7 +29,7 @@ export const VALUES_PARAMS = {
 	level: commune,
 	parent: optional,
 	as_of: asOf,
-	format: format(['json', 'csv', 'xlsx', 'geojson'] as const)
+	format: format(['json', 'csv', 'zip', 'xlsx', 'geojson'] as const)
 } satisfies ParamSchema;
 
 /** `GET /api/v1/series` */
@@ -40,7 +40,7 @@ export const SERIES_PARAMS = {
 	to: optional,
 	grain: (raw) => raw ?? 'month',
 	at: atOrToday,
-	format: format(['json', 'csv'] as const)
+	format: format(['json', 'csv', 'zip'] as const)
 } satisfies ParamSchema;
 
 /** `GET /api/v1/priorities` */

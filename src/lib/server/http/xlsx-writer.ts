@@ -1,7 +1,9 @@
 /**
- * A minimal XLSX writer (one sheet) for downloads and the report template: text as inline strings
+ * A minimal XLSX writer for downloads and the report template: text as inline strings
  * (never formulas, so a cell starting with "=" stays text), numbers as numbers, blanks left out.
  * Written with fflate's `zipSync` and the OOXML parts Excel, LibreOffice and our reader accept.
+ * The first sheet holds the data (readers of "the first sheet", ours included, find it there);
+ * further sheets follow, such as a download's "About" sheet.
  */
 import { zipSync, strToU8 } from 'fflate';
 import type { Cell } from './csv.ts';
@@ -55,26 +57,49 @@ const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const contentTypes = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+const contentTypes = (sheets: number) =>
+	`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+${sheetNumbers(sheets)
+	.map(
+		(n) =>
+			`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+	)
+	.join('\n')}
 <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
 </Types>`;
+
+/** 1, 2, … n: sheet part numbers (sheet1.xml …) and relationship ids (rId1 …). */
+const sheetNumbers = (n: number) => Array.from({ length: n }, (_, k) => k + 1);
 
 const rootRels = `${XML}<Relationships xmlns="${NS_PKG_REL}">
 <Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>
 </Relationships>`;
 
-const workbook = (name: string) => `${XML}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
+/** A sheet name Excel accepts: at most 31 characters, none of : \\ / ? * [ ]. */
+const sheetName = (name: string) => name.replace(/[:\\/?*[\]]/g, '-').slice(0, 31);
+
+const workbook = (names: string[]) => `${XML}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
 <bookViews><workbookView/></bookViews>
-<sheets><sheet name="${escapeXml(name.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets>
+<sheets>${names
+	.map(
+		(name, k) =>
+			`<sheet name="${escapeXml(sheetName(name))}" sheetId="${k + 1}" r:id="rId${k + 1}"/>`
+	)
+	.join('')}</sheets>
 </workbook>`;
 
-const workbookRels = `${XML}<Relationships xmlns="${NS_PKG_REL}">
-<Relationship Id="rId1" Type="${NS_REL}/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="${NS_REL}/styles" Target="styles.xml"/>
+// The sheets are rId1…rIdN; the styles come after them.
+const workbookRels = (sheets: number) => `${XML}<Relationships xmlns="${NS_PKG_REL}">
+${sheetNumbers(sheets)
+	.map(
+		(n) =>
+			`<Relationship Id="rId${n}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`
+	)
+	.join('\n')}
+<Relationship Id="rId${sheets + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>
 </Relationships>`;
 
 // Fonts: 0 normal, 1 bold. cellXfs: 0 default, 1 bold header (text), 2 text (@), 3 whole number (#,##0).
@@ -92,8 +117,8 @@ const styles = `${XML}<styleSheet xmlns="${NS_MAIN}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
-/** Builds a one-sheet workbook. */
-export function writeWorkbook(spec: SheetSpec): Uint8Array {
+/** One worksheet part. */
+function worksheet(spec: SheetSpec): string {
 	const width = spec.header.length;
 	const columns: SheetColumn[] = spec.columns ?? spec.header.map(() => ({ width: 14 }));
 	const header = `<row r="1">${spec.header
@@ -116,21 +141,28 @@ export function writeWorkbook(spec: SheetSpec): Uint8Array {
 	const pane = frozen
 		? `<pane ySplit="1" xSplit="${frozen}" topLeftCell="${columnName(frozen)}2" activePane="bottomRight" state="frozen"/>`
 		: '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>';
-	const sheet = `${XML}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
+	return `${XML}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
 <dimension ref="A1:${columnName(Math.max(0, width - 1))}${spec.rows.length + 1}"/>
 <sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>
 <sheetFormatPr defaultRowHeight="15"/>
 <cols>${cols}</cols>
 <sheetData>${[header, ...rows].join('\n')}</sheetData>
 </worksheet>`;
+}
+
+/** Builds a workbook: `spec` is the first sheet, `more` follow it in order. */
+export function writeWorkbook(spec: SheetSpec, more: SheetSpec[] = []): Uint8Array {
+	const sheets = [spec, ...more];
 	return zipSync(
 		{
-			'[Content_Types].xml': strToU8(contentTypes),
+			'[Content_Types].xml': strToU8(contentTypes(sheets.length)),
 			'_rels/.rels': strToU8(rootRels),
-			'xl/workbook.xml': strToU8(workbook(spec.name)),
-			'xl/_rels/workbook.xml.rels': strToU8(workbookRels),
+			'xl/workbook.xml': strToU8(workbook(sheets.map((s) => s.name))),
+			'xl/_rels/workbook.xml.rels': strToU8(workbookRels(sheets.length)),
 			'xl/styles.xml': strToU8(styles),
-			'xl/worksheets/sheet1.xml': strToU8(sheet)
+			...Object.fromEntries(
+				sheets.map((s, k) => [`xl/worksheets/sheet${k + 1}.xml`, strToU8(worksheet(s))])
+			)
 		},
 		{ level: 6, mtime: new Date('2025-01-01T00:00:00Z') }
 	);

@@ -57,13 +57,17 @@ export function unitPageLink(
 	return resolve(`/units/${code}?${q}${hash}`);
 }
 
-/** The CSV of a unit's monthly series; `at` names the unit when its code now belongs to another. */
+/**
+ * The CSV of a unit's monthly series (or the ZIP of it with its README); `at` names the unit when
+ * its code now belongs to another.
+ */
 export function seriesCsvLink(
 	indicator: string,
 	unit: string,
-	at: string | null
+	at: string | null,
+	format: 'csv' | 'zip' = 'csv'
 ): ResolvedPathname {
-	const q = new URLSearchParams({ indicator, unit, format: 'csv' });
+	const q = new URLSearchParams({ indicator, unit, format });
 	if (at) q.set('at', at);
 	return resolve(`/api/v1/series?${q}`);
 }

@@ -4,6 +4,7 @@ import { partsOf } from '$lib/domain/indicators';
 import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
 import { readParams } from '$lib/server/http/query-params';
 import { INDICATORS_PARAMS } from '$lib/server/http/public-params';
+import { methodologyUrl } from '$lib/server/http/download-about';
 
 /** The indicator catalogue of CONTRACT.md. */
 export const GET: RequestHandler = (event) =>
@@ -47,7 +48,8 @@ export const GET: RequestHandler = (event) =>
 					r.denominator,
 					r.threshold,
 					r.points
-				])
+				]),
+				methodologyUrl(event.url.origin, 'indicators')
 			);
 		return publicJson(rows);
 	});

@@ -2,6 +2,7 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedApiAnswer } from '$lib/server/http/public-answer';
 import { PRIORITIES_PARAMS } from '$lib/server/http/public-params';
+import { methodologyUrl } from '$lib/server/http/download-about';
 import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
 import { prioritiesFor } from '$lib/server/queries/priorities';
 import { isDemo } from '$lib/server/queries/settings';
@@ -47,7 +48,8 @@ export const GET: RequestHandler = (event) =>
 							g?.points_lost ?? null,
 							g?.action ?? null
 						])
-					)
+					),
+					methodologyUrl(event.url.origin, 'service_index')
 				);
 			return publicJson({ ...result, demo: await isDemo(store) });
 		})

@@ -2,7 +2,14 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedApiAnswer } from '$lib/server/http/public-answer';
 import { SERIES_PARAMS } from '$lib/server/http/public-params';
-import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
+import { answer, csvResponse, publicJson, zipResponse } from '$lib/server/http/respond';
+import {
+	aboutFields,
+	aboutReadme,
+	methodologyUrl,
+	unitPageUrl
+} from '$lib/server/http/download-about';
+import { findIndicator } from '$lib/domain/indicators';
 import { seriesFor } from '$lib/server/queries/series';
 import { lastCompleteMonth } from '$lib/domain/periods';
 import { today } from '$lib/domain/clock';
@@ -23,28 +30,53 @@ export const GET: RequestHandler = (event) =>
 				at: q.at,
 				lastMonth: lastCompleteMonth(today())
 			});
-			if (format === 'csv')
-				return csvResponse(
-					`${result.indicator}-${result.unit.code}-${result.grain}.csv`,
-					[
-						'period',
-						'value',
-						'numerator',
-						'denominator',
-						'months_reported',
-						'low_confidence',
-						'harmonised'
-					],
-					result.rows.map((r) => [
-						r.period,
-						r.value,
-						r.numerator,
-						r.denominator,
-						r.months_reported,
-						r.low_confidence,
-						r.harmonised
-					])
+			const demo = await isDemo(store);
+			if (format === 'csv' || format === 'zip') {
+				const name = `${result.indicator}-${result.unit.code}-${result.grain}`;
+				const header = [
+					'period',
+					'value',
+					'numerator',
+					'denominator',
+					'months_reported',
+					'low_confidence',
+					'harmonised'
+				];
+				const rows = result.rows.map((r) => [
+					r.period,
+					r.value,
+					r.numerator,
+					r.denominator,
+					r.months_reported,
+					r.low_confidence,
+					r.harmonised
+				]);
+				if (format === 'csv')
+					return csvResponse(
+						`${name}.csv`,
+						header,
+						rows,
+						methodologyUrl(event.url.origin, result.indicator)
+					);
+				const about = aboutFields({
+					indicator: findIndicator(result.indicator)!,
+					unit: result.unit,
+					span: { from: result.from, to: result.to, grain: result.grain },
+					demo,
+					apiUrl: event.url.href,
+					pageUrl: unitPageUrl(
+						event.url.origin,
+						result.unit.code,
+						result.indicator,
+						event.url.searchParams.get('at')
+					)
+				});
+				return zipResponse(
+					`${name}.zip`,
+					{ name: `${name}.csv`, header, rows },
+					aboutReadme(about, `${name}.csv`)
 				);
-			return publicJson({ ...result, demo: await isDemo(store) });
+			}
+			return publicJson({ ...result, demo });
 		})
 	);

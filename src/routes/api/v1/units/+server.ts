@@ -3,6 +3,7 @@ import { ready } from '$lib/server/app';
 import { answer, csvResponse, publicJson } from '$lib/server/http/respond';
 import { readParams } from '$lib/server/http/query-params';
 import { UNITS_PARAMS } from '$lib/server/http/public-params';
+import { methodologyUrl } from '$lib/server/http/download-about';
 import { badRequest } from '$lib/server/queries/errors';
 import { listUnits, type UnitRow } from '$lib/server/queries/units';
 import { searchUnits, type UnitMatch } from '$lib/server/queries/search';
@@ -55,7 +56,8 @@ export const GET: RequestHandler = (event) =>
 				return csvResponse(
 					`units-${at}.csv`,
 					[...COLUMNS],
-					rows.map((r) => COLUMNS.map((c) => r[c]))
+					rows.map((r) => COLUMNS.map((c) => r[c])),
+					methodologyUrl(event.url.origin, 'harmonisation')
 				);
 			return publicJson(rows);
 		}
@@ -70,7 +72,8 @@ export const GET: RequestHandler = (event) =>
 			return csvResponse(
 				'units-search.csv',
 				[...COLUMNS, 'current'],
-				rows.map((r) => [...COLUMNS.map((c) => r[c]), r.current])
+				rows.map((r) => [...COLUMNS.map((c) => r[c]), r.current]),
+				methodologyUrl(event.url.origin, 'harmonisation')
 			);
 		return publicJson(rows);
 	});

@@ -2,7 +2,22 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedApiAnswer } from '$lib/server/http/public-answer';
 import { VALUES_PARAMS } from '$lib/server/http/public-params';
-import { answer, csvResponse, publicJson, xlsxResponse } from '$lib/server/http/respond';
+import {
+	answer,
+	csvResponse,
+	publicJson,
+	xlsxResponse,
+	zipResponse
+} from '$lib/server/http/respond';
+import {
+	aboutFields,
+	aboutMetadata,
+	aboutReadme,
+	aboutSheet,
+	mapPageUrl,
+	methodologyUrl
+} from '$lib/server/http/download-about';
+import { findIndicator } from '$lib/domain/indicators';
 import { valuesFor, type ValueRow } from '$lib/server/queries/values';
 import { shapesOf } from '$lib/server/queries/geometry';
 import { isDemo } from '$lib/server/queries/settings';
@@ -29,6 +44,10 @@ const TABLE_COLUMNS = [
 	'era'
 ] as const satisfies readonly (keyof ValueRow)[];
 
+/** The second sheet of an XLSX download: what it is (an Excel sheet name cannot hold "/"). */
+const ABOUT_SHEET = 'Giải thích - About';
+const ABOUT_COLUMNS = [{ width: 18 }, { width: 30 }, { width: 70 }, { width: 70 }];
+
 /** Figures of one indicator for every unit of a level in a period (CONTRACT.md). */
 export const GET: RequestHandler = (event) =>
 	answer(event, async () =>
@@ -44,18 +63,45 @@ export const GET: RequestHandler = (event) =>
 			});
 			const { unitIds, ...body } = result;
 			const demo = await isDemo(store);
-			if (format === 'csv' || format === 'xlsx') {
+			// What the file is, said inside it (XLSX sheet, ZIP README, GeoJSON metadata).
+			const about = (geometrySources?: string[]) =>
+				aboutFields({
+					indicator: findIndicator(body.indicator)!,
+					period: body.period,
+					level: body.level,
+					parent: q.parent,
+					asOf: body.as_of,
+					mergedOnto: body.merged_onto,
+					demo,
+					geometrySources,
+					apiUrl: event.url.href,
+					pageUrl: mapPageUrl(event.url.origin, body)
+				});
+			if (format === 'csv' || format === 'zip' || format === 'xlsx') {
 				const header = [...TABLE_COLUMNS];
 				const rows = body.rows.map((r) => TABLE_COLUMNS.map((c) => r[c]));
 				// Demo figures say so in the file name, since a CSV has no room for a caption.
 				const name = `${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}${demo ? '-demo-data' : ''}`;
-				return format === 'csv'
-					? csvResponse(`${name}.csv`, header, rows)
-					: xlsxResponse(`${name}.xlsx`, header, rows, [
-							{ width: 10, text: true },
-							{ width: 28 },
-							...header.slice(2).map(() => ({ width: 14 }))
-						]);
+				if (format === 'csv')
+					return csvResponse(
+						`${name}.csv`,
+						header,
+						rows,
+						methodologyUrl(event.url.origin, body.indicator)
+					);
+				if (format === 'zip')
+					return zipResponse(
+						`${name}.zip`,
+						{ name: `${name}.csv`, header, rows },
+						aboutReadme(about(), `${name}.csv`)
+					);
+				return xlsxResponse(
+					`${name}.xlsx`,
+					header,
+					rows,
+					[{ width: 10, text: true }, { width: 28 }, ...header.slice(2).map(() => ({ width: 14 }))],
+					[{ name: ABOUT_SHEET, ...aboutSheet(about()), columns: ABOUT_COLUMNS }]
+				);
 			}
 			if (format === 'geojson') {
 				const shapes = await shapesOf(store, unitIds);
@@ -68,6 +114,9 @@ export const GET: RequestHandler = (event) =>
 						as_of: body.as_of,
 						merged_onto: body.merged_onto,
 						demo,
+						metadata: aboutMetadata(
+							about([...new Set([...shapes.values()].flatMap((s) => s.source ?? []))].sort())
+						),
 						features: body.rows.map((r, k) => ({
 							type: 'Feature',
 							id: r.unit_code,
