@@ -116,6 +116,9 @@ describe('at most two imports at a time', () => {
 
 describe('public pages during a large upload', () => {
 	it('answer promptly while the largest file is parsed', async () => {
+		const home = () => send(new URL('/', baseURL).href, { headers: { accept: 'text/html' } });
+		// The home page's first rendering is slow (then it is served from the answer cache).
+		for (let i = 0; i < 3; i++) expect((await home()).status).toBe(200);
 		const upload = post('/api/v1/imports', maximal, 'big.xlsx');
 		let done = false;
 		void upload.finally(() => (done = true));
@@ -123,12 +126,13 @@ describe('public pages during a large upload', () => {
 		// Until the upload is answered (and at least a few times), time the public home page.
 		while (!done || times.length < 3) {
 			const started = performance.now();
-			const res = await send(new URL('/', baseURL).href, { headers: { accept: 'text/html' } });
+			const res = await home();
 			times.push(performance.now() - started);
 			expect(res.status).toBe(200);
 			await new Promise((next) => setTimeout(next, 50));
 		}
 		expect((await upload).status).toBe(422);
+		console.log(`home page during the upload: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
 		expect(Math.max(...times)).toBeLessThan(1_000);
 	});
 });
