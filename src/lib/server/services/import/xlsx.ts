@@ -169,6 +169,9 @@ function streamEntry(bytes: Uint8Array, e: Entry, onData: (chunk: Uint8Array) =>
 	const data = bytes.subarray(start, end);
 	let length = 0;
 	let crc = 0;
+	// A part that does not parse may be one whose bytes were damaged: the rest is inflated (never
+	// past its declared size) so that a failing CRC is named as the cause. The row cap stops at once.
+	let unparsed: TableError | null = null;
 	const take = (chunk: Uint8Array) => {
 		if (length + chunk.length > e.size)
 			throw new TableError(
@@ -177,7 +180,13 @@ function streamEntry(bytes: Uint8Array, e: Entry, onData: (chunk: Uint8Array) =>
 			);
 		length += chunk.length;
 		crc = crc32(chunk, crc);
-		onData(chunk);
+		if (unparsed) return;
+		try {
+			onData(chunk);
+		} catch (error) {
+			if (!(error instanceof TableError) || error.code !== 'unreadable') throw error;
+			unparsed = error;
+		}
 	};
 	if (e.method === 0) {
 		if (e.compressedSize !== e.size) throw damaged(`${e.name} has inconsistent sizes`);
@@ -204,6 +213,7 @@ function streamEntry(bytes: Uint8Array, e: Entry, onData: (chunk: Uint8Array) =>
 		);
 	}
 	if (crc >>> 0 !== e.crc >>> 0) throw damaged(`${e.name} fails its CRC check`);
+	if (unparsed) throw unparsed;
 }
 
 /** Streams one entry as UTF-8 text: `onText(piece, last)`, the last piece once the entry ends. */
