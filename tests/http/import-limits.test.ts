@@ -5,7 +5,7 @@
  * pages stay prompt while the largest upload is parsed (in a worker thread, not the server's).
  */
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { TEST_USERS, send, signIn, type RawResponse } from '../support/test-users.ts';
+import { TEST_USERS, postFile, send, signIn, type RawResponse } from '../support/test-users.ts';
 import { bigCsv, bigXlsx } from '../support/big-files.ts';
 
 const baseURL = inject('baseURL');
@@ -16,23 +16,14 @@ let editor = '';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-async function post(path: string, bytes: Uint8Array | string, name: string): Promise<RawResponse> {
-	const form = new FormData();
-	const type = name.endsWith('.xlsx') ? XLSX_TYPE : 'text/csv';
-	form.append('file', new File([bytes as BlobPart], name, { type }));
-	form.append('dry_run', '1');
-	const encoded = new Request('http://encode.invalid/', { method: 'POST', body: form });
-	return send(new URL(path, baseURL).href, {
-		method: 'POST',
-		body: Buffer.from(await encoded.arrayBuffer()),
-		headers: {
-			'content-type': encoded.headers.get('content-type')!,
-			accept: path.startsWith('/api') ? 'application/json' : 'text/html',
-			origin: baseURL,
-			cookie: editor
-		}
-	});
-}
+const post = (path: string, bytes: Uint8Array | string, name: string): Promise<RawResponse> =>
+	postFile(
+		baseURL,
+		path,
+		new File([bytes as BlobPart], name, { type: name.endsWith('.xlsx') ? XLSX_TYPE : 'text/csv' }),
+		{ dry_run: '1' },
+		{ cookie: editor, accept: path.startsWith('/api') ? 'application/json' : 'text/html' }
+	);
 
 /** 360,000 rows: a 48 MB sheet in a 3 MB file, the shape of the 4.2 MB attack. */
 let maximal: Uint8Array;
