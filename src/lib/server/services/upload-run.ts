@@ -24,7 +24,10 @@ export async function runUpload(
 	preview = false
 ): Promise<UploadRun> {
 	const release = takeImportSlot();
-	if (!release) return { kind: 'busy' };
+	if (!release) {
+		await discardBody(request);
+		return { kind: 'busy' };
+	}
 	try {
 		const upload = await readUpload(request);
 		if (!upload.ok) return { ...upload, kind: 'unread' };
@@ -37,5 +40,18 @@ export async function runUpload(
 		return { kind: 'done', upload: input, outcome };
 	} finally {
 		release();
+	}
+}
+
+/**
+ * Reads the body to its end, keeping nothing: answered before its upload was read, a client that
+ * is still sending sees its connection reset, not the 429.
+ */
+async function discardBody(request: Request): Promise<void> {
+	try {
+		const reader = request.body?.getReader();
+		while (reader && !(await reader.read()).done);
+	} catch {
+		// Over BODY_SIZE_LIMIT or cut off: nothing more to read.
 	}
 }
