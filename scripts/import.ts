@@ -1,7 +1,9 @@
 /**
- * npm run import -- FILE [--dry-run]
+ * npm run import -- FILE [--dry-run] [--max-rows N]
  * Imports a CSV or XLSX report as the operator of the installation: accepted figures are approved
- * at once. Exit 0 with "inserted N, updated N, unchanged N"; exit 1 with every row error.
+ * at once. Exit 0 with "inserted N, updated N, unchanged N"; exit 1 with every row error. A file
+ * may have 20,000 data rows, as a web upload; `--max-rows` lets the operator load a larger one
+ * (a national month in the long form, one figure per row, is about 205,000).
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,14 +12,19 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../src/lib/server/db/index.ts';
 import { migrateStore } from '../src/lib/server/db/migrate.ts';
 import { importFile } from '../src/lib/server/services/import/index.ts';
+import { DEFAULT_MAX_ROWS } from '../src/lib/server/services/import/limits.ts';
 
 const { values, positionals } = parseArgs({
 	allowPositionals: true,
-	options: { 'dry-run': { type: 'boolean', default: false } }
+	options: {
+		'dry-run': { type: 'boolean', default: false },
+		'max-rows': { type: 'string', default: String(DEFAULT_MAX_ROWS) }
+	}
 });
 const file = positionals[0];
-if (!file) {
-	console.error('usage: npm run import -- FILE [--dry-run]');
+const maxRows = Number(values['max-rows']);
+if (!file || !Number.isInteger(maxRows) || maxRows < 1) {
+	console.error('usage: npm run import -- FILE [--dry-run] [--max-rows N]');
 	process.exit(2);
 }
 let bytes: Uint8Array;
@@ -35,7 +42,8 @@ try {
 		fileName: basename(file),
 		actor: `cli:${userInfo().username}`,
 		userId: null,
-		dryRun: values['dry-run']
+		dryRun: values['dry-run'],
+		maxRows
 	});
 	if (result.ok) {
 		console.log(

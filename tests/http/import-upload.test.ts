@@ -3,7 +3,7 @@
  * already in the report says "unchanged" in Vietnamese and English and makes no new draft.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_USERS, UNIT, send, signIn } from '../support/test-users.ts';
+import { TEST_USERS, UNIT, postFile, signIn } from '../support/test-users.ts';
 import { en, vi } from '../../src/lib/i18n/messages.ts';
 
 const baseURL = inject('baseURL');
@@ -13,22 +13,10 @@ let editor = '';
 const MONTH = '2002-03';
 const FILE = `unit_code,period,computers,staff_total\n${UNIT},${MONTH},4,9\n`;
 
-async function post(path: string, extra: Record<string, string> = {}) {
-	const form = new FormData();
-	form.append('file', new File([FILE], 'report.csv', { type: 'text/csv' }));
-	for (const [k, v] of Object.entries(extra)) form.append(k, v);
-	const encoded = new Request('http://encode.invalid/', { method: 'POST', body: form });
-	return send(new URL(path, baseURL).href, {
-		method: 'POST',
-		body: Buffer.from(await encoded.arrayBuffer()),
-		headers: {
-			'content-type': encoded.headers.get('content-type')!,
-			accept: 'text/html',
-			origin: baseURL,
-			cookie: editor
-		}
+const post = (path: string, extra: Record<string, string> = {}) =>
+	postFile(baseURL, path, new File([FILE], 'report.csv', { type: 'text/csv' }), extra, {
+		cookie: editor
 	});
-}
 
 beforeAll(async () => {
 	editor = (await signIn(baseURL, TEST_USERS.editor.email)).cookie;

@@ -159,6 +159,30 @@ export function postForm(
 	});
 }
 
+/** A multipart upload (field `file`, and `fields`) as a browser sends it, same-origin, with cookies. */
+export async function postFile(
+	baseURL: string,
+	path: string,
+	file: File,
+	fields: Record<string, string>,
+	options: { cookie: string; accept?: string }
+): Promise<RawResponse> {
+	const form = new FormData();
+	form.append('file', file);
+	for (const [k, v] of Object.entries(fields)) form.append(k, v);
+	const encoded = new Request('http://encode.invalid/', { method: 'POST', body: form });
+	return send(new URL(path, baseURL).href, {
+		method: 'POST',
+		body: Buffer.from(await encoded.arrayBuffer()),
+		headers: {
+			'content-type': encoded.headers.get('content-type')!,
+			accept: options.accept ?? 'text/html',
+			origin: baseURL,
+			cookie: options.cookie
+		}
+	});
+}
+
 /** Signs in and returns the `Cookie` header value of the new session (throws on failure). */
 export async function signIn(
 	baseURL: string,

@@ -218,6 +218,10 @@ export const vi = {
 	'import.jumps':
 		'Một số số liệu chênh lệch nhiều so với trung vị 12 tháng gần nhất: hãy kiểm tra, rồi đánh dấu xác nhận và tải lên.',
 	'import.confirmJumps': 'Tôi đã kiểm tra các số liệu chênh lệch nhiều',
+	'import.tooManyRows':
+		'Tệp có hơn {max} dòng số liệu (tối đa {max} dòng một tệp): hãy chia theo tháng hoặc theo huyện',
+	'import.moreErrors': 'và {n} lỗi khác (chỉ liệt kê {shown} lỗi đầu tiên).',
+	'import.busy': 'Đang có hai tệp được nhập cùng lúc: hãy thử lại sau ít giây.',
 	'search.label': 'Tìm xã, phường',
 	'search.placeholder': 'Tìm xã, phường…',
 	'search.submit': 'Tìm',
@@ -481,6 +485,10 @@ export const en: Record<MessageKey, string> = {
 	'import.jumps':
 		'Some figures differ a lot from the median of the last 12 months: check them, then tick the confirmation and upload.',
 	'import.confirmJumps': 'I have checked the figures that differ a lot',
+	'import.tooManyRows':
+		'The file has more than {max} rows of figures (at most {max} rows per file): split it by month or by district',
+	'import.moreErrors': 'and {n} more errors (only the first {shown} are listed).',
+	'import.busy': 'Two imports are running already: try again in a few seconds.',
 	'search.label': 'Find a commune',
 	'search.placeholder': 'Find a commune…',
 	'search.submit': 'Search',

@@ -11,7 +11,9 @@ import type { Executor, Store } from '../db/index.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { outOfScope } from '../auth/scope.ts';
-import { importFile, readTable, sortErrors, type RowError } from './import/index.ts';
+import { importFile, sortErrors, type RowError } from './import/index.ts';
+import { readOutcome } from './import/read.ts';
+import type { Table } from './import/table.ts';
 import { readCells, type FigureCell } from './import/cells.ts';
 import { importUnits } from './import/units.ts';
 import { validateCells, type Figure } from './import/validate.ts';
@@ -40,6 +42,10 @@ export interface UploadInput {
 	/** The editor checked the figures far from their recent median (`warnings` of a preview). */
 	confirmJumps?: boolean;
 	currentMonth?: string;
+	/** Data rows the file may have (default 20,000). */
+	maxRows?: number;
+	/** The file already read (in the worker thread: readInWorker); else it is read here. */
+	table?: Table;
 }
 
 export type UploadOutcome =
@@ -66,8 +72,14 @@ export async function uploadToDrafts(
 	input: UploadInput
 ): Promise<UploadOutcome> {
 	const currentMonth = input.currentMonth ?? thisMonth();
+	// Read once: the check below and the drafts use the same table.
+	const read = input.table
+		? { ok: true as const, table: input.table }
+		: readOutcome(input.bytes, { maxRows: input.maxRows });
+	if (!read.ok) return { ok: false, status: 422, errors: [read.error] };
 	const checked = await importFile(store, {
 		bytes: input.bytes,
+		table: read.table,
 		fileName: input.fileName,
 		actor: user.email,
 		userId: user.id,
@@ -79,7 +91,7 @@ export async function uploadToDrafts(
 	// report its other problems (scope, locked reports) in the same answer.
 	let cells: FigureCell[];
 	try {
-		cells = readCells(readTable(input.bytes)).cells;
+		cells = readCells(read.table).cells;
 	} catch (error) {
 		if (!checked.ok) return { ok: false, status: 422, errors: fileErrors };
 		throw error;

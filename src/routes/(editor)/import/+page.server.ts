@@ -2,8 +2,10 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { authorize, logRefusal } from '$lib/server/auth/guard';
-import { readUpload } from '$lib/server/services/workflow-upload';
-import { uploadToDrafts } from '$lib/server/services/workflow-import';
+import { runUpload } from '$lib/server/services/upload-run';
+import { limitErrors } from '$lib/server/services/import/limits';
+import { IMPORT_RETRY_AFTER_S } from '$lib/server/services/import-slots';
+import { t } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'edit');
@@ -15,14 +17,23 @@ const JUMPS = new Set(['sharp_rise', 'sharp_drop']);
 /** Preview (a dry run) or upload into drafts; the same checks as POST /api/v1/imports. */
 async function upload(event: RequestEvent, preview: boolean) {
 	const user = await authorize(event, 'edit');
-	const read = await readUpload(event.request);
-	if (!read.ok)
-		return fail(read.status, { preview, jumps: false, message: read.message, errors: [] });
-	const outcome = await uploadToDrafts(await ready(), user, {
-		...read,
-		dryRun: preview || read.dryRun
-	});
-	if (outcome.ok)
+	const run = await runUpload(event.request, user, ready, preview);
+	if (run.kind === 'busy') {
+		event.setHeaders({ 'retry-after': String(IMPORT_RETRY_AFTER_S) });
+		const message = `${t('vi', 'import.busy')} / ${t('en', 'import.busy')}`;
+		return fail(429, { preview, jumps: false, message, errors: [], totalErrors: 0 });
+	}
+	if (run.kind === 'unread')
+		return fail(run.status, {
+			preview,
+			jumps: false,
+			message: run.message,
+			errors: [],
+			totalErrors: 0
+		});
+	const { upload: read, outcome } = run;
+	if (outcome.ok) {
+		const warnings = limitErrors(outcome.warnings);
 		return {
 			preview: outcome.dryRun,
 			fileName: read.fileName,
@@ -34,13 +45,16 @@ async function upload(event: RequestEvent, preview: boolean) {
 			},
 			drafts: outcome.drafts,
 			reportsUnchanged: outcome.reportsUnchanged,
-			warnings: outcome.warnings,
+			warnings: warnings.errors,
+			totalWarnings: warnings.total,
 			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
+	}
 	if (outcome.status === 403)
 		await logRefusal(event, 'The file has figures of units outside your area', {
 			file: read.fileName
 		});
+	const { errors, total } = limitErrors(outcome.errors);
 	return fail(outcome.status, {
 		preview,
 		// Figures far from their median are listed with the errors until confirmed.
@@ -51,7 +65,8 @@ async function upload(event: RequestEvent, preview: boolean) {
 				: outcome.status === 409
 					? 'Some reports in the file await approval.'
 					: 'The file was rejected; nothing was written.',
-		errors: outcome.errors
+		errors,
+		totalErrors: total
 	});
 }
 

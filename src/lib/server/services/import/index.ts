@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../../db/index.ts';
-import { decodeText } from './decode.ts';
-import { parseCsv, TableError, type Table } from './table.ts';
+import type { Table } from './table.ts';
+import { readOutcome } from './read.ts';
 import { readLayout, visitCells, type Layout, type RowError } from './cells.ts';
 import { CellChecker, type Figure, type UnitSpan } from './validate.ts';
 import {
@@ -15,11 +15,11 @@ import {
 	type BatchInfo,
 	type StoredFigures
 } from './apply.ts';
-import { readXlsx, isZip } from './xlsx.ts';
 import { importUnits } from './units.ts';
 import { thisMonth } from '../../../domain/clock.ts';
 
 export type { RowError } from './cells.ts';
+export { readTable } from './read.ts';
 
 export interface ImportRequest {
 	bytes: Uint8Array;
@@ -30,6 +30,10 @@ export interface ImportRequest {
 	/** Today's month (YYYY-MM); later months are refused. Default: the current month. */
 	currentMonth?: string;
 	source?: BatchInfo['source'];
+	/** Data rows the file may have (default 20,000): past them it is refused unread. */
+	maxRows?: number;
+	/** The file already read (in the upload's worker thread): `bytes` are then only hashed. */
+	table?: Table;
 }
 
 export type ImportResult =
@@ -59,29 +63,17 @@ class Refused extends Error {
 	}
 }
 
-/** Reads a CSV/XLSX file's bytes into a table. */
-export function readTable(bytes: Uint8Array): Table {
-	if (isZip(bytes)) return readXlsx(bytes);
-	return parseCsv(decodeText(bytes).text);
-}
-
 /** Validates and (unless a dry run) writes a report file in one transaction. */
 export async function importFile(store: Store, request: ImportRequest): Promise<ImportResult> {
 	// The units are read (or found unchanged) while the file is parsed.
 	const unitsRead = importUnits(store);
 	unitsRead.catch(() => {}); // awaited below unless the file is refused first
 	const sha256 = createHash('sha256').update(request.bytes).digest('hex');
-	let table: Table;
-	try {
-		table = readTable(request.bytes);
-	} catch (error) {
-		if (error instanceof TableError)
-			return {
-				ok: false,
-				errors: [{ line: error.line, column: null, code: 'unreadable', message: error.message }]
-			};
-		throw error;
-	}
+	const read = request.table
+		? { ok: true as const, table: request.table }
+		: readOutcome(request.bytes, { maxRows: request.maxRows });
+	if (!read.ok) return { ok: false, errors: [read.error] };
+	const table = read.table;
 	// A header that leaves nothing to check ends here; other header problems are reported with
 	// the rows'.
 	const { layout, errors: headerErrors } = readLayout(table);

@@ -28,7 +28,7 @@
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import { roleOf } from './columns.ts';
-import { TableError, type Table } from './table.ts';
+import { TableError, tooManyRows, type Table } from './table.ts';
 
 const MB = 1024 * 1024;
 
@@ -153,8 +153,12 @@ function readDirectory(bytes: Uint8Array): Entry[] {
 	return entries;
 }
 
-/** Inflates one entry, never past its declared size, and checks its length and CRC-32. */
-function inflateEntry(bytes: Uint8Array, e: Entry): Uint8Array {
+/**
+ * Inflates one entry in slices, never past its declared size, handing each piece of output to
+ * `onData` as it comes (which may throw to stop reading: the rest is never inflated), then checks
+ * the length and CRC-32.
+ */
+function streamEntry(bytes: Uint8Array, e: Entry, onData: (chunk: Uint8Array) => void): void {
 	const { u16, u32 } = reader(bytes);
 	if (e.flags & 0x1)
 		throw new TableError(0, 'The XLSX file is encrypted: save it without a password');
@@ -163,22 +167,33 @@ function inflateEntry(bytes: Uint8Array, e: Entry): Uint8Array {
 	const end = start + e.compressedSize;
 	if (end > bytes.length) throw damaged(`${e.name} is cut short`);
 	const data = bytes.subarray(start, end);
-	let out: Uint8Array;
+	let length = 0;
+	let crc = 0;
+	// A part that does not parse may be one whose bytes were damaged: the rest is inflated (never
+	// past its declared size) so that a failing CRC is named as the cause. The row cap stops at once.
+	let unparsed: TableError | null = null;
+	const take = (chunk: Uint8Array) => {
+		if (length + chunk.length > e.size)
+			throw new TableError(
+				0,
+				`The XLSX part ${e.name} unpacks to more than the ${e.size.toLocaleString('en')} bytes its directory declares: the file is damaged or a zip bomb`
+			);
+		length += chunk.length;
+		crc = crc32(chunk, crc);
+		if (unparsed) return;
+		try {
+			onData(chunk);
+		} catch (error) {
+			if (!(error instanceof TableError) || error.code !== 'unreadable') throw error;
+			unparsed = error;
+		}
+	};
 	if (e.method === 0) {
 		if (e.compressedSize !== e.size) throw damaged(`${e.name} has inconsistent sizes`);
-		out = data.slice();
+		for (let at = 0; at < data.length; at += INFLATE_SLICE)
+			take(data.subarray(at, at + INFLATE_SLICE));
 	} else if (e.method === 8) {
-		out = new Uint8Array(e.size);
-		let length = 0;
-		const inflater = new Inflate((chunk: Uint8Array) => {
-			if (length + chunk.length > e.size)
-				throw new TableError(
-					0,
-					`The XLSX part ${e.name} unpacks to more than the ${e.size.toLocaleString('en')} bytes its directory declares: the file is damaged or a zip bomb`
-				);
-			out.set(chunk, length);
-			length += chunk.length;
-		});
+		const inflater = new Inflate((chunk: Uint8Array) => take(chunk));
 		try {
 			for (let at = 0; at < data.length || at === 0; at += INFLATE_SLICE) {
 				const last = at + INFLATE_SLICE >= data.length;
@@ -197,8 +212,22 @@ function inflateEntry(bytes: Uint8Array, e: Entry): Uint8Array {
 			`The XLSX part ${e.name} uses ZIP compression method ${e.method}: only stored and deflated parts are read`
 		);
 	}
-	if (crc32(out) >>> 0 !== e.crc >>> 0) throw damaged(`${e.name} fails its CRC check`);
-	return out;
+	if (crc >>> 0 !== e.crc >>> 0) throw damaged(`${e.name} fails its CRC check`);
+	if (unparsed) throw unparsed;
+}
+
+/** Streams one entry as UTF-8 text: `onText(piece, last)`, the last piece once the entry ends. */
+function streamText(bytes: Uint8Array, e: Entry, onText: (text: string, last: boolean) => void) {
+	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const decode = (chunk?: Uint8Array) => {
+		try {
+			return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+		} catch {
+			throw damaged(`${e.name} is not UTF-8`);
+		}
+	};
+	streamEntry(bytes, e, (chunk) => onText(decode(chunk), false));
+	onText(decode(), true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,98 +268,171 @@ const isNameChar = (c: number) =>
 	c === 46;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
-/** A strict scanner for the OOXML subset: elements, attributes, text; no DTD. */
+/** A strict scanner for the OOXML subset (elements, attributes, text; no DTD) of a whole part. */
 function scanXml(xml: string, part: string, handler: XmlHandler): void {
-	const stack: string[] = [];
-	const n = xml.length;
-	const malformed = (at: number) => damaged(`${part} is not well-formed XML near character ${at}`);
-	let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-	const skipTo = (token: string, from: number) => {
-		const end = xml.indexOf(token, from);
-		if (end < 0) throw malformed(from);
-		return end + token.length;
-	};
-	const readName = (from: number) => {
-		let p = from;
-		while (p < n && isNameChar(xml.charCodeAt(p))) p++;
-		const c = xml.charCodeAt(from);
-		if (p === from || (c >= 48 && c <= 58) || c === 45 || c === 46) throw malformed(from);
-		return p;
-	};
-	while (i < n) {
-		const lt = xml.indexOf('<', i);
-		const textEnd = lt < 0 ? n : lt;
-		if (textEnd > i) {
-			const text = xml.slice(i, textEnd);
-			if (stack.length)
-				handler.text(unescapeXml(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, part));
-			else if (text.trim()) throw damaged(`${part} has text outside its root element`);
-		}
-		if (lt < 0) break;
-		const next = xml.charCodeAt(lt + 1);
-		if (next === 63 /* ? */) i = skipTo('?>', lt + 2);
-		else if (next === 33 /* ! */) {
-			if (xml.startsWith('<!--', lt)) i = skipTo('-->', lt + 4);
-			else if (xml.startsWith('<![CDATA[', lt)) {
-				i = skipTo(']]>', lt + 9);
-				if (!stack.length) throw damaged(`${part} has text outside its root element`);
-				handler.text(xml.slice(lt + 9, i - 3));
-			} else
-				throw new TableError(
-					0,
-					`The XLSX part ${part} declares a DTD, which a workbook never needs: refused`
-				);
-		} else if (next === 47 /* / */) {
-			let p = readName(lt + 2);
-			const name = xml.slice(lt + 2, p);
-			while (p < n && isSpace(xml.charCodeAt(p))) p++;
-			if (xml.charCodeAt(p) !== 62 || stack.pop() !== name) throw malformed(lt);
-			handler.close(local(name));
-			i = p + 1;
-		} else {
-			let p = readName(lt + 1);
-			const name = xml.slice(lt + 1, p);
-			const attrs: Record<string, string> = Object.create(null);
-			let empty = false;
-			for (;;) {
-				const before = p;
-				while (p < n && isSpace(xml.charCodeAt(p))) p++;
-				const c = xml.charCodeAt(p);
-				if (c === 62 /* > */) {
-					p++;
-					break;
-				}
-				if (c === 47 /* / */ && xml.charCodeAt(p + 1) === 62) {
-					p += 2;
-					empty = true;
-					break;
-				}
-				if (p === before) throw malformed(p); // attributes are separated by white space
-				const nameEnd = readName(p);
-				const attr = xml.slice(p, nameEnd);
-				p = nameEnd;
-				while (p < n && isSpace(xml.charCodeAt(p))) p++;
-				if (xml.charCodeAt(p) !== 61 /* = */) throw malformed(p);
-				p++;
-				while (p < n && isSpace(xml.charCodeAt(p))) p++;
-				const quote = xml[p];
-				if (quote !== '"' && quote !== "'") throw malformed(p);
-				const close = xml.indexOf(quote, p + 1);
-				if (close < 0) throw malformed(p);
-				const value = xml.slice(p + 1, close);
-				if (value.includes('<')) throw malformed(p);
-				if (attr in attrs) throw malformed(p);
-				attrs[attr] = unescapeXml(value, part);
-				p = close + 1;
-			}
-			const localName = local(name);
-			handler.open(localName, attrs, empty);
-			if (empty) handler.close(localName);
-			else stack.push(name);
-			i = p;
-		}
+	new XmlScanner(part, handler).push(xml, true);
+}
+
+const MAX_TOKEN = 1024 * 1024;
+
+/** Index of the `>` that ends the tag opened at `from` (quoted `>` skipped), or -1. */
+function tagEnd(xml: string, from: number): number {
+	const close = xml.indexOf('>', from);
+	if (close < 0) return -1;
+	const quoted = xml.slice(from, close);
+	if (!quoted.includes('"') && !quoted.includes("'")) return close;
+	let quote = 0;
+	for (let p = from; p < xml.length; p++) {
+		const c = xml.charCodeAt(p);
+		if (quote) {
+			if (c === quote) quote = 0;
+		} else if (c === 34 || c === 39) quote = c;
+		else if (c === 62) return p;
 	}
-	if (stack.length) throw damaged(`${part} ends inside <${stack[stack.length - 1]}>`);
+	return -1;
+}
+
+/**
+ * The scanner fed a part piece by piece as it is inflated: each push handles the complete
+ * tokens it has and keeps an unfinished one for the next, so a handler can stop a large sheet
+ * (by throwing) before the rest of it is inflated or decoded.
+ */
+class XmlScanner {
+	private rest = '';
+	/** Characters handled before `rest` (positions in messages are the part's). */
+	private offset = 0;
+	private readonly stack: string[] = [];
+	private first = true;
+
+	constructor(
+		private readonly part: string,
+		private readonly handler: XmlHandler
+	) {}
+
+	push(piece: string, last: boolean): void {
+		const xml = this.rest + piece;
+		const { part, handler, stack } = this;
+		const base = this.offset;
+		const n = xml.length;
+		const malformed = (at: number) =>
+			damaged(`${part} is not well-formed XML near character ${base + at}`);
+		let i = 0;
+		if (this.first && n) {
+			this.first = false;
+			if (xml.charCodeAt(0) === 0xfeff) i = 1;
+		}
+		const skipTo = (token: string, from: number) => {
+			const end = xml.indexOf(token, from);
+			if (end < 0) throw malformed(from);
+			return end + token.length;
+		};
+		const readName = (from: number) => {
+			let p = from;
+			while (p < n && isNameChar(xml.charCodeAt(p))) p++;
+			const c = xml.charCodeAt(from);
+			if (p === from || (c >= 48 && c <= 58) || c === 45 || c === 46) throw malformed(from);
+			return p;
+		};
+		/** True when the token at `lt` is whole in `xml` (always so for the last piece). */
+		const complete = (lt: number) => {
+			if (last) return true;
+			if (n - lt < 9) return false; // "<![CDATA[" or "<!--" not told apart yet
+			const next = xml.charCodeAt(lt + 1);
+			if (next === 63) return xml.indexOf('?>', lt + 2) >= 0;
+			if (next === 33) {
+				if (xml.startsWith('<!--', lt)) return xml.indexOf('-->', lt + 4) >= 0;
+				if (xml.startsWith('<![CDATA[', lt)) return xml.indexOf(']]>', lt + 9) >= 0;
+				return true; // a DTD: refused below
+			}
+			return tagEnd(xml, lt + 1) >= 0;
+		};
+		while (i < n) {
+			const lt = xml.indexOf('<', i);
+			if (lt < 0 && !last) break; // text that may go on in the next piece
+			const textEnd = lt < 0 ? n : lt;
+			if (lt >= 0 && !complete(lt)) break;
+			if (textEnd > i) {
+				const text = xml.slice(i, textEnd);
+				if (stack.length)
+					handler.text(
+						unescapeXml(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, part)
+					);
+				else if (text.trim()) throw damaged(`${part} has text outside its root element`);
+			}
+			if (lt < 0) {
+				i = n;
+				break;
+			}
+			const next = xml.charCodeAt(lt + 1);
+			if (next === 63 /* ? */) i = skipTo('?>', lt + 2);
+			else if (next === 33 /* ! */) {
+				if (xml.startsWith('<!--', lt)) i = skipTo('-->', lt + 4);
+				else if (xml.startsWith('<![CDATA[', lt)) {
+					i = skipTo(']]>', lt + 9);
+					if (!stack.length) throw damaged(`${part} has text outside its root element`);
+					handler.text(xml.slice(lt + 9, i - 3));
+				} else
+					throw new TableError(
+						0,
+						`The XLSX part ${part} declares a DTD, which a workbook never needs: refused`
+					);
+			} else if (next === 47 /* / */) {
+				let p = readName(lt + 2);
+				const name = xml.slice(lt + 2, p);
+				while (p < n && isSpace(xml.charCodeAt(p))) p++;
+				if (xml.charCodeAt(p) !== 62 || stack.pop() !== name) throw malformed(lt);
+				handler.close(local(name));
+				i = p + 1;
+			} else {
+				let p = readName(lt + 1);
+				const name = xml.slice(lt + 1, p);
+				const attrs: Record<string, string> = Object.create(null);
+				let empty = false;
+				for (;;) {
+					const before = p;
+					while (p < n && isSpace(xml.charCodeAt(p))) p++;
+					const c = xml.charCodeAt(p);
+					if (c === 62 /* > */) {
+						p++;
+						break;
+					}
+					if (c === 47 /* / */ && xml.charCodeAt(p + 1) === 62) {
+						p += 2;
+						empty = true;
+						break;
+					}
+					if (p === before) throw malformed(p); // attributes are separated by white space
+					const nameEnd = readName(p);
+					const attr = xml.slice(p, nameEnd);
+					p = nameEnd;
+					while (p < n && isSpace(xml.charCodeAt(p))) p++;
+					if (xml.charCodeAt(p) !== 61 /* = */) throw malformed(p);
+					p++;
+					while (p < n && isSpace(xml.charCodeAt(p))) p++;
+					const quote = xml[p];
+					if (quote !== '"' && quote !== "'") throw malformed(p);
+					const close = xml.indexOf(quote, p + 1);
+					if (close < 0) throw malformed(p);
+					const value = xml.slice(p + 1, close);
+					if (value.includes('<')) throw malformed(p);
+					if (attr in attrs) throw malformed(p);
+					attrs[attr] = unescapeXml(value, part);
+					p = close + 1;
+				}
+				const localName = local(name);
+				handler.open(localName, attrs, empty);
+				if (empty) handler.close(localName);
+				else stack.push(name);
+				i = p;
+			}
+		}
+		// A token still unfinished after a megabyte is not a spreadsheet's (a cell holds at most
+		// 32,767 characters); waiting for its end would rescan it with every piece.
+		if (!last && n - i > MAX_TOKEN) throw malformed(i);
+		this.rest = xml.slice(i);
+		this.offset += i;
+		if (last && stack.length) throw damaged(`${part} ends inside <${stack[stack.length - 1]}>`);
+	}
 }
 
 /** The value of the attribute whose local name is `name` and which has a namespace prefix (r:id). */
@@ -457,11 +559,15 @@ const columnName = (col: number): string => {
 	return s;
 };
 
-function readSheet(
-	xml: string,
+/**
+ * The sheet's non-empty rows, fed piece by piece (`scanner.push`): past `maxRows` data rows
+ * (rows with a cell, after the header) it throws, and the rest of the sheet is never read.
+ */
+function sheetReader(
 	part: string,
-	strings: string[]
-): Map<number, Map<number, RawCell>> {
+	strings: string[],
+	maxRows: number
+): { scanner: XmlScanner; rows: Map<number, Map<number, RawCell>> } {
 	const rows = new Map<number, Map<number, RawCell>>();
 	let inData = false;
 	let rowNumber = 0;
@@ -470,7 +576,8 @@ function readSheet(
 	let cell: { type: string; value: string; inline: string } | null = null;
 	let capture: 'value' | 'inline' | null = null;
 	let phonetic = 0;
-	scanXml(xml, part, {
+	let filled = 0;
+	const scanner = new XmlScanner(part, {
 		open(name, attrs) {
 			if (name === 'sheetData') inData = true;
 			if (!inData) return;
@@ -499,8 +606,12 @@ function readSheet(
 		},
 		close(name) {
 			if (name === 'sheetData') inData = false;
-			else if (name === 'row') row = null;
-			else if (name === 'c' && cell && row) {
+			else if (name === 'row' && row) {
+				// Empty rows (formatting only) are dropped, and not counted.
+				if (row.size === 0) rows.delete(rowNumber);
+				else if (++filled > maxRows + 1) throw tooManyRows(rowNumber, maxRows);
+				row = null;
+			} else if (name === 'c' && cell && row) {
 				const raw = cellValue(
 					cell.type,
 					cell.value,
@@ -519,7 +630,7 @@ function readSheet(
 			else if (cell && capture === 'inline') cell.inline += t;
 		}
 	});
-	return rows;
+	return { scanner, rows };
 }
 
 function cellValue(
@@ -594,21 +705,24 @@ function cellText(
 
 // ---------------------------------------------------------------------------------------------
 
-/** Reads the first sheet of an XLSX workbook into a table. */
-export function readXlsx(bytes: Uint8Array): Table {
+/**
+ * Reads the first sheet of an XLSX workbook into a table: refused (TableError) past `maxRows`
+ * data rows, as soon as the sheet's reader gets there.
+ */
+export function readXlsx(bytes: Uint8Array, options: { maxRows?: number } = {}): Table {
 	const entries = readDirectory(bytes);
 	const byName = new Map(entries.map((e) => [e.name, e]));
 	const byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
 	const find = (name: string) => byName.get(name) ?? byLowerName.get(name.toLowerCase());
-	const text = (name: string): string => {
+	const entry = (name: string): Entry => {
 		const e = find(name);
 		if (!e) throw damaged(`${name} is missing`);
-		try {
-			return new TextDecoder('utf-8', { fatal: true }).decode(inflateEntry(bytes, e));
-		} catch (error) {
-			if (error instanceof TableError) throw error;
-			throw damaged(`${name} is not UTF-8`);
-		}
+		return e;
+	};
+	const text = (name: string): string => {
+		const pieces: string[] = [];
+		streamText(bytes, entry(name), (piece) => pieces.push(piece));
+		return pieces.join('');
 	};
 	if (!find('xl/workbook.xml'))
 		throw new TableError(
@@ -620,7 +734,9 @@ export function readXlsx(bytes: Uint8Array): Table {
 		parts.sharedStrings && find(parts.sharedStrings)
 			? readSharedStrings(text(parts.sharedStrings), parts.sharedStrings)
 			: [];
-	const rows = readSheet(text(parts.sheet), parts.sheet, strings);
+	// The sheet is scanned as it is inflated, so that the cap stops both.
+	const { scanner, rows } = sheetReader(parts.sheet, strings, options.maxRows ?? Infinity);
+	streamText(bytes, entry(parts.sheet), (piece, last) => scanner.push(piece, last));
 
 	const lines = [...rows.keys()].filter((r) => rows.get(r)!.size > 0);
 	if (lines.length === 0)

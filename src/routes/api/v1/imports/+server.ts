@@ -2,8 +2,10 @@ import { isHttpError, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { authorize, logRefusal } from '$lib/server/auth/guard';
-import { readUpload } from '$lib/server/services/workflow-upload';
-import { uploadToDrafts } from '$lib/server/services/workflow-import';
+import { runUpload } from '$lib/server/services/upload-run';
+import { limitErrors } from '$lib/server/services/import/limits';
+import { IMPORT_RETRY_AFTER_S } from '$lib/server/services/import-slots';
+import { t } from '$lib/i18n';
 
 /**
  * POST /api/v1/imports — a signed-in editor's report file (multipart `file`, optional `dry_run=1`
@@ -12,35 +14,46 @@ import { uploadToDrafts } from '$lib/server/services/workflow-import';
  * until an approver approves them. 200 `{ inserted, updated, unchanged, drafts, reports_unchanged,
  * warnings, dry_run, sha256 }` (`drafts: 0` with `reports_unchanged` > 0: the file changes
  * nothing); 422 `{ errors: [{ line, column, code, message }] }` with every problem of the file at
- * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`); 413 over 5 MB; 403 when
- * a row is outside the editor's area (logged; the other problems listed too); 409 when a report
- * in an otherwise good file awaits approval.
+ * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`) — the first 200 of them,
+ * with `total_errors` and `truncated` beside (`warnings` likewise, with `total_warnings`); 413 over 5 MB; 422 `too_many_rows` over 20,000 rows
+ * (IMPORT_MAX_ROWS); 403 when a row is outside the editor's area (logged; the other problems
+ * listed too); 409 when a report in an otherwise good file awaits approval; 429 with Retry-After
+ * while two imports are running.
  */
 export const POST: RequestHandler = async (event) => {
 	try {
 		const user = await authorize(event, 'edit');
-		const upload = await readUpload(event.request);
-		if (!upload.ok) return json({ error: upload.message }, { status: upload.status });
-		const store = await ready();
-		const outcome = await uploadToDrafts(store, user, upload);
-		if (outcome.ok)
+		const run = await runUpload(event.request, user, ready);
+		if (run.kind === 'busy')
+			return json(
+				{ error: `${t('vi', 'import.busy')} / ${t('en', 'import.busy')}` },
+				{ status: 429, headers: { 'retry-after': String(IMPORT_RETRY_AFTER_S) } }
+			);
+		if (run.kind === 'unread') return json({ error: run.message }, { status: run.status });
+		const { upload, outcome } = run;
+		if (outcome.ok) {
+			const warnings = limitErrors(outcome.warnings);
 			return json({
 				inserted: outcome.inserted,
 				updated: outcome.updated,
 				unchanged: outcome.unchanged,
 				drafts: outcome.drafts,
 				reports_unchanged: outcome.reportsUnchanged,
-				warnings: outcome.warnings,
+				warnings: warnings.errors,
+				total_warnings: warnings.total,
 				dry_run: outcome.dryRun,
 				sha256: outcome.sha256
 			});
+		}
+		const { errors, total, truncated } = limitErrors(outcome.errors);
+		const listed = { errors, total_errors: total, truncated };
 		if (outcome.status === 403) {
 			await logRefusal(event, 'The file has figures of units outside your area', {
 				file: upload.fileName,
-				lines: outcome.errors.map((e) => e.line).slice(0, 50)
+				lines: errors.map((e) => e.line).slice(0, 50)
 			});
 			return json(
-				{ error: 'The file has figures of units outside your area', errors: outcome.errors },
+				{ error: 'The file has figures of units outside your area', ...listed },
 				{ status: 403 }
 			);
 		}
@@ -50,7 +63,7 @@ export const POST: RequestHandler = async (event) => {
 					outcome.status === 409
 						? 'Some reports in the file await approval'
 						: 'The file was rejected; nothing was written',
-				errors: outcome.errors
+				...listed
 			},
 			{ status: outcome.status }
 		);
