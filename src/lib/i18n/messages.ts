@@ -144,7 +144,7 @@ export const vi = {
 	'priorities.csv': 'CSV',
 	'priorities.xlsx': 'Excel (XLSX)',
 	'priorities.badPeriod':
-		'Kỳ “{period}” không hợp lệ: dùng tháng (2024-03), quý (2024-Q1), nửa năm (2024-H1), 9 tháng (2024-9M) hoặc năm (2024).',
+		'Kỳ báo cáo trong đường dẫn không hợp lệ: dùng tháng (2024-03), quý (2024-Q1), nửa năm (2024-H1), 9 tháng (2024-9M) hoặc năm (2024).',
 	'priorities.badFocus':
 		'Chỉ tiêu trọng tâm “{focus}” không hợp lệ: chọn một trong sáu thành phần của Chỉ số phục vụ.',
 	'priorities.badArea':
@@ -413,7 +413,7 @@ export const en: Record<MessageKey, string> = {
 	'priorities.csv': 'CSV',
 	'priorities.xlsx': 'Excel (XLSX)',
 	'priorities.badPeriod':
-		'Period “{period}” is not valid: use a month (2024-03), quarter (2024-Q1), half-year (2024-H1), nine months (2024-9M) or year (2024).',
+		'The period in the link is not valid: use a month (2024-03), quarter (2024-Q1), half-year (2024-H1), nine months (2024-9M) or year (2024).',
 	'priorities.badFocus':
 		'Focus “{focus}” is not valid: choose one of the six components of the service index.',
 	'priorities.badArea':

@@ -148,7 +148,7 @@ export const UNIT_PAGE_PARAMS = {
 export const PRIORITIES_PAGE_PARAMS = {
 	area: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
 	period,
-	focus: ignoredUnless((v) => /^[a-z_]{1,40}$/.test(v)),
+	focus: ignoredUnless((v) => /^[a-z0-9_]{1,40}$/.test(v)),
 	lang: pageLang
 } satisfies ParamSchema;
 
