@@ -1,7 +1,9 @@
 /**
- * Server-side authorisation for routes and endpoints: who is signed in, whether their role grants
- * the permission, whether the unit is in their scope. Every refusal is a 403 logged in audit_log
- * as 'forbidden' with what was attempted; a missing sign-in is a 401 (or, for a page, a redirect).
+ * Server-side authorisation for routes and endpoints: who is signed in, whether the unit is in
+ * their scope, whether their role grants the permission. What lies outside the user's area is a
+ * 404, as if it did not exist — a 403 would confirm it does (issue 16); a role's refusal inside
+ * the area is a 403. Both are logged in audit_log as 'forbidden' with what was attempted; a
+ * missing sign-in is a 401 (or, for a page, a redirect).
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ready } from '../app.ts';
@@ -28,6 +30,17 @@ export async function refuse(
 ): Promise<never> {
 	await logRefusal(event, message, detail, unit);
 	error(403, message);
+}
+
+/** Logs the refusal and answers 404: the thing lies outside the user's area. */
+export async function hide(
+	event: RequestEvent,
+	message: string,
+	detail: Record<string, unknown> = {},
+	unit?: { id: number; month?: string | null }
+): Promise<never> {
+	await logRefusal(event, message, { status: 404, ...detail }, unit);
+	error(404, message);
 }
 
 /** Logs a refused action as 'forbidden' in the audit log (for answers built by hand). */
@@ -66,8 +79,8 @@ const WORDS: Record<Permission, string> = {
 };
 
 /**
- * The signed-in user when their role grants `permission` and, if a unit is given, it is in their
- * scope; otherwise 401/403 (logged).
+ * The signed-in user when, if a unit is given, it is in their scope, and their role grants
+ * `permission`; otherwise 401, 404 (outside the area) or 403 (the role), logged.
  */
 export async function authorize(
 	event: RequestEvent,
@@ -75,14 +88,14 @@ export async function authorize(
 	unit?: { id: number; code: string; month?: string | null }
 ): Promise<SessionUser> {
 	const user = requireUser(event);
-	if (!can(user.role, permission))
-		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
 	if (unit && !(await inScope(await ready(), user, unit.id)))
-		return refuse(
+		return hide(
 			event,
 			`Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`,
 			{ unit_code: unit.code },
 			unit
 		);
+	if (!can(user.role, permission))
+		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
 	return user;
 }

@@ -12,9 +12,10 @@ import { uploadToDrafts } from '$lib/server/services/workflow-import';
  * until an approver approves them. 200 `{ inserted, updated, unchanged, drafts, reports_unchanged,
  * warnings, dry_run, sha256 }` (`drafts: 0` with `reports_unchanged` > 0: the file changes
  * nothing); 422 `{ errors: [{ line, column, code, message }] }` with every problem of the file at
- * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`); 413 over 5 MB; 403 when
- * a row is outside the editor's area (logged; the other problems listed too); 409 when a report
- * in an otherwise good file awaits approval.
+ * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`); 413 over 5 MB; 404 when
+ * a row is outside the editor's area, as its report is everywhere (logged; the file's other
+ * problems listed too, nothing about the reports outside); 409 when a report in an otherwise good
+ * file awaits approval.
  */
 export const POST: RequestHandler = async (event) => {
 	try {
@@ -34,14 +35,15 @@ export const POST: RequestHandler = async (event) => {
 				dry_run: outcome.dryRun,
 				sha256: outcome.sha256
 			});
-		if (outcome.status === 403) {
+		if (outcome.status === 404) {
 			await logRefusal(event, 'The file has figures of units outside your area', {
+				status: 404,
 				file: upload.fileName,
 				lines: outcome.errors.map((e) => e.line).slice(0, 50)
 			});
 			return json(
 				{ error: 'The file has figures of units outside your area', errors: outcome.errors },
-				{ status: 403 }
+				{ status: 404 }
 			);
 		}
 		return json(
