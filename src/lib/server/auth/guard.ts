@@ -10,14 +10,19 @@ import { ready } from '../app.ts';
 import { logAudit } from '../services/audit.ts';
 import { can, type Permission } from './permissions.ts';
 import { inScope } from './scope.ts';
+import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
 
-/** The signed-in user; 401 for requests that change things, a redirect to /signin for pages. */
+/**
+ * The signed-in user; 401 for requests that change things (counted, anonymous-writes.ts), a
+ * redirect to /signin for pages.
+ */
 export function requireUser(event: RequestEvent): SessionUser {
 	const user = event.locals.user;
 	if (user) return user;
 	if (event.request.method === 'GET' || event.request.method === 'HEAD')
 		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	countAnonymousWrite(event.url.pathname, event.request);
 	error(401, 'Sign in to do this.');
 }
 
@@ -51,10 +56,12 @@ export async function logRefusal(
 	unit?: { id: number; month?: string | null }
 ): Promise<void> {
 	const user = event.locals.user;
+	// Nobody signed in: counted, not audited row by row (anonymous-writes.ts).
+	if (!user) return countAnonymousWrite(event.url.pathname, event.request);
 	const store = await ready();
 	await logAudit(store, {
-		userId: user?.id ?? null,
-		actor: user?.email ?? 'anonymous',
+		userId: user.id,
+		actor: user.email,
 		action: 'forbidden',
 		unitId: unit?.id ?? null,
 		month: unit?.month ?? null,
@@ -62,8 +69,8 @@ export async function logRefusal(
 			method: event.request.method,
 			path: event.url.pathname,
 			action: event.url.search.startsWith('?/') ? event.url.search.slice(2) : undefined,
-			role: user?.role,
-			scope: user?.unitCode,
+			role: user.role,
+			scope: user.unitCode,
 			reason: message,
 			...detail
 		}
