@@ -16,7 +16,7 @@ describe.skipIf(!DATABASE_URL)(
 	'database unreachable (PostgreSQL only: skipped when DATABASE_URL is unset)',
 	() => {
 		let server: RunningServer;
-		let admin: postgres.Sql;
+		let admin: postgres.Sql | undefined;
 
 		/** The paths tried: a JSON endpoint, the map page (answer-cached) and a unit's page. */
 		const PATHS = ['/api/v1/units?level=province', '/', '/units/03388'];
@@ -25,9 +25,9 @@ describe.skipIf(!DATABASE_URL)(
 
 		async function allow(yes: boolean) {
 			const name = server.database!;
-			await admin.unsafe(`alter database ${name} allow_connections ${yes}`);
+			await admin!.unsafe(`alter database ${name} allow_connections ${yes}`);
 			if (!yes)
-				await admin`select pg_terminate_backend(pid) from pg_stat_activity
+				await admin!`select pg_terminate_backend(pid) from pg_stat_activity
 					where datname = ${name} and pid <> pg_backend_pid()`;
 		}
 
