@@ -26,26 +26,19 @@ export function requireUser(event: RequestEvent): SessionUser {
 	error(401, 'Sign in to do this.');
 }
 
-/** Logs the refusal and answers 403. */
+/**
+ * Logs the refusal and answers 403 — or 404 (`hidden`) when the thing lies outside the user's
+ * area, as if it did not exist.
+ */
 export async function refuse(
 	event: RequestEvent,
 	message: string,
 	detail: Record<string, unknown> = {},
-	unit?: { id: number; month?: string | null }
+	unit?: { id: number; month?: string | null },
+	hidden = false
 ): Promise<never> {
-	await logRefusal(event, message, detail, unit);
-	error(403, message);
-}
-
-/** Logs the refusal and answers 404: the thing lies outside the user's area. */
-export async function hide(
-	event: RequestEvent,
-	message: string,
-	detail: Record<string, unknown> = {},
-	unit?: { id: number; month?: string | null }
-): Promise<never> {
-	await logRefusal(event, message, { status: 404, ...detail }, unit);
-	error(404, message);
+	await logRefusal(event, message, hidden ? { status: 404, ...detail } : detail, unit);
+	error(hidden ? 404 : 403, message);
 }
 
 /** Logs a refused action as 'forbidden' in the audit log (for answers built by hand). */
@@ -96,11 +89,12 @@ export async function authorize(
 ): Promise<SessionUser> {
 	const user = requireUser(event);
 	if (unit && !(await inScope(await ready(), user, unit.id)))
-		return hide(
+		return refuse(
 			event,
 			`Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`,
 			{ unit_code: unit.code },
-			unit
+			unit,
+			true
 		);
 	if (!can(user.role, permission))
 		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);

@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
-import { authorize, hide, refuse } from '$lib/server/auth/guard';
+import { authorize, refuse } from '$lib/server/auth/guard';
 import { codeWithinScope } from '$lib/server/auth/scope';
 import { addUser, setDisabled } from '$lib/server/auth/user-admin';
 import { listUsers, userById } from '$lib/server/queries/users';
@@ -34,7 +34,7 @@ async function toggle(event: RequestEvent, disabled: boolean) {
 	if (!target) error(404, 'No such user');
 	// A user outside a scoped administrator's area is not theirs to see: the same 404.
 	if (!(await codeWithinScope(store, admin, target.unitCode)))
-		await hide(event, 'No such user', { target_user: target.id });
+		await refuse(event, 'No such user', { target_user: target.id }, undefined, true);
 	if (target.id === admin.id && disabled)
 		return fail(400, { message: 'You cannot disable yourself.' });
 	await setDisabled(store, target.id, disabled, { userId: admin.id, actor: admin.email });

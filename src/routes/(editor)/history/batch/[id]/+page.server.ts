@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
-import { authorize, hide } from '$lib/server/auth/guard';
+import { authorize, refuse } from '$lib/server/auth/guard';
 import { batchFigures, batchReportInScope, batchesById } from '$lib/server/queries/audit';
 
 /**
@@ -19,6 +19,6 @@ export const load: PageServerLoad = async (event) => {
 	const figures = await batchFigures(store, id, user);
 	const everywhere = user.role === 'admin' && user.unitCode === null;
 	if (!everywhere && figures.length === 0 && !(await batchReportInScope(store, id, user)))
-		await hide(event, 'No such batch', { batch_id: id });
+		await refuse(event, 'No such batch', { batch_id: id }, undefined, true);
 	return { batch, figures };
 };
