@@ -20,6 +20,7 @@ import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { PUBLIC_CACHE } from '$lib/server/http/respond';
 import { dataVersion } from '$lib/server/queries/data-version';
 import { controlInUrl } from '$lib/server/http/control-chars';
+import { databaseUnavailable } from '$lib/server/http/db-unavailable';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -184,6 +185,8 @@ const logging: Handle = async ({ event, resolve }) => {
 // the headers of their own), and cached public answers leave right after that.
 export const handle: Handle = sequence(
 	logging,
+	// Outside everything that reads the store, so that their failures become 503s too.
+	databaseUnavailable(SECURITY_HEADER_LIST),
 	controlCharacters,
 	localOrigin,
 	cachedPublic,

@@ -93,7 +93,7 @@ describe('every error in one answer', () => {
 		);
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
-		expect(result.status).toBe(403); // a row outside the area is refused as such, and logged
+		expect(result.status).toBe(404); // a row outside the area: not there for this editor, logged
 		expect(result.errors.map((e) => [e.line, e.column, e.code])).toEqual([
 			[1, 'xyz', 'unknown_column'],
 			[2, 'dossiers_received_online', 'part_exceeds_whole'],
@@ -109,13 +109,13 @@ describe('every error in one answer', () => {
 		expect(await draftCount()).toBe(before);
 	});
 
-	it('a file whose only problem is a row outside the area is still a 403', async () => {
+	it('a file whose only problem is a row outside the area is still a 404', async () => {
 		const result = await upload(
 			encode(['unit_code,period,computers', '03388,2026-01,1', '03390,2026-01,1'])
 		);
 		expect(result).toEqual({
 			ok: false,
-			status: 403,
+			status: 404,
 			errors: [expect.objectContaining({ line: 3, column: 'unit_code', code: 'out_of_scope' })]
 		});
 	});

@@ -394,7 +394,7 @@ describe('uploads go to drafts of the editor’s own area', () => {
 		expect(batch).toEqual({ source: 'import', file_name: 'thang.csv', sha256: draft.sha256 });
 	});
 
-	it('refuses rows outside the area (403) and invalid files (422), writing nothing', async () => {
+	it('refuses rows outside the area (404) and invalid files (422), writing nothing', async () => {
 		const before = await count(sql`select count(*)::int as n from drafts`);
 		const outside = await uploadToDrafts(store, users.other, {
 			bytes: csv(['03390,2026-10,1,2', '03388,2026-10,1,2']),
@@ -405,7 +405,7 @@ describe('uploads go to drafts of the editor’s own area', () => {
 		});
 		expect(outside).toEqual({
 			ok: false,
-			status: 403,
+			status: 404,
 			errors: [expect.objectContaining({ line: 3, column: 'unit_code', code: 'out_of_scope' })]
 		});
 		const invalid = await uploadToDrafts(store, users.editor, {

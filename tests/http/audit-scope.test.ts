@@ -22,8 +22,8 @@ const unitsShown = (html: string) =>
 beforeAll(async () => {
 	for (const who of WHO) cookies[who] = (await signIn(baseURL, TEST_USERS[who].email)).cookie;
 	// Two refusals, each logged about the unit it was for: one in each commune.
-	expect((await get(`/report/${OTHER_UNIT}/2019-11`, 'editor')).status).toBe(403);
-	expect((await get(`/report/${UNIT}/2019-12`, 'otherEditor')).status).toBe(403);
+	expect((await get(`/report/${OTHER_UNIT}/2019-11`, 'editor')).status).toBe(404);
+	expect((await get(`/report/${UNIT}/2019-12`, 'otherEditor')).status).toBe(404);
 });
 
 describe('GET /admin/audit', () => {

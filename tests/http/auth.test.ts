@@ -300,7 +300,7 @@ describe('server-side rules', () => {
 		expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
 	});
 
-	it('an approver of another area cannot approve or return (403)', async () => {
+	it('an approver of another area cannot approve or return (404: not in their area)', async () => {
 		const month = '2020-07';
 		const submitted = await postJson(
 			`/api/v1/reports/${UNIT}/${month}`,
@@ -315,7 +315,7 @@ describe('server-side rules', () => {
 				{ ...body, token: await token(month) },
 				outsider
 			);
-			expect(r.status).toBe(403);
+			expect(r.status).toBe(404);
 			expect(JSON.parse(r.text).error).toMatch(/outside your area/);
 		}
 		expect(JSON.parse((await get(`/api/v1/reports/${UNIT}/${month}`, admin)).text).status).toBe(

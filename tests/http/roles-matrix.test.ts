@@ -16,7 +16,15 @@ import {
 
 const baseURL = inject('baseURL');
 
-const WHO = ['anonymous', 'viewer', 'otherEditor', 'editor', 'approver', 'admin'] as const;
+const WHO = [
+	'anonymous',
+	'viewer',
+	'otherEditor',
+	'editor',
+	'approver',
+	'admin',
+	'scopedAdmin'
+] as const;
 type Who = (typeof WHO)[number];
 type SignedIn = Exclude<Who, 'anonymous'>;
 
@@ -142,22 +150,26 @@ interface Row {
 	cell(who: Who): Promise<Cell>;
 }
 
+/** The other commune's editor: the report lies outside their area, so it is not there (404). */
 const EDIT = {
 	anonymous: 401,
 	viewer: 403,
-	otherEditor: 403,
+	otherEditor: 404,
 	editor: 200,
 	approver: 200,
-	admin: 200
+	admin: 200,
+	scopedAdmin: 200
 } as const;
 const REVIEW = { ...EDIT, editor: 403 } as const;
+/** The toggled user is of UNIT: the commune's administrator manages them too. */
 const ADMIN = {
 	anonymous: 401,
 	viewer: 403,
 	otherEditor: 403,
 	editor: 403,
 	approver: 403,
-	admin: 200
+	admin: 200,
+	scopedAdmin: 200
 } as const;
 const ALL_REFUSED = {
 	anonymous: 403,
@@ -165,7 +177,8 @@ const ALL_REFUSED = {
 	otherEditor: 403,
 	editor: 403,
 	approver: 403,
-	admin: 403
+	admin: 403,
+	scopedAdmin: 403
 } as const;
 
 /** A month whose report is in the state a cell needs (reviews start from approved figures). */
@@ -215,7 +228,8 @@ const ROWS: Row[] = [
 			otherEditor: 303,
 			editor: 303,
 			approver: 303,
-			admin: 303
+			admin: 303,
+			scopedAdmin: 303
 		},
 		cell: async (who) => ({
 			send: () =>
@@ -238,7 +252,8 @@ const ROWS: Row[] = [
 			otherEditor: 303,
 			editor: 303,
 			approver: 303,
-			admin: 303
+			admin: 303,
+			scopedAdmin: 303
 		},
 		cell: async (who) => {
 			// A session of its own, so that the matrix keeps its sessions.
@@ -335,8 +350,9 @@ const ROWS: Row[] = [
 		}
 	},
 	{
-		route: 'POST /admin/users?/create',
-		expected: ADMIN,
+		route: 'POST /admin/users?/create (an administrator of the whole installation)',
+		// The commune's administrator cannot grant a scope wider than their own.
+		expected: { ...ADMIN, scopedAdmin: 403 },
 		cell: async (who) => ({
 			send: () =>
 				postForm(
@@ -473,9 +489,9 @@ describe('role × route matrix', () => {
 			{ token, ...FIGURES },
 			{ cookie: cookies.editor }
 		);
-		expect(other.status).toBe(403);
+		expect(other.status).toBe(404);
 		const upload = await multipart('/api/v1/imports', { file: csv(month, OTHER_UNIT) }, 'editor');
-		expect(upload.status).toBe(403);
+		expect(upload.status).toBe(404);
 		expect(JSON.parse(upload.text).errors).toEqual([
 			expect.objectContaining({ line: 2, column: 'unit_code', code: 'out_of_scope' })
 		]);

@@ -44,6 +44,8 @@ const STOP_GRACE_MS = 5_000;
 
 export interface RunningServer {
 	url: string;
+	/** The server's own PostgreSQL database, when DATABASE_URL is set (a test may break it). */
+	database?: string;
 	stop(): Promise<void>;
 }
 
@@ -188,6 +190,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 	};
 
 	let storeLabel = '';
+	let database: string | undefined;
 	let output = '';
 	try {
 		const buildCopy = copyBuild();
@@ -211,6 +214,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 			const db = await freshPostgres(process.env.DATABASE_URL);
 			cleanups.push(db.drop);
 			env.DATABASE_URL = db.url;
+			database = db.name;
 			storeLabel = `PostgreSQL database ${db.name}`;
 		} else {
 			const dataDir = mkdtempSync(join(tmpdir(), 'xaso-http-'));
@@ -256,7 +260,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 	console.log(
 		`[server-setup] ${url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${storeLabel})`
 	);
-	return { url, stop: cleanUp };
+	return { url, database, stop: cleanUp };
 }
 
 async function waitUntilReady(child: ChildProcess, readyUrl: string) {

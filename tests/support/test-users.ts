@@ -34,6 +34,21 @@ export const TEST_USERS = {
 		name: 'Other approver'
 	},
 	viewer: { email: 'viewer@test.xaso', role: 'viewer', unit: '12', name: 'Viewer' },
+	/** An administrator of one commune: manages its users only, sees its reports only. */
+	scopedAdmin: { email: 'scoped-admin@test.xaso', role: 'admin', unit: UNIT, name: 'Scoped admin' },
+	otherViewer: {
+		email: 'other-viewer@test.xaso',
+		role: 'viewer',
+		unit: OTHER_UNIT,
+		name: 'Other viewer'
+	},
+	/** Disabled and enabled again by the scoped administrator. */
+	scopedTarget: {
+		email: 'scoped-target@test.xaso',
+		role: 'viewer',
+		unit: UNIT,
+		name: 'Scoped target'
+	},
 	throttled: { email: 'throttled@test.xaso', role: 'viewer', unit: '12', name: 'Throttled' },
 	addressLimited: { email: 'address@test.xaso', role: 'viewer', unit: '12', name: 'Address' },
 	disableMe: { email: 'disable-me@test.xaso', role: 'editor', unit: UNIT, name: 'Disable me' },

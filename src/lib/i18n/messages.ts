@@ -11,6 +11,8 @@ export const vi = {
 	'lang.switch': 'English',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'Các con số được sinh tự động để minh họa, không phải số liệu báo cáo thật.',
+	'unavailable.database':
+		'Cơ sở dữ liệu tạm thời không kết nối được. Vui lòng thử lại sau ít giây.',
 
 	'controls.title': 'Chọn chỉ tiêu, kỳ và cấp',
 	'controls.indicator': 'Chỉ tiêu',
@@ -280,6 +282,8 @@ export const en: Record<MessageKey, string> = {
 	'lang.switch': 'Tiếng Việt',
 	demo: 'Dữ liệu minh họa (demo data)',
 	'demo.note': 'The figures are generated for illustration; they are not real reports.',
+	'unavailable.database':
+		'The database cannot be reached for the moment. Please try again in a few seconds.',
 
 	'controls.title': 'Choose indicator, period and level',
 	'controls.indicator': 'Indicator',

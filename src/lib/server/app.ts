@@ -21,5 +21,8 @@ export function ready(): Promise<Store> {
 			);
 		return store;
 	})();
+	// A database unreachable at that moment must not leave the process broken for good: the next
+	// call tries again (db-unavailable.ts answers 503 meanwhile).
+	preparing.catch(() => (preparing = undefined));
 	return preparing;
 }

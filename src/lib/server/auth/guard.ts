@@ -1,33 +1,44 @@
 /**
- * Server-side authorisation for routes and endpoints: who is signed in, whether their role grants
- * the permission, whether the unit is in their scope. Every refusal is a 403 logged in audit_log
- * as 'forbidden' with what was attempted; a missing sign-in is a 401 (or, for a page, a redirect).
+ * Server-side authorisation for routes and endpoints: who is signed in, whether the unit is in
+ * their scope, whether their role grants the permission. What lies outside the user's area is a
+ * 404, as if it did not exist — a 403 would confirm it does (issue 16); a role's refusal inside
+ * the area is a 403. Both are logged in audit_log as 'forbidden' with what was attempted; a
+ * missing sign-in is a 401 (or, for a page, a redirect).
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ready } from '../app.ts';
 import { logAudit } from '../services/audit.ts';
 import { can, type Permission } from './permissions.ts';
 import { inScope } from './scope.ts';
+import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
 
-/** The signed-in user; 401 for requests that change things, a redirect to /signin for pages. */
+/**
+ * The signed-in user; 401 for requests that change things (counted, anonymous-writes.ts), a
+ * redirect to /signin for pages.
+ */
 export function requireUser(event: RequestEvent): SessionUser {
 	const user = event.locals.user;
 	if (user) return user;
 	if (event.request.method === 'GET' || event.request.method === 'HEAD')
 		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	countAnonymousWrite(event.url.pathname, event.request);
 	error(401, 'Sign in to do this.');
 }
 
-/** Logs the refusal and answers 403. */
+/**
+ * Logs the refusal and answers 403 — or 404 (`hidden`) when the thing lies outside the user's
+ * area, as if it did not exist.
+ */
 export async function refuse(
 	event: RequestEvent,
 	message: string,
 	detail: Record<string, unknown> = {},
-	unit?: { id: number; month?: string | null }
+	unit?: { id: number; month?: string | null },
+	hidden = false
 ): Promise<never> {
-	await logRefusal(event, message, detail, unit);
-	error(403, message);
+	await logRefusal(event, message, hidden ? { status: 404, ...detail } : detail, unit);
+	error(hidden ? 404 : 403, message);
 }
 
 /** Logs a refused action as 'forbidden' in the audit log (for answers built by hand). */
@@ -38,10 +49,12 @@ export async function logRefusal(
 	unit?: { id: number; month?: string | null }
 ): Promise<void> {
 	const user = event.locals.user;
+	// Nobody signed in: counted, not audited row by row (anonymous-writes.ts).
+	if (!user) return countAnonymousWrite(event.url.pathname, event.request);
 	const store = await ready();
 	await logAudit(store, {
-		userId: user?.id ?? null,
-		actor: user?.email ?? 'anonymous',
+		userId: user.id,
+		actor: user.email,
 		action: 'forbidden',
 		unitId: unit?.id ?? null,
 		month: unit?.month ?? null,
@@ -49,8 +62,8 @@ export async function logRefusal(
 			method: event.request.method,
 			path: event.url.pathname,
 			action: event.url.search.startsWith('?/') ? event.url.search.slice(2) : undefined,
-			role: user?.role,
-			scope: user?.unitCode,
+			role: user.role,
+			scope: user.unitCode,
 			reason: message,
 			...detail
 		}
@@ -66,8 +79,8 @@ const WORDS: Record<Permission, string> = {
 };
 
 /**
- * The signed-in user when their role grants `permission` and, if a unit is given, it is in their
- * scope; otherwise 401/403 (logged).
+ * The signed-in user when, if a unit is given, it is in their scope, and their role grants
+ * `permission`; otherwise 401, 404 (outside the area) or 403 (the role), logged.
  */
 export async function authorize(
 	event: RequestEvent,
@@ -75,14 +88,15 @@ export async function authorize(
 	unit?: { id: number; code: string; month?: string | null }
 ): Promise<SessionUser> {
 	const user = requireUser(event);
-	if (!can(user.role, permission))
-		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
 	if (unit && !(await inScope(await ready(), user, unit.id)))
 		return refuse(
 			event,
 			`Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`,
 			{ unit_code: unit.code },
-			unit
+			unit,
+			true
 		);
+	if (!can(user.role, permission))
+		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
 	return user;
 }

@@ -10,6 +10,7 @@ import { json, type Handle } from '@sveltejs/kit';
 import { ready } from '../app.ts';
 import { logAudit } from '../services/audit.ts';
 import { SESSION_COOKIE, clearSessionCookie, sessionUser } from './session.ts';
+import { countAnonymousWrite } from './anonymous-writes.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -25,17 +26,20 @@ export const auth: Handle = async ({ event, resolve }) => {
 		const origin = event.request.headers.get('origin');
 		if (origin !== event.url.origin) {
 			const user = event.locals.user;
-			await logAudit(await ready(), {
-				userId: user?.id ?? null,
-				actor: user?.email ?? 'anonymous',
-				action: 'forbidden',
-				detail: {
-					method: event.request.method,
-					path: event.url.pathname,
-					reason: 'cross-site or origin-less API write',
-					origin
-				}
-			});
+			// Nobody signed in: counted, not audited row by row (anonymous-writes.ts).
+			if (!user) countAnonymousWrite(event.url.pathname, event.request);
+			else
+				await logAudit(await ready(), {
+					userId: user.id,
+					actor: user.email,
+					action: 'forbidden',
+					detail: {
+						method: event.request.method,
+						path: event.url.pathname,
+						reason: 'cross-site or origin-less API write',
+						origin
+					}
+				});
 			return json(
 				{ error: `Cross-site API writes are refused: send Origin: ${event.url.origin}` },
 				{ status: 403 }

@@ -3,7 +3,7 @@
  * through parent, district or province). A code names every unit that bore it, of any era. Null
  * is the whole installation and is given to administrators only (user-admin.ts).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import type { SessionUser } from './types.ts';
 
@@ -45,4 +45,29 @@ export async function inScope(
 export function scopeCondition(user: Pick<SessionUser, 'role' | 'unitCode'>) {
 	if (user.unitCode === null) return user.role === 'admin' ? sql`true` : sql`false`;
 	return sql`${user.unitCode} in (u.code, sp.code, sd.code, sv.code)`;
+}
+
+/**
+ * SQL condition: a scope given by unit code (`code`, an SQL expression; null for the whole
+ * installation) lies inside the user's: every unit of every era it covers is in the user's scope.
+ * A scoped administrator sees and manages the users whose scope passes, and grants no other:
+ * a commune's administrator cannot give its old district (wider) or the installation (null).
+ */
+export function scopeWithin(user: Pick<SessionUser, 'role' | 'unitCode'>, code: SQL) {
+	if (user.role === 'admin' && user.unitCode === null) return sql`true`;
+	return sql`(${code} is not null and exists (select 1 from units c where c.code = ${code})
+		and not exists (select 1 from units u ${scopeJoins}
+			where ${code} in (u.code, sp.code, sd.code, sv.code) and not (${scopeCondition(user)})))`;
+}
+
+/** True when the scope of unit code `code` (null: the installation) lies inside the user's. */
+export async function codeWithinScope(
+	db: Executor,
+	user: Pick<SessionUser, 'role' | 'unitCode'>,
+	code: string | null
+): Promise<boolean> {
+	const [row] = await db.rows<{ ok: boolean }>(
+		sql`select ${scopeWithin(user, sql`${code}::text`)} as ok`
+	);
+	return row.ok === true;
 }

@@ -1,7 +1,8 @@
 /**
  * Sign-in: throttle (the attempt counted first), password check (constant-ish time whether or
  * not the account exists), a fresh session (the one presented, if any, is ended: rotation), and an
- * audit entry either way.
+ * audit entry either way — but an attempt the throttle refuses is only counted
+ * (anonymous-writes.ts): the failures that tripped the throttle are in the log already.
  */
 import type { Store } from '../db/index.ts';
 import { normaliseEmail, userByEmail } from '../queries/users.ts';
@@ -10,6 +11,7 @@ import { spendVerificationTime, verifyPassword } from './password.ts';
 import { createSession, deleteSession } from './session.ts';
 import { deviceFor, issueDevice } from './device.ts';
 import { release, reserveAttempt } from './throttle.ts';
+import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
 
 export interface SignInAttempt {
@@ -39,12 +41,8 @@ export async function signIn(store: Store, attempt: SignInAttempt): Promise<Sign
 	// Counted as a failure before the check, so that attempts sent at once cannot all pass.
 	const throttle = await reserveAttempt(store, bucket);
 	if (!throttle.allowed) {
-		await logAudit(store, {
-			userId: null,
-			actor: email,
-			action: 'signin_failed',
-			detail: { ...base, reason: 'throttled', scope: throttle.scope }
-		});
+		// The failures that led here are audited; a flood of refused ones is only counted.
+		countAnonymousWrite('/signin');
 		const minutes = Math.ceil(throttle.retryAfter / 60);
 		return {
 			ok: false,

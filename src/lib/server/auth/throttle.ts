@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling, counted in `signin_buckets` (the audit log records every attempt too):
+ * Sign-in throttling, counted in `signin_buckets` (the audit log records every checked attempt):
  *
  * - per client address: 10 failures, then refused until 15 minutes after the first of them;
  * - per account (the email as typed, whether or not it exists, so throttling reveals nothing):

@@ -185,6 +185,21 @@ export async function batchFigures(
 	}));
 }
 
+/**
+ * True when the batch approved a report of a unit in the user's scope — for a batch that changed
+ * nothing, whose figures (`batchFigures`) are then empty.
+ */
+export async function batchReportInScope(
+	db: Executor,
+	batchId: number,
+	user: Pick<SessionUser, 'role' | 'unitCode'>
+): Promise<boolean> {
+	const [row] = await db.rows<{ ok: boolean }>(sql`select exists (
+		select 1 from drafts d join units u on u.id = d.unit_id ${scopeJoins}
+		where d.batch_id = ${batchId} and ${scopeCondition(user)}) as ok`);
+	return row.ok === true;
+}
+
 export interface AuditRow {
 	id: number;
 	at: string;

@@ -1,7 +1,8 @@
-/** Users: lookup by email or id, the admin list, creation and enabling/disabling. */
+/** Users: lookup by email or id, an administrator's list, creation and enabling/disabling. */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import type { Role, SessionUser } from '../auth/types.ts';
+import { scopeWithin } from '../auth/scope.ts';
 
 export interface UserRow extends SessionUser {
 	disabled: boolean;
@@ -34,9 +35,16 @@ export async function userById(db: Executor, id: number): Promise<UserRow | null
 	return row ? { ...row, id: Number(row.id) } : null;
 }
 
-/** Every user, for the administration page. */
-export async function listUsers(db: Executor): Promise<UserRow[]> {
-	const rows = await db.rows<UserRow>(sql`select ${columns} from users order by email`);
+/**
+ * The users an administrator manages, for the administration page: everyone for an administrator
+ * of the installation, those whose scope lies inside theirs for a scoped one.
+ */
+export async function listUsers(
+	db: Executor,
+	admin: Pick<SessionUser, 'role' | 'unitCode'>
+): Promise<UserRow[]> {
+	const rows = await db.rows<UserRow>(sql`select ${columns} from users
+		where ${scopeWithin(admin, sql`users.unit_code`)} order by email`);
 	return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
 

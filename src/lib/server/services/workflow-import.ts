@@ -63,7 +63,7 @@ export type UploadOutcome =
 			warnings: RowError[];
 			sha256: string;
 	  }
-	| { ok: false; status: 403 | 409 | 422; errors: RowError[] };
+	| { ok: false; status: 404 | 409 | 422; errors: RowError[] };
 
 /** Checks an upload and (unless a dry run) writes its figures into drafts. */
 export async function uploadToDrafts(
@@ -102,8 +102,16 @@ export async function uploadToDrafts(
 		currentMonth,
 		rowUnits
 	});
-	const scope = await scopeErrors(store, user, rowUnits);
+	const outside = new Set(await outOfScope(store, user, [...rowUnits.values()].flat()));
+	const scope = scopeErrors(user, rowUnits, outside);
 	const groups = groupByReport(figures, new Map(cells.map((c) => [c.line, c.unitCode])));
+	// Reports outside the area are not looked at: whether one awaits approval, or what its draft
+	// holds, is not the uploader's to learn (issue 16). Each is an error of its own line.
+	for (const [key, group] of groups) {
+		if (!outside.has(group.unitId)) continue;
+		groups.delete(key);
+		if (!scope.some((e) => e.line === group.line)) scope.push(outOfScopeError(user, group.line));
+	}
 	const keys = [...groups.values()];
 	const [stored, medians] = await Promise.all([
 		storedFigures(store, keys),
@@ -124,10 +132,10 @@ export async function uploadToDrafts(
 	const unconfirmed = input.dryRun || input.confirmJumps ? [] : warnings;
 	const errors = sortErrors([...fileErrors, ...scope, ...busy, ...unconfirmed]);
 	if (errors.length || !checked.ok) {
-		// A row outside the area is refused (and logged) as such, whatever else is wrong; a
-		// report locked in review is a conflict only in a file that is otherwise fine.
+		// A row outside the area is a 404 (logged) whatever else is wrong, as a report outside the
+		// area is everywhere; a report locked in review is a conflict only in a file otherwise fine.
 		const conflict = busy.length > 0 && fileErrors.length === 0 && unconfirmed.length === 0;
-		return { ok: false, status: scope.length ? 403 : conflict ? 409 : 422, errors };
+		return { ok: false, status: scope.length ? 404 : conflict ? 409 : 422, errors };
 	}
 	const summary = {
 		inserted: checked.inserted,
@@ -301,21 +309,23 @@ function groupByReport(
 }
 
 /** One error per row whose unit is outside the user's area (every era of its code, if unsure). */
-async function scopeErrors(
-	db: Executor,
+function scopeErrors(
 	user: SessionUser,
-	rowUnits: ReadonlyMap<number, number[]>
-): Promise<RowError[]> {
-	const outside = new Set(await outOfScope(db, user, [...rowUnits.values()].flat()));
+	rowUnits: ReadonlyMap<number, number[]>,
+	outside: ReadonlySet<number>
+): RowError[] {
 	const errors: RowError[] = [];
-	for (const [line, ids] of rowUnits) {
-		if (ids.length === 0 || !ids.every((id) => outside.has(id))) continue;
-		errors.push({
-			line,
-			column: 'unit_code',
-			code: 'out_of_scope',
-			message: `This unit is outside your area (${user.unitCode ?? 'none'}): you cannot report its figures`
-		});
-	}
+	for (const [line, ids] of rowUnits)
+		if (ids.length > 0 && ids.every((id) => outside.has(id)))
+			errors.push(outOfScopeError(user, line));
 	return errors;
+}
+
+function outOfScopeError(user: SessionUser, line: number): RowError {
+	return {
+		line,
+		column: 'unit_code',
+		code: 'out_of_scope',
+		message: `This unit is outside your area (${user.unitCode ?? 'none'}): you cannot report its figures`
+	};
 }

@@ -50,8 +50,9 @@ async function upload(event: RequestEvent, preview: boolean) {
 			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
 	}
-	if (outcome.status === 403)
+	if (outcome.status === 404)
 		await logRefusal(event, 'The file has figures of units outside your area', {
+			status: 404,
 			file: read.fileName
 		});
 	const { errors, total } = limitErrors(outcome.errors);
@@ -60,7 +61,7 @@ async function upload(event: RequestEvent, preview: boolean) {
 		// Figures far from their median are listed with the errors until confirmed.
 		jumps: outcome.errors.some((e) => JUMPS.has(e.code)),
 		message:
-			outcome.status === 403
+			outcome.status === 404
 				? 'The file has figures of units outside your area.'
 				: outcome.status === 409
 					? 'Some reports in the file await approval.'

@@ -2,6 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { authorize, refuse } from '$lib/server/auth/guard';
+import { codeWithinScope } from '$lib/server/auth/scope';
 import { addUser, setDisabled } from '$lib/server/auth/user-admin';
 import { listUsers, userById } from '$lib/server/queries/users';
 import { ROLES } from '$lib/server/auth/types';
@@ -9,26 +10,31 @@ import { controlInForm } from '$lib/server/http/control-chars';
 import { localeOf } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
-	await authorize(event, 'admin');
-	return { users: await listUsers(await ready()), roles: [...ROLES] };
+	const admin = await authorize(event, 'admin');
+	return { users: await listUsers(await ready(), admin), roles: [...ROLES] };
 };
 
-/** An administrator scoped to a unit manages only users inside that unit. */
-async function mayManage(event: RequestEvent, unitCode: string | null) {
+/**
+ * An administrator scoped to a unit grants only scopes inside it (never a wider one, nor the
+ * whole installation): a wider grant is refused (403, logged).
+ */
+async function mayGrant(event: RequestEvent, unitCode: string | null) {
 	const admin = await authorize(event, 'admin');
-	if (admin.unitCode !== null && unitCode !== admin.unitCode)
+	if (admin.unitCode !== null && !(await codeWithinScope(await ready(), admin, unitCode)))
 		await refuse(event, `You manage users of ${admin.unitCode} only.`, { target_unit: unitCode });
 	return admin;
 }
 
 async function toggle(event: RequestEvent, disabled: boolean) {
-	await authorize(event, 'admin');
+	const admin = await authorize(event, 'admin');
 	const form = await event.request.formData();
 	const id = Number(form.get('id'));
 	const store = await ready();
 	const target = Number.isSafeInteger(id) ? await userById(store, id) : null;
 	if (!target) error(404, 'No such user');
-	const admin = await mayManage(event, target.unitCode);
+	// A user outside a scoped administrator's area is not theirs to see: the same 404.
+	if (!(await codeWithinScope(store, admin, target.unitCode)))
+		await refuse(event, 'No such user', { target_user: target.id }, undefined, true);
 	if (target.id === admin.id && disabled)
 		return fail(400, { message: 'You cannot disable yourself.' });
 	await setDisabled(store, target.id, disabled, { userId: admin.id, actor: admin.email });
@@ -49,7 +55,7 @@ export const actions: Actions = {
 			displayName: String(form.get('name') ?? ''),
 			locale: localeOf(event.url)
 		};
-		const admin = await mayManage(event, input.unitCode);
+		const admin = await mayGrant(event, input.unitCode);
 		const result = await addUser(await ready(), input, { userId: admin.id, actor: admin.email });
 		const { password: _password, ...kept } = input;
 		if (!result.ok) return fail(400, { create: kept, errors: result.errors });

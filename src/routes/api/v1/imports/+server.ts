@@ -15,10 +15,11 @@ import { t } from '$lib/i18n';
  * warnings, dry_run, sha256 }` (`drafts: 0` with `reports_unchanged` > 0: the file changes
  * nothing); 422 `{ errors: [{ line, column, code, message }] }` with every problem of the file at
  * once (`sharp_rise`/`sharp_drop` ones go away with `confirm_jumps=1`) — the first 200 of them,
- * with `total_errors` and `truncated` beside (`warnings` likewise, with `total_warnings`); 413 over 5 MB; 422 `too_many_rows` over 20,000 rows
- * (IMPORT_MAX_ROWS); 403 when a row is outside the editor's area (logged; the other problems
- * listed too); 409 when a report in an otherwise good file awaits approval; 429 with Retry-After
- * while two imports are running.
+ * with `total_errors` and `truncated` beside (`warnings` likewise, with `total_warnings`); 413
+ * over 5 MB; 422 `too_many_rows` over 20,000 rows (IMPORT_MAX_ROWS); 404 when a row is outside
+ * the editor's area, as its report is everywhere (logged; the file's other problems listed too,
+ * nothing about the reports outside); 409 when a report in an otherwise good file awaits
+ * approval; 429 with Retry-After while two imports are running.
  */
 export const POST: RequestHandler = async (event) => {
 	try {
@@ -47,14 +48,15 @@ export const POST: RequestHandler = async (event) => {
 		}
 		const { errors, total, truncated } = limitErrors(outcome.errors);
 		const listed = { errors, total_errors: total, truncated };
-		if (outcome.status === 403) {
+		if (outcome.status === 404) {
 			await logRefusal(event, 'The file has figures of units outside your area', {
+				status: 404,
 				file: upload.fileName,
 				lines: errors.map((e) => e.line).slice(0, 50)
 			});
 			return json(
 				{ error: 'The file has figures of units outside your area', ...listed },
-				{ status: 403 }
+				{ status: 404 }
 			);
 		}
 		return json(

@@ -21,7 +21,8 @@ import { controlCharacter } from '$lib/server/http/control-chars';
  * GET → `{ unit_code, month, token, status, approved: {…}, draft: {…} | null }` (signed in, in scope).
  * POST `{ action: save|submit|approve|return|discard, token, values?: { measure: number|string|null },
  * confirm_jumps?, comment? }` → 200 `{ status, token }`, 400 `{ error, errors, warnings, general }`,
- * 401, 403 (logged), 409 `{ error }` (stale token or wrong status). Same rules as the form.
+ * 401, 403 (the role; logged), 404 (a unit outside the area, as for any other missing thing;
+ * logged), 409 `{ error }` (stale token or wrong status). Same rules as the form.
  */
 async function resolve(event: RequestEvent, permission: Permission) {
 	const user = requireUser(event);

@@ -1,0 +1,80 @@
+/**
+ * While PostgreSQL cannot be reached (network down, server restarting, connections refused),
+ * every request answers 503 with `Retry-After` and a short message — `{ error }` under /api, a
+ * plain page elsewhere — not a 500: the request was fine, and clients and proxies should come
+ * back (issue 16). No query is added to a healthy request: only one that ends in a 500, or
+ * throws, is followed by a probe (`select 1`, at most PROBE_TIMEOUT_MS, shared by the requests
+ * failing at the same moment), and a failed probe makes it a 503. Nothing is cached about the
+ * outage: postgres.js reconnects on the next query, so service resumes as soon as the database
+ * answers again. The embedded store (PGlite) has no network between it and the app: its failures
+ * stay 500s, logged as errors.
+ */
+import type { Handle } from '@sveltejs/kit';
+import { ready } from '../app.ts';
+import { localeOf, t } from '../../i18n/index.ts';
+
+/** Seconds a client is asked to wait before trying again. */
+export const RETRY_AFTER_S = 5;
+const PROBE_TIMEOUT_MS = 2_000;
+/** Requests failing within this time share one probe. */
+const PROBE_SHARED_MS = 1_000;
+
+const networked = Boolean(process.env.DATABASE_URL);
+
+let probe: { at: number; answers: Promise<boolean> } | undefined;
+
+/** True when the database answers `select 1` in time. */
+function databaseAnswers(): Promise<boolean> {
+	const at = performance.now();
+	if (probe && at - probe.at < PROBE_SHARED_MS) return probe.answers;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const late = new Promise<boolean>(
+		(done) => (timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS))
+	);
+	const answered = ready()
+		.then((store) => store.rows('select 1'))
+		.then(
+			() => true,
+			() => false
+		);
+	const answers = Promise.race([answered, late]).finally(() => clearTimeout(timer));
+	probe = { at, answers };
+	return answers;
+}
+
+/** The 503 answer, with the given (security) headers. */
+function unavailable(url: URL, headers: readonly (readonly [string, string])[]): Response {
+	const locale = localeOf(url);
+	const message = t(locale, 'unavailable.database');
+	const api = url.pathname.startsWith('/api/');
+	const body = api
+		? JSON.stringify({ error: message })
+		: `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>Xã Số</title><p>${message}</p></html>\n`;
+	const response = new Response(body, {
+		status: 503,
+		headers: {
+			'content-type': api ? 'application/json' : 'text/html; charset=utf-8',
+			'retry-after': String(RETRY_AFTER_S),
+			'cache-control': 'no-store'
+		}
+	});
+	for (const [name, value] of headers) response.headers.set(name, value);
+	return response;
+}
+
+/** The handle: a 500 (or a throw) while the database does not answer becomes a 503. */
+export function databaseUnavailable(headers: readonly (readonly [string, string])[]): Handle {
+	return async ({ event, resolve }) => {
+		if (!networked) return resolve(event);
+		let response: Response;
+		try {
+			response = await resolve(event);
+		} catch (error) {
+			if (await databaseAnswers()) throw error;
+			return unavailable(event.url, headers);
+		}
+		if (response.status !== 500 || (await databaseAnswers())) return response;
+		await response.body?.cancel();
+		return unavailable(event.url, headers);
+	};
+}
