@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthStatus, stripSpan, tally } from './completeness';
+import { monthStatus, shortMonth, stripSpan, tally } from './completeness';
 
 const data = { first: '2021-01', last: '2026-02' };
 const open = { valid_to: null };
@@ -68,5 +68,15 @@ describe('monthStatus', () => {
 			missing: 1,
 			none: 1
 		});
+	});
+});
+
+describe('shortMonth', () => {
+	it.each([
+		['2025-03', 'vi', 'T3'],
+		['2025-12', 'vi', 'T12'],
+		['2025-03', 'en', 'Mar']
+	] as const)('%s in %s → %s', (month, locale, expected) => {
+		expect(shortMonth(month, locale)).toBe(expected);
 	});
 });

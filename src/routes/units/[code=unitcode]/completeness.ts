@@ -2,6 +2,7 @@
  * Reporting completeness of a unit month by month: the strip of the twelve months up to the end
  * of the page's period (as far as figures go), each month reported, partial or missing.
  */
+import { formatMonth, type Locale } from '$lib/domain/format';
 import { addMonths, lastDay } from '$lib/domain/periods';
 
 export type MonthStatus = 'reported' | 'partial' | 'missing' | 'none';
@@ -53,4 +54,9 @@ export function tally(months: readonly MonthReport[]): Record<MonthStatus, numbe
 	const out: Record<MonthStatus, number> = { reported: 0, partial: 0, missing: 0, none: 0 };
 	for (const m of months) out[monthStatus(m)]++;
 	return out;
+}
+
+/** A month's label in the strip: `T3` / `Mar`; its year stands beside the first and January. */
+export function shortMonth(month: string, locale: Locale): string {
+	return locale === 'vi' ? `T${Number(month.slice(5, 7))}` : formatMonth(month, 'en').slice(0, 3);
 }

@@ -67,3 +67,12 @@ export function seriesCsvLink(
 	if (at) q.set('at', at);
 	return resolve(`/api/v1/series?${q}`);
 }
+
+/** The area overview of a unit (its communes side by side): `/areas/{code}?period=…[&lang=…]`. */
+export function areaLink(code: string, period: string, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({ period });
+	if (lang) q.set('lang', lang);
+	// Built on the site's root: the /areas route is made on another branch, and `resolve` only
+	// types routes this build has.
+	return `${resolve('/')}areas/${code}?${q}` as ResolvedPathname;
+}
