@@ -151,20 +151,20 @@ describe.each(CASES)('the page of $name', ({ path, unit, period, parent, where }
 	it('marks each of the twelve months reported or missing, as the API counts them', async () => {
 		const html = section(await page(path), 'reporting-title');
 		const cells = [...html.matchAll(/<li class="cell[^"]*"[^>]*>[\s\S]*?<\/li>/g)].map((m) => ({
-			...attrs(/<li[^>]*>/.exec(m[0])![0]),
+			data: attrs(/<li[^>]*>/.exec(m[0])![0]),
 			text: text(m[0])
 		}));
 		expect(cells).toHaveLength(12);
 		const counts = { reported: 0, partial: 0, missing: 0 };
 		for (const cell of cells) {
-			const status = cell['data-status'] as keyof typeof counts;
+			const status = cell.data['data-status'] as keyof typeof counts;
 			counts[status]++;
 			// Not by colour alone: a symbol and the state in words.
 			expect(cell.text).toMatch(
 				/[✓◐✕] Tháng \d+\/\d{4}: (đã báo cáo đủ|báo cáo một phần|không báo cáo)/
 			);
 			// Before the unit existed, the communes it was formed from report for it (as_of).
-			const month = cell['data-month'];
+			const month = cell.data['data-month'];
 			const before = unit.valid_from && `${month}-01` < unit.valid_from;
 			const { row } = await apiRow(
 				{
