@@ -270,7 +270,52 @@ export const vi = {
 	'area.districts': 'Các huyện',
 	'area.communes': 'Các xã, phường, thị trấn',
 	'area.tableCaption': '{indicator} của các xã, {period}',
-	'area.none': 'Không có xã nào có số liệu trong kỳ này.'
+	'area.none': 'Không có xã nào có số liệu trong kỳ này.',
+
+	// The commune page: rank among siblings, the service index in the groups of Decision 766,
+	// monthly reporting, the infrastructure inventory, the link to the parent's area overview.
+	'commune.rankTitle': 'Xếp hạng, {period}',
+	'commune.rank': 'hạng {rank}/{n} trong {where}',
+	'commune.unranked': 'chưa xếp hạng (không có số liệu)',
+	'commune.area': 'Tổng quan {name}',
+	'breakdown.title': 'Chỉ số phục vụ theo 6 nhóm của Quyết định 766, {period}',
+	'breakdown.summary': 'Tổng {earned}/{possible} điểm',
+	'breakdown.rescaled':
+		'{n} nhóm không có số liệu nên không tính; quy về thang 100 trên các nhóm còn lại, chỉ số là {value}/100.',
+	'breakdown.none': 'Chưa có số liệu chỉ số phục vụ cho kỳ này.',
+	'breakdown.group': 'Nhóm',
+	'breakdown.points': 'Điểm',
+	'breakdown.rate': 'Tỷ lệ',
+	'breakdown.threshold': 'Đủ điểm khi đạt',
+	'breakdown.pointsOf': '{earned}/{points} điểm',
+	'breakdown.noFigure': 'không có số liệu, không tính',
+	'breakdown.group.transparency': 'Công khai, minh bạch',
+	'breakdown.group.timeliness': 'Tiến độ giải quyết',
+	'breakdown.group.online': 'Dịch vụ trực tuyến',
+	'breakdown.group.payment': 'Thanh toán trực tuyến',
+	'breakdown.group.digitisation': 'Số hóa hồ sơ',
+	'breakdown.group.satisfaction': 'Mức độ hài lòng',
+	'reporting.title': 'Tình hình báo cáo hằng tháng',
+	'reporting.intro':
+		'Từ {from} đến {to}. Một tháng là đủ khi có số liệu của cả 6 nhóm chỉ số phục vụ.',
+	'reporting.summary':
+		'Đủ {reported} tháng, một phần {partial} tháng, không báo cáo {missing} tháng.',
+	'reporting.reported': 'đã báo cáo đủ',
+	'reporting.partial': 'báo cáo một phần ({n}/{of} nhóm)',
+	'reporting.partialShort': 'một phần',
+	'reporting.missing': 'không báo cáo',
+	'reporting.none': 'đơn vị chưa có hoặc đã hết hiệu lực',
+	'reporting.empty': 'Chưa có số liệu báo cáo nào đến hết kỳ này.',
+	'inventory.title': 'Hạ tầng số, {period}',
+	'inventory.item': 'Hạng mục',
+	'inventory.count': 'Số lượng',
+	'inventory.rate': 'Tỷ lệ',
+	'inventory.changed': 'Thay đổi lần cuối',
+	'inventory.unchangedSince': 'không đổi từ {month}',
+	'inventory.yes': 'Đạt chuẩn',
+	'inventory.no': 'Chưa đạt chuẩn',
+	'inventory.note':
+		'Số liệu tại tháng báo cáo gần nhất trong kỳ; thay đổi lần cuối tính đến hết kỳ.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -539,5 +584,49 @@ export const en: Record<MessageKey, string> = {
 	'area.districts': 'Districts',
 	'area.communes': 'Communes',
 	'area.tableCaption': '{indicator} of the communes, {period}',
-	'area.none': 'No commune has figures for this period.'
+	'area.none': 'No commune has figures for this period.',
+
+	// The commune page: rank among siblings, the service index in the groups of Decision 766,
+	// monthly reporting, the infrastructure inventory, the link to the parent's area overview.
+	'commune.rankTitle': 'Rank, {period}',
+	'commune.rank': 'ranked {rank} of {n} in the {where}',
+	'commune.unranked': 'not ranked (no figures)',
+	'commune.area': 'Overview of {name}',
+	'breakdown.title': 'Service index in the six groups of Decision 766, {period}',
+	'breakdown.summary': 'Total {earned} of {possible} points',
+	'breakdown.rescaled':
+		'{n} group(s) have no figures and are left out; rescaled to 100 over the others, the index is {value}/100.',
+	'breakdown.none': 'No service index figures for this period yet.',
+	'breakdown.group': 'Group',
+	'breakdown.points': 'Points',
+	'breakdown.rate': 'Rate',
+	'breakdown.threshold': 'Full points at',
+	'breakdown.pointsOf': '{earned} of {points} points',
+	'breakdown.noFigure': 'no figures, left out',
+	'breakdown.group.transparency': 'Transparency',
+	'breakdown.group.timeliness': 'Timeliness',
+	'breakdown.group.online': 'Online services',
+	'breakdown.group.payment': 'Online payment',
+	'breakdown.group.digitisation': 'Digitisation',
+	'breakdown.group.satisfaction': 'Satisfaction',
+	'reporting.title': 'Monthly reporting',
+	'reporting.intro':
+		'From {from} to {to}. A month is complete when all six groups of the service index were reported.',
+	'reporting.summary': '{reported} months complete, {partial} partial, {missing} not reported.',
+	'reporting.reported': 'reported in full',
+	'reporting.partial': 'partly reported ({n} of {of} groups)',
+	'reporting.partialShort': 'partial',
+	'reporting.missing': 'not reported',
+	'reporting.none': 'unit not in force',
+	'reporting.empty': 'No reports up to the end of this period yet.',
+	'inventory.title': 'Digital infrastructure, {period}',
+	'inventory.item': 'Item',
+	'inventory.count': 'Count',
+	'inventory.rate': 'Rate',
+	'inventory.changed': 'Last changed',
+	'inventory.unchangedSince': 'unchanged since {month}',
+	'inventory.yes': 'Up to standard',
+	'inventory.no': 'Not up to standard',
+	'inventory.note':
+		'As of the last month reported in the period; last change up to the period’s end.'
 };

@@ -24,7 +24,8 @@ export interface ProfileUnit {
 	level: Level;
 	valid_from: string | null;
 	valid_to: string | null;
-	parent: { code: string; name: string; id: number } | null;
+	/** `type` as the store names it (`Tỉnh`, `Huyện` …): says where a rank is counted. */
+	parent: { code: string; name: string; id: number; type: string } | null;
 }
 
 export interface LinkedUnit {
@@ -61,12 +62,13 @@ export interface UnitProfile {
 }
 
 const unitColumns = sql`u.id, u.code, u.name, u.type, u.level, u.valid_from::text as valid_from,
-	u.valid_to::text as valid_to, p.id as parent_id, p.code as parent_code, p.name as parent_name`;
+	u.valid_to::text as valid_to, p.id as parent_id, p.code as parent_code, p.name as parent_name, p.type as parent_type`;
 
 type UnitRecord = Omit<ProfileUnit, 'parent'> & {
 	parent_id: number | null;
 	parent_code: string | null;
 	parent_name: string | null;
+	parent_type: string | null;
 };
 
 const toUnit = (r: UnitRecord): ProfileUnit => ({
@@ -80,7 +82,12 @@ const toUnit = (r: UnitRecord): ProfileUnit => ({
 	parent:
 		r.parent_id === null
 			? null
-			: { id: Number(r.parent_id), code: r.parent_code ?? '', name: r.parent_name ?? '' }
+			: {
+					id: Number(r.parent_id),
+					code: r.parent_code ?? '',
+					name: r.parent_name ?? '',
+					type: r.parent_type ?? ''
+				}
 });
 
 const inForceOn = (u: UnitRecord, day: string) =>

@@ -2,14 +2,18 @@ import type { PageServerLoad } from './$types';
 import { error } from '@sveltejs/kit';
 import { ready } from '$lib/server/app';
 import { QueryError } from '$lib/server/queries/errors';
-import { unitProfile, type ProfileUnit } from '$lib/server/queries/profile';
+import { unitProfile, type ProfileUnit, type UnitProfile } from '$lib/server/queries/profile';
 import { seriesFor } from '$lib/server/queries/series';
 import { dataSpan } from '$lib/server/queries/settings';
+import { siblingStanding } from '$lib/server/queries/standing';
+import { reportingByMonth, stockChanges } from '$lib/server/queries/facts-history';
+import type { Executor } from '$lib/server/db';
 import { findIndicator } from '$lib/domain/indicators';
 import { isIsoDate, lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { DEFAULT_INDICATOR } from '$lib/state/map-view';
+import { stripSpan } from './completeness';
 
 /**
  * A date on which `unit` was in force, as near `today` as possible: the series of a unit whose
@@ -22,6 +26,43 @@ function dateInForce(unit: ProfileUnit, today: string): string {
 }
 
 /**
+ * What the page shows beside the profile: the rank of the charted indicator and the service
+ * index's points among the unit's siblings (the API's rows for the same view), its reporting
+ * month by month, and when each infrastructure stock last changed.
+ */
+async function details(
+	store: Executor,
+	profile: UnitProfile,
+	indicator: string,
+	span: { first: string | null; last: string | null }
+) {
+	const standingOf = (code: string) =>
+		siblingStanding(store, {
+			unit: profile.unit,
+			indicator: code,
+			period: profile.period,
+			asOf: profile.asOf
+		});
+	const ranked = await standingOf(indicator);
+	const index = indicator === 'service_index' ? ranked : await standingOf('service_index');
+	const strip = stripSpan(parsePeriod(profile.period)!.end, span, profile.unit);
+	return {
+		rank: ranked && { rank: ranked.row.rank, of: ranked.of },
+		index: index && {
+			value: index.row.value,
+			components: index.row.components ?? [],
+			rank: index.row.rank,
+			of: index.of
+		},
+		reporting: strip ? await reportingByMonth(store, { unit: profile.unit, ...strip }) : [],
+		// A stock's last change may lie before the strip: read its whole history.
+		changes: strip
+			? await stockChanges(store, { unit: profile.unit, from: span.first!, to: strip.to })
+			: {}
+	};
+}
+
+/**
  * One unit's page: `/units/03618?period=2024-Q3[&indicator=on_time_rate][&at=2025-06-30]`. The
  * code is resolved to the unit that bore it on `at` when given (a link naming the version of a
  * reused code), else during the period (codes are reused), else to today's; the period
@@ -31,7 +72,8 @@ function dateInForce(unit: ProfileUnit, today: string): string {
 export const load: PageServerLoad = async ({ params, url }) => {
 	const store = await ready();
 	const today = todayInVietnam();
-	const lastMonth = (await dataSpan(store)).last;
+	const span = await dataSpan(store);
+	const lastMonth = span.last;
 	const asked = url.searchParams.get('period');
 	const parsed = asked ? parsePeriod(asked) : null;
 	const period = parsed ?? parsePeriod(defaultPeriod(lastMonth, today))!;
@@ -51,6 +93,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		return {
 			profile,
 			series,
+			...(await details(store, profile, indicator, span)),
 			// The CSV link names the date only when today's unit is another one.
 			seriesAt: inForce === today ? null : inForce,
 			// The page's links to itself keep naming the version asked for.

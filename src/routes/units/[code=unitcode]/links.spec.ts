@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodInForce, seriesCsvLink, unitPageLink, versionDate } from './links';
+import { areaLink, periodInForce, seriesCsvLink, unitPageLink, versionDate } from './links';
 
 const phucThan = { valid_from: null, valid_to: '2025-06-30' };
 const muongThan = { valid_from: '2025-07-01', valid_to: null };
@@ -63,5 +63,12 @@ describe('seriesCsvLink', () => {
 		expect(seriesCsvLink('online_uptake', '03618', '2025-06-30')).toBe(
 			'/api/v1/series?indicator=online_uptake&unit=03618&format=csv&at=2025-06-30'
 		);
+	});
+});
+
+describe('areaLink', () => {
+	it('names the parent and the period, and the language when English', () => {
+		expect(areaLink('12', '2025-Q4', null)).toBe('/areas/12?period=2025-Q4');
+		expect(areaLink('106', '2024', 'en')).toBe('/areas/106?period=2024&lang=en');
 	});
 });

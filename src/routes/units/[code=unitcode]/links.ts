@@ -71,3 +71,10 @@ export function seriesCsvLink(
 	if (at) q.set('at', at);
 	return resolve(`/api/v1/series?${q}`);
 }
+
+/** The area overview of a unit (its communes side by side): `/areas/{code}?period=…[&lang=…]`. */
+export function areaLink(code: string, period: string, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({ period });
+	if (lang) q.set('lang', lang);
+	return resolve(`/areas/${code}?${q}`);
+}
