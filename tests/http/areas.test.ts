@@ -35,9 +35,9 @@ function tiles(html: string): Map<string, string> {
 /** Codes and ranks of the communes table, in page order. */
 function tableRows(html: string): [string, string][] {
 	const body = /<section aria-labelledby="communes">([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
-	return [...body.matchAll(/<tr data-code="(\d+)"[^>]*>\s*<td class="num[^"]*">([^<]*)<\/td>/g)].map(
-		(m) => [m[1], m[2]]
-	);
+	return [
+		...body.matchAll(/<tr data-code="(\d+)"[^>]*>\s*<td class="num[^"]*">([^<]*)<\/td>/g)
+	].map((m) => [m[1], m[2]]);
 }
 
 describe.each([
@@ -91,7 +91,9 @@ describe('links between areas', () => {
 		expect(new Set(districts).size).toBe(8);
 		const district = await (await get('/areas/110?period=2024')).text();
 		expect(district).toMatch(/<h1[^>]*>Huyện Than Uyên<\/h1>/);
-		expect(district).toMatch(/href="(\.\.)?\/areas\/12\?period=2024[^"]*"[^>]*>Thuộc Tỉnh Lai Châu/);
+		expect(district).toMatch(
+			/href="(\.\.)?\/areas\/12\?period=2024[^"]*"[^>]*>Thuộc Tỉnh Lai Châu/
+		);
 		const today = await (await get('/areas/12?period=2025-Q4')).text();
 		expect(today).not.toMatch(/href="(\.\.)?\/areas\/\d{3}\?/);
 	});

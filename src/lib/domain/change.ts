@@ -48,7 +48,7 @@ export function changeOf(
 			? 'same'
 			: better === null
 				? 'neutral'
-				: (delta > 0) === (better === 'higher')
+				: delta > 0 === (better === 'higher')
 					? 'better'
 					: 'worse';
 	return { delta, text, direction };
