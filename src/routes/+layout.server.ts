@@ -1,6 +1,8 @@
 import type { LayoutServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { isDemo } from '$lib/server/queries/settings';
+import { listUnits } from '$lib/server/queries/units';
+import { today } from '$lib/domain/clock';
 
 /**
  * Whether the store holds generated figures (every page then says "demo data"), and whether
@@ -10,5 +12,10 @@ import { isDemo } from '$lib/server/queries/settings';
  */
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const store = await ready();
-	return { demo: await isDemo(store), signedIn: locals.user !== null };
+	const [demo, provinces] = await Promise.all([
+		isDemo(store),
+		listUnits(store, { level: 'province', at: today() })
+	]);
+	// The header links the overview of the province (the pilot store holds one).
+	return { demo, signedIn: locals.user !== null, province: provinces[0]?.code ?? null };
 };

@@ -108,6 +108,7 @@ export const vi = {
 	'nav.label': 'Các trang',
 	'nav.map': 'Bản đồ',
 	'nav.priorities': 'Xã cần ưu tiên',
+	'nav.overview': 'Tổng quan tỉnh',
 
 	'priorities.title': 'Xã cần ưu tiên cải thiện',
 	'priorities.intro':
@@ -424,6 +425,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.label': 'Pages',
 	'nav.map': 'Map',
 	'nav.priorities': 'Priorities',
+	'nav.overview': 'Province overview',
 
 	'priorities.title': 'Communes to prioritise',
 	'priorities.intro':

@@ -38,3 +38,8 @@ export function areaMapLink(view: AreaView, lang: string | null): ResolvedPathna
 	if (lang) q.set('lang', lang);
 	return resolve(`/?${q}`);
 }
+
+/** An area's overview on its default period (`/areas/12[?lang=en]`), for the site's header. */
+export function areaHomeLink(code: string, lang: string | null): ResolvedPathname {
+	return resolve(lang ? `/areas/${code}?lang=${lang}` : `/areas/${code}`);
+}
