@@ -116,6 +116,15 @@ describe('links between areas', () => {
 		expect((await get('/areas/12?period=2024&indicator=nope')).status).toBe(404);
 	});
 
+	it('is kept in the page cache under its own parameters: a tracking tag is the same page', async () => {
+		const first = await get('/areas/12?period=2024-Q2&indicator=online_uptake');
+		expect(first.status).toBe(200);
+		await first.arrayBuffer();
+		const again = await get('/areas/12?indicator=online_uptake&utm_source=zalo&period=2024-Q2');
+		expect(again.headers.get('x-cache')).toBe('hit');
+		expect(await again.text()).not.toContain('utm_source');
+	});
+
 	it('speaks English with ?lang=en', async () => {
 		const html = await (await get('/areas/12?period=2024&lang=en')).text();
 		expect(html).toContain('Province overview');

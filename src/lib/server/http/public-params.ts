@@ -152,9 +152,19 @@ export const PRIORITIES_PAGE_PARAMS = {
 	lang: pageLang
 } satisfies ParamSchema;
 
+/** `/areas/CODE?period=…&indicator=…[&sort=…][&lang=en]` (state/area-links.ts). */
+export const AREA_PAGE_PARAMS = {
+	period,
+	indicator: ignoredUnless((v) => !!findIndicator(v), 'service_index'),
+	sort: MAP_PAGE_PARAMS.sort,
+	rows: MAP_PAGE_PARAMS.rows,
+	lang: pageLang
+} satisfies ParamSchema;
+
 /** The public pages whose anonymous renderings are cached, by route id. */
 export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
 	'/': MAP_PAGE_PARAMS,
 	'/units/[code=unitcode]': UNIT_PAGE_PARAMS,
-	'/priorities': PRIORITIES_PAGE_PARAMS
+	'/priorities': PRIORITIES_PAGE_PARAMS,
+	'/areas/[code=unitcode]': AREA_PAGE_PARAMS
 };
