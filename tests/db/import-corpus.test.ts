@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import type { Store } from '../../src/lib/server/db/index.ts';
-import { decodeText } from '../../src/lib/server/services/import/decode.ts';
+import { decodeText } from '../../src/lib/server/services/import/readers/decode.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import {
 	fixturesDir,

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Store } from '../../src/lib/server/db/index.ts';
 import { MEASURES } from '../../src/lib/domain/measures.ts';
-import { readXlsx, isZip } from '../../src/lib/server/services/import/xlsx.ts';
+import { readXlsx, isZip } from '../../src/lib/server/services/import/readers/xlsx.ts';
 import { buildTemplate } from '../../src/lib/server/services/import/template.ts';
 import { TableError } from '../../src/lib/server/services/import/table.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';

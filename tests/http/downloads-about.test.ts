@@ -6,7 +6,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { readXlsx } from '../../src/lib/server/services/import/xlsx.ts';
+import { readXlsx } from '../../src/lib/server/services/import/readers/xlsx.ts';
 
 const baseURL = inject('baseURL');
 const VIEW = 'indicator=online_uptake&period=2024-Q3&level=district';

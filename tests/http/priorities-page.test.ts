@@ -7,7 +7,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { formatNumber, formatValue } from '../../src/lib/domain/format.ts';
-import { readXlsx } from '../../src/lib/server/services/import/xlsx.ts';
+import { readXlsx } from '../../src/lib/server/services/import/readers/xlsx.ts';
 
 const base = inject('baseURL');
 

@@ -6,8 +6,8 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { unflatten } from 'devalue';
-import { parseCsv } from '../../src/lib/server/services/import/table.ts';
-import { readXlsx } from '../../src/lib/server/services/import/xlsx.ts';
+import { parseCsv } from '../../src/lib/server/services/import/readers/csv.ts';
+import { readXlsx } from '../../src/lib/server/services/import/readers/xlsx.ts';
 import type { Table } from '../../src/lib/server/services/import/table.ts';
 import { INDICATOR_CODES } from '../../src/lib/domain/indicators.ts';
 

@@ -4,7 +4,7 @@
  * and bad parameters answered with 400/404 and a message.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { readXlsx } from '../../src/lib/server/services/import/xlsx.ts';
+import { readXlsx } from '../../src/lib/server/services/import/readers/xlsx.ts';
 
 const base = inject('baseURL');
 

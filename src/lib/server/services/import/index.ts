@@ -16,6 +16,7 @@ import {
 	type StoredFigures
 } from './apply.ts';
 import { importUnits } from './units.ts';
+import { countFigures } from './preview.ts';
 import { thisMonth } from '../../../domain/clock.ts';
 
 export type { RowError } from './cells.ts';
@@ -49,12 +50,6 @@ export type ImportResult =
 			sha256: string;
 	  }
 	| { ok: false; errors: RowError[] };
-
-class DryRunRollback extends Error {
-	constructor(readonly counts: { inserted: number; updated: number; unchanged: number }) {
-		super('dry run');
-	}
-}
 
 /** Rolls the transaction back when the file is refused once laid over the stored figures. */
 class Refused extends Error {
@@ -116,6 +111,24 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		partErrors = checker.partErrors((u, m) => stored.get(`${u}|${m}`));
 	}
 	const candidates = candidateKeys(table, layout, units);
+	if (request.dryRun) {
+		// A preview writes nothing, so it takes no lock and no transaction: what it compares with
+		// is the stored figures as they are now (an approval committing meanwhile changes only the
+		// counts it shows, and the real import reads them again under the lock).
+		stored = await storedFiguresIn(store, candidates.unitIds, candidates.months);
+		const counts = countFigures(validated(), stored);
+		const errors = [...rowErrors, ...checker.errors, ...partErrors];
+		if (errors.length) return { ok: false, errors: sortErrors(errors) };
+		return {
+			ok: true,
+			dryRun: true,
+			batchId: null,
+			...counts,
+			blank: checker.blanks,
+			form,
+			sha256
+		};
+	}
 	try {
 		const counts = await store.transaction(async (tx) => {
 			await lockFigures(tx);
@@ -134,24 +147,11 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			);
 			const errors = [...rowErrors, ...checker.errors, ...partErrors];
 			if (errors.length) throw new Refused(errors);
-			if (request.dryRun) throw new DryRunRollback(c);
 			return c;
 		});
 		return { ok: true, dryRun: false, ...counts, blank: checker.blanks, form, sha256 };
 	} catch (error) {
 		if (error instanceof Refused) return { ok: false, errors: sortErrors(error.errors) };
-		if (error instanceof DryRunRollback)
-			return {
-				ok: true,
-				dryRun: true,
-				batchId: null,
-				inserted: error.counts.inserted,
-				updated: error.counts.updated,
-				unchanged: error.counts.unchanged,
-				blank: checker.blanks,
-				form,
-				sha256
-			};
 		throw error;
 	}
 }

@@ -3,9 +3,10 @@
  * `maxRows` data rows the file is refused as soon as the reader gets there. Runs in the import's
  * worker thread for web uploads (parse-worker.ts) and in place for the CLI and the bench.
  */
-import { decodeText } from './decode.ts';
-import { parseCsv, TableError, type Table } from './table.ts';
-import { readXlsx, isZip } from './xlsx.ts';
+import { decodeText } from './readers/decode.ts';
+import { TableError, type Table } from './table.ts';
+import { parseCsv } from './readers/csv.ts';
+import { readXlsx, isZip } from './readers/xlsx.ts';
 import { DEFAULT_MAX_ROWS } from './limits.ts';
 import type { RowError } from './cells.ts';
 

@@ -5,7 +5,7 @@
  * which is refused rather than turned into mojibake. Files that are not text at all (an image, a
  * PDF, an old .xls, a UTF-16 file without its BOM) are refused with a message that says so.
  */
-import { TableError } from './table.ts';
+import { TableError } from '../table.ts';
 
 export interface Decoded {
 	text: string;

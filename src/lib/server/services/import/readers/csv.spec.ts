@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, parseQuoted } from './table.ts';
+import { detectDelimiter, parseCsv, parseQuoted } from './csv.ts';
 
 // The quote-free fast path must give exactly what csv-parse gives: same cells, same lines.
 const plainCases: Record<string, string> = {
