@@ -60,6 +60,41 @@ export default ts.config(
 		}
 	},
 	{
+		// SQL lives in the data modules (src/lib/server/queries/, one per entity) and the store
+		// setup (src/lib/server/db/, app.ts, hooks' shutdown): everything else calls their verbs.
+		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte'],
+		ignores: [
+			'src/lib/server/queries/**',
+			'src/lib/server/db/**',
+			'src/lib/server/app.ts',
+			'src/hooks.server.ts'
+		],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['drizzle-orm', 'drizzle-orm/*'],
+							message: 'SQL belongs in src/lib/server/queries/: add or use a verb there.'
+						},
+						{
+							group: [
+								'$lib/server/db',
+								'$lib/server/db/*',
+								'**/server/db/index*',
+								'**/db/index.ts'
+							],
+							allowTypeImports: true,
+							message:
+								'Only the queries and the store setup (app.ts) open the database: take the store from ready() and pass it to a query verb.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

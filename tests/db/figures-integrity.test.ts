@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../../src/lib/server/db/index.ts';
-import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
+import { applyFigures } from '../../src/lib/server/queries/observations.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { importBytes, prepareUnits, snapshot } from '../support/import-helpers.ts';
 

@@ -1,5 +1,5 @@
 /**
- * An import keeps the units it read (import/units.ts) and reads them again exactly when they
+ * An import keeps the units it read (queries/import-units.ts) and reads them again exactly when they
  * change: the `units_version` setting moves with every statement that changes codes, names,
  * levels, validity or the lineage (migration 0005), and not with geometry. Runs on PGlite, or on
  * PostgreSQL when DATABASE_URL is set.
@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Store } from '../../src/lib/server/db/index.ts';
-import { importUnits } from '../../src/lib/server/services/import/units.ts';
+import { importUnits } from '../../src/lib/server/queries/import-units.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { importBytes, prepareUnits } from '../support/import-helpers.ts';
 

@@ -233,7 +233,7 @@ describe('throttling', () => {
 			await signIn(store, attempt({ email: 'other@a.test', address: '10.4.0.2' }))
 		).toMatchObject({ ok: false, status: 429, retryAfter: expect.any(Number) });
 		// The delay for the 6th failure doubles (30 s → 60 s), capped at 15 minutes.
-		const { accountDelay } = await import('../../src/lib/server/auth/throttle.ts');
+		const { accountDelay } = await import('../../src/lib/server/queries/signin-buckets.ts');
 		expect([4, 5, 6, 7, 10, 20].map(accountDelay)).toEqual([0, 30, 60, 120, 900, 900]);
 	});
 

@@ -14,7 +14,7 @@ import type { SessionUser } from '../../src/lib/server/auth/types.ts';
 import { approveReport } from '../../src/lib/server/services/workflow.ts';
 import { uploadToDrafts, type UploadInput } from '../../src/lib/server/services/workflow-import.ts';
 import { draftToken, latestDraft, type DraftRow } from '../../src/lib/server/queries/drafts.ts';
-import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
+import { applyFigures } from '../../src/lib/server/queries/observations.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { addStoreUsers } from '../support/store-users.ts';
 

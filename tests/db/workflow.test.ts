@@ -24,7 +24,7 @@ import { uploadToDrafts } from '../../src/lib/server/services/workflow-import.ts
 import { reportUnit } from '../../src/lib/server/services/workflow-unit.ts';
 import { draftToken, latestDraft, draftValues } from '../../src/lib/server/queries/drafts.ts';
 import { figureHistory, batchFigures } from '../../src/lib/server/queries/audit.ts';
-import { applyFigures } from '../../src/lib/server/services/import/apply.ts';
+import { applyFigures } from '../../src/lib/server/queries/observations.ts';
 import type { UnitSpan } from '../../src/lib/server/services/import/validate.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
 import { importFile } from '../../src/lib/server/services/import/index.ts';

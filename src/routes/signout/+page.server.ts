@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { SESSION_COOKIE, clearSessionCookie, deleteSession } from '$lib/server/auth/session';
-import { logAudit } from '$lib/server/services/audit';
+import { logAudit } from '$lib/server/queries/audit-log';
 
 export const load: PageServerLoad = ({ locals }) => ({ signedIn: locals.user !== null });
 

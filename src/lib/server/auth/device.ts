@@ -6,9 +6,9 @@
  * have used before. The HMAC key is generated once and kept in `settings`.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../db/index.ts';
+import { settingOnce } from '../queries/settings.ts';
 
 export const DEVICE_COOKIE = 'xaso_device';
 const MAX_AGE_S = 365 * 24 * 60 * 60;
@@ -17,13 +17,8 @@ const SETTING = 'auth.device_cookie_key';
 let cachedKey: Promise<Buffer> | undefined;
 
 async function loadKey(db: Executor): Promise<Buffer> {
-	const candidate = randomBytes(32).toString('hex');
-	await db.run(sql`insert into settings (key, value) values (${SETTING}, ${JSON.stringify(candidate)}::jsonb)
-		on conflict (key) do nothing`);
-	const [row] = await db.rows<{ key: string }>(
-		sql`select value #>> '{}' as key from settings where key = ${SETTING}`
-	);
-	return Buffer.from(row.key, 'hex');
+	const stored = await settingOnce(db, SETTING, randomBytes(32).toString('hex'));
+	return Buffer.from(stored, 'hex');
 }
 
 function key(db: Executor): Promise<Buffer> {

@@ -7,9 +7,9 @@
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ready } from '../app.ts';
-import { logAudit } from '../services/audit.ts';
+import { logAudit } from '../queries/audit-log.ts';
 import { can, type Permission } from './permissions.ts';
-import { inScope } from './scope.ts';
+import { inScope } from '../queries/scope.ts';
 import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
 

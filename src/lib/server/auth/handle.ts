@@ -8,7 +8,7 @@
  */
 import { json, type Handle } from '@sveltejs/kit';
 import { ready } from '../app.ts';
-import { logAudit } from '../services/audit.ts';
+import { logAudit } from '../queries/audit-log.ts';
 import { SESSION_COOKIE, clearSessionCookie, sessionUser } from './session.ts';
 import { countAnonymousWrite } from './anonymous-writes.ts';
 

@@ -1,7 +1,7 @@
 /**
  * What each role may do, anywhere inside its scope. Approvers also edit (a district officer fixing
  * a typo before approving must then let someone else approve); nobody approves a report they
- * wrote any figure of, at any step (services/workflow-writers.ts). Approvers read the audit log of
+ * wrote any figure of, at any step (queries/draft-writers.ts). Approvers read the audit log of
  * their area (the entries about its units, queries/audit.ts), as they answer for what is approved
  * there.
  */

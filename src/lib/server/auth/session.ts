@@ -4,10 +4,16 @@
  * ends after 2 hours without a request or 12 hours after sign-in, whichever comes first.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../db/index.ts';
 import type { SessionUser } from './types.ts';
+import {
+	deleteSessionByHash,
+	deleteUserSessions,
+	insertSession,
+	liveSession,
+	touchSession
+} from '../queries/sessions.ts';
 
 export const SESSION_COOKIE = 'xaso_session';
 export const IDLE_TIMEOUT_S = 2 * 60 * 60;
@@ -25,32 +31,25 @@ export function tokenHash(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
+const times = { idle: IDLE_TIMEOUT_S, absolute: ABSOLUTE_TIMEOUT_S, touchAfter: TOUCH_AFTER_S };
+
 /** Creates a session for a user and returns its token; also sweeps ended sessions. */
 export async function createSession(db: Executor, userId: number): Promise<string> {
-	await db.run(sql`delete from sessions where expires_at <= now()
-		or last_seen_at <= now() - make_interval(secs => ${IDLE_TIMEOUT_S})`);
 	const token = newToken();
-	await db.run(sql`insert into sessions (token_hash, user_id, expires_at)
-		values (${tokenHash(token)}, ${userId}, now() + make_interval(secs => ${ABSOLUTE_TIMEOUT_S}))`);
+	await insertSession(db, tokenHash(token), userId, times);
 	return token;
 }
 
 /** The user of a live session, refreshing its idle clock; null (and the row gone) otherwise. */
 export async function sessionUser(db: Executor, token: string): Promise<SessionUser | null> {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-	const hashValue = tokenHash(token);
-	const [row] = await db.rows<SessionUser & { stale: boolean }>(sql`
-		select u.id, u.email, u.display_name as "displayName", u.role, u.unit_code as "unitCode",
-			s.last_seen_at <= now() - make_interval(secs => ${TOUCH_AFTER_S}) as stale
-		from sessions s join users u on u.id = s.user_id
-		where s.token_hash = ${hashValue} and s.expires_at > now()
-			and s.last_seen_at > now() - make_interval(secs => ${IDLE_TIMEOUT_S}) and not u.disabled`);
+	const hash = tokenHash(token);
+	const row = await liveSession(db, hash, times);
 	if (!row) {
-		await db.run(sql`delete from sessions where token_hash = ${hashValue}`);
+		await deleteSessionByHash(db, hash);
 		return null;
 	}
-	if (row.stale)
-		await db.run(sql`update sessions set last_seen_at = now() where token_hash = ${hashValue}`);
+	if (row.stale) await touchSession(db, hash);
 	return {
 		id: Number(row.id),
 		email: row.email,
@@ -62,13 +61,10 @@ export async function sessionUser(db: Executor, token: string): Promise<SessionU
 
 /** Ends one session. */
 export async function deleteSession(db: Executor, token: string): Promise<void> {
-	await db.run(sql`delete from sessions where token_hash = ${tokenHash(token)}`);
+	await deleteSessionByHash(db, tokenHash(token));
 }
 
-/** Ends every session of a user (disabling, password change). */
-export async function deleteUserSessions(db: Executor, userId: number): Promise<number> {
-	return db.run(sql`delete from sessions where user_id = ${userId}`);
-}
+export { deleteUserSessions };
 
 /** Sets the session cookie; Secure whenever the site is served over https. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string): void {

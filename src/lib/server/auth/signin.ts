@@ -6,11 +6,11 @@
  */
 import type { Store } from '../db/index.ts';
 import { normaliseEmail, userByEmail } from '../queries/users.ts';
-import { logAudit } from '../services/audit.ts';
+import { logAudit } from '../queries/audit-log.ts';
 import { spendVerificationTime, verifyPassword } from './password.ts';
 import { createSession, deleteSession } from './session.ts';
 import { deviceFor, issueDevice } from './device.ts';
-import { release, reserveAttempt } from './throttle.ts';
+import { release, reserveAttempt } from '../queries/signin-buckets.ts';
 import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
 

@@ -11,7 +11,7 @@ import {
 	unitCodeExists,
 	userById
 } from '../queries/users.ts';
-import { logAudit } from '../services/audit.ts';
+import { logAudit } from '../queries/audit-log.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { deleteUserSessions } from './session.ts';
 import { isRole, type Role } from './types.ts';

@@ -215,7 +215,7 @@ export const sessions = pgTable(
 /**
  * Sign-in failures per bucket (`address:…`, `account:…`), counted up *before* a password is
  * checked by one atomic statement, so that attempts sent at once cannot all pass a limit they
- * each read as not yet reached (auth/throttle.ts). The audit log still records every attempt.
+ * each read as not yet reached (queries/signin-buckets.ts). The audit log still records every attempt.
  */
 export const signinBuckets = pgTable(
 	'signin_buckets',

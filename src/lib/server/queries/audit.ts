@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
-import { scopeCondition, scopeJoins } from '../auth/scope.ts';
+import { scopeCondition, scopeJoins } from './scope.ts';
 import type { SessionUser } from '../auth/types.ts';
 
 export interface BatchInfo {

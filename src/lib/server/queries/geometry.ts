@@ -1,5 +1,6 @@
 /** Geometry of units, for GeoJSON answers and the map. */
 import { sql } from 'drizzle-orm';
+import { intArray } from './arrays.ts';
 import type { Executor } from '../db/index.ts';
 
 export interface UnitShape {
@@ -19,7 +20,7 @@ export async function shapesOf(db: Executor, ids: number[]): Promise<Map<number,
 		source: string | null;
 	}>(
 		sql`select id, code, geometry::text as geometry, geometry_source as source from units
-			where id in (${sql.raw(ids.map(Number).join(','))})`
+			where id = any(${intArray(ids)})`
 	);
 	return new Map(
 		rows.map((r) => [

@@ -1,6 +1,9 @@
 /** Targets per indicator and year: a unit's own target where set, else the one for all units. */
 import { sql } from 'drizzle-orm';
+import { intArray } from './arrays.ts';
 import type { Executor } from '../db/index.ts';
+import { INDICATORS } from '../../domain/indicators.ts';
+import { thisYear } from '../../domain/clock.ts';
 
 /**
  * The target of each given unit for an indicator and year; units without one of their own get the
@@ -15,7 +18,7 @@ export async function targetsFor(
 	const rows = await db.rows<{ unit_id: number | null; value: number }>(sql`
 		select unit_id, value::float8 as value from targets
 		where indicator_code = ${indicator} and year = ${year}
-			and (unit_id is null ${unitIds.length ? sql`or unit_id in (${sql.raw(unitIds.map(Number).join(','))})` : sql``})`);
+			and (unit_id is null ${unitIds.length ? sql`or unit_id = any(${intArray(unitIds)})` : sql``})`);
 	const general = rows.find((r) => r.unit_id === null)?.value;
 	const own = new Map(
 		rows.filter((r) => r.unit_id !== null).map((r) => [Number(r.unit_id), Number(r.value)])
@@ -26,4 +29,19 @@ export async function targetsFor(
 		if (t !== undefined) out.set(id, Number(t));
 	}
 	return out;
+}
+
+/**
+ * Default targets: every scored indicator's Decision 766 threshold, for every year from 2021 to
+ * `lastYear`, for all units (unit null). Existing targets are never overwritten.
+ */
+export async function seedDefaultTargets(tx: Executor, lastYear = thisYear() + 5): Promise<number> {
+	let added = 0;
+	for (const i of INDICATORS) {
+		if (!i.scoring) continue;
+		added += await tx.run(sql`insert into targets (indicator_code, year, unit_id, value)
+			select ${i.code}, y, null, ${i.scoring.threshold} from generate_series(2021, ${lastYear}) as y
+			on conflict do nothing`);
+	}
+	return added;
 }

@@ -10,6 +10,7 @@
  * during which the source commune existed.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { intArray } from './arrays.ts';
 import type { Level } from './units.ts';
 
 export interface UnitMapSpec {
@@ -57,13 +58,12 @@ function expectedMonths(u: string, startDay: string, endDay: string): SQL {
 function targetFilter(spec: UnitMapSpec, t: string): SQL {
 	const parts: SQL[] = [];
 	if (spec.parentIds?.length) {
-		const ids = sql.raw(spec.parentIds.map(Number).join(','));
+		const ids = intArray(spec.parentIds);
 		parts.push(
-			sql`(${sql.raw(t)}.parent_id in (${ids}) or ${sql.raw(t)}.district_id in (${ids}) or ${sql.raw(t)}.province_id in (${ids})) and ${sql.raw(t)}.id not in (${ids})`
+			sql`(${sql.raw(t)}.parent_id = any(${ids}) or ${sql.raw(t)}.district_id = any(${ids}) or ${sql.raw(t)}.province_id = any(${ids})) and not ${sql.raw(t)}.id = any(${ids})`
 		);
 	}
-	if (spec.targetIds?.length)
-		parts.push(sql`${sql.raw(t)}.id in (${sql.raw(spec.targetIds.map(Number).join(','))})`);
+	if (spec.targetIds?.length) parts.push(sql`${sql.raw(t)}.id = any(${intArray(spec.targetIds)})`);
 	return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : sql``;
 }
 

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { badRequest, notFound } from './errors.ts';
+import type { UnitSpan } from '../services/import/validate.ts';
 
 export type Level = 'province' | 'district' | 'commune';
 export const LEVELS: readonly Level[] = ['province', 'district', 'commune'];
@@ -77,4 +78,11 @@ export async function unitsInSpan(
 		where u.code = ${code} and coalesce(u.valid_from, '0001-01-01') <= ${to}::date
 			and coalesce(u.valid_to, '9999-12-31') >= ${from}::date
 		order by u.valid_from nulls first`);
+}
+
+/** Every unit that bore `code`, of any era, oldest first. */
+export function unitsBearing(db: Executor, code: string): Promise<UnitSpan[]> {
+	return db.rows<UnitSpan>(sql`select id, code, name, level,
+			valid_from::text as "validFrom", valid_to::text as "validTo"
+		from units where code = ${code} order by valid_from nulls first`);
 }

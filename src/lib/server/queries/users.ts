@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import type { Role, SessionUser } from '../auth/types.ts';
-import { scopeWithin } from '../auth/scope.ts';
+import { scopeWithin } from './scope.ts';
 
 export interface UserRow extends SessionUser {
 	disabled: boolean;

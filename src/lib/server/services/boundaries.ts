@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
+import { setGeometryByCode } from '../queries/unit-writes.ts';
 
 export const boundariesDir = resolve(process.env.BOUNDARIES_DIR ?? '../shared/data');
 
@@ -80,12 +80,7 @@ export async function attachBoundaries(
 	const unmatched: string[] = [];
 	let matched = 0;
 	for (const f of features) {
-		const n = await tx.run(sql`update units set geometry = ${JSON.stringify(f.geometry)}::jsonb,
-				geometry_source = ${options.source}
-			where code = ${f.code}
-				and coalesce(valid_from, '0001-01-01') <= ${options.at}::date
-				and coalesce(valid_to, '9999-12-31') >= ${options.at}::date
-				${options.level ? sql`and level = ${options.level}` : sql``}`);
+		const n = await setGeometryByCode(tx, f.code, f.geometry, options);
 		if (n > 0) matched++;
 		else unmatched.push(f.code);
 	}

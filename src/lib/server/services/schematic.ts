@@ -5,8 +5,8 @@
  * Honest about what they are: their geometry_source is 'schematic' and the map says so.
  */
 import { Delaunay } from 'd3-delaunay';
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
+import { communeCentresAt, fillGeometryFromCommunes, setGeometry } from '../queries/unit-writes.ts';
 import { today } from '../../domain/clock.ts';
 
 type Pt = [number, number];
@@ -99,37 +99,17 @@ export function schematicCells(points: Pt[], margin = 0.12): Pt[][] {
 export async function fillSchematicGeometry(tx: Executor, dates: string[]): Promise<number> {
 	let filled = 0;
 	for (const at of dates) {
-		const communes = await tx.rows<{ id: number; lon: number; lat: number; has: boolean }>(sql`
-			select id, lon::float8 as lon, lat::float8 as lat, geometry is not null as has from units
-			where level = 'commune' and lon is not null and lat is not null
-				and coalesce(valid_from, '0001-01-01') <= ${at}::date and coalesce(valid_to, '9999-12-31') >= ${at}::date
-			order by id`);
+		const communes = await communeCentresAt(tx, at);
 		if (communes.length === 0 || communes.every((c) => c.has)) continue;
 		const cells = schematicCells(communes.map((c) => [c.lon, c.lat]));
 		for (const [i, c] of communes.entries()) {
 			if (c.has || cells[i].length === 0) continue;
 			const geometry = { type: 'Polygon', coordinates: [cells[i]] };
-			await tx.run(
-				sql`update units set geometry = ${JSON.stringify(geometry)}::jsonb, geometry_source = 'schematic' where id = ${c.id}`
-			);
+			await setGeometry(tx, c.id, geometry, 'schematic');
 			filled++;
 		}
 	}
 	// Districts and provinces without geometry: the union, as a MultiPolygon, of their communes.
-	filled += await tx.run(sql`update units u set geometry = g.geometry, geometry_source = g.source
-		from (
-			select a.id,
-				jsonb_build_object('type', 'MultiPolygon', 'coordinates', jsonb_agg(
-					case when c.geometry->>'type' = 'Polygon' then c.geometry->'coordinates' end
-				) filter (where c.geometry->>'type' = 'Polygon')) as geometry,
-				case when bool_and(c.geometry_source = 'schematic') then 'schematic' else min(c.geometry_source) end as source
-			from units a
-			join units c on c.level = 'commune' and c.geometry is not null
-				and (c.district_id = a.id or (a.level = 'province' and c.province_id = a.id
-					and coalesce(c.valid_to, '9999-12-31') >= ${today()}::date))
-			where a.level in ('district', 'province') and a.geometry is null
-			group by a.id
-		) g
-		where u.id = g.id`);
+	filled += await fillGeometryFromCommunes(tx, today());
 	return filled;
 }

@@ -2,7 +2,6 @@
  * Brings a store to a usable state: migrations, then (when empty) the measure catalogue, units,
  * lineage and boundaries (real where the files exist, schematic otherwise), then optionally demo figures.
  */
-import { sql } from 'drizzle-orm';
 import type { Store } from '../db/index.ts';
 import { migrateStore } from '../db/migrate.ts';
 import { seedMeasures, seedUnits } from './units-seed.ts';
@@ -10,7 +9,8 @@ import { attachSharedBoundaries, boundariesDir } from './boundaries.ts';
 import { fillSchematicGeometry } from './schematic.ts';
 import { generateDemo } from './demo.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
-import { seedDefaultTargets } from './targets.ts';
+import { seedDefaultTargets } from '../queries/targets.ts';
+import { hasFigures, hasUnits } from '../queries/settings.ts';
 
 export interface SetupReport {
 	seededUnits: boolean;
@@ -47,8 +47,7 @@ export async function prepareStore(store: Store, options: { demo: boolean }): Pr
 		schematicUnits: 0,
 		demoObservations: 0
 	};
-	const [{ n }] = await store.rows<{ n: number }>(sql`select count(*)::int as n from units`);
-	if (n === 0) {
+	if (!(await hasUnits(store))) {
 		const seeded = await seedStore(store);
 		report.seededUnits = true;
 		report.boundaryFiles = seeded.files;
@@ -56,10 +55,8 @@ export async function prepareStore(store: Store, options: { demo: boolean }): Pr
 	}
 	await seedDefaultTargets(store);
 	if (options.demo) {
-		const [{ m }] = await store.rows<{ m: number }>(
-			sql`select count(*)::int as m from observations`
-		);
-		if (m === 0) report.demoObservations = (await generateDemo(store)).observations;
+		if (!(await hasFigures(store)))
+			report.demoObservations = (await generateDemo(store)).observations;
 	}
 	return report;
 }

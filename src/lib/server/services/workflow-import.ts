@@ -10,14 +10,14 @@
 import type { Executor, Store } from '../db/index.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 import type { SessionUser } from '../auth/types.ts';
-import { outOfScope } from '../auth/scope.ts';
+import { outOfScope } from '../queries/scope.ts';
 import { importFile, sortErrors, type RowError } from './import/index.ts';
 import { readOutcome } from './import/read.ts';
 import type { Table } from './import/table.ts';
 import { readCells, type FigureCell } from './import/cells.ts';
-import { importUnits } from './import/units.ts';
+import { importUnits } from '../queries/import-units.ts';
 import { validateCells, type Figure } from './import/validate.ts';
-import { storedFigures, type StoredFigures } from './import/apply.ts';
+import { storedFigures, type StoredFigures } from '../queries/observations.ts';
 import {
 	draftValues,
 	latestDraft,
@@ -25,10 +25,11 @@ import {
 	replaceDraftValues,
 	type DraftRow
 } from '../queries/drafts.ts';
-import { changes, insertDraft, isOpen, raceAsStale, updateDraft } from './workflow.ts';
+import { changes, isOpen, raceAsStale } from './workflow.ts';
+import { insertDraft, updateDraft } from '../queries/draft-writes.ts';
 import { thisMonth } from '../../domain/clock.ts';
 import { findJumps } from './workflow-validate.ts';
-import { logAudit } from './audit.ts';
+import { logAudit } from '../queries/audit-log.ts';
 
 /** Uploads above this size are refused with 413 before they are read. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 /** Resolving the unit-month of a report from a URL: a commune code valid in a real, past month. */
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import type { UnitSpan } from './import/validate.ts';
+import { unitsBearing } from '../queries/units.ts';
 
 export type ReportUnitResult =
 	{ ok: true; unit: UnitSpan } | { ok: false; status: 400 | 404; message: string };
@@ -17,9 +17,7 @@ export async function reportUnit(
 	if (!MONTH.test(month))
 		return { ok: false, status: 400, message: `"${month}" is not a month: write YYYY-MM` };
 	const first = `${month}-01`;
-	const rows = await db.rows<UnitSpan>(sql`select id, code, name, level,
-			valid_from::text as "validFrom", valid_to::text as "validTo"
-		from units where code = ${code} order by valid_from nulls first`);
+	const rows = await unitsBearing(db, code);
 	if (rows.length === 0) return { ok: false, status: 404, message: `Unknown unit code "${code}"` };
 	const unit = rows.find(
 		(u) => (u.validFrom ?? '0001-01-01') <= first && (u.validTo ?? '9999-12-31') >= first

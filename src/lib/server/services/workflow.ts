@@ -5,17 +5,18 @@
  * approved figures. Every step bumps the draft's version; a step based on a stale version is
  * refused (409), never silently merged. Callers check role and scope first (auth/guard.ts); the
  * rules here are the workflow's own: status transitions and "nobody approves a report they wrote
- * any figure of" (workflow-writers.ts).
+ * any figure of" (queries/draft-writers.ts).
  */
-import { sql } from 'drizzle-orm';
 import type { Executor, Store } from '../db/index.ts';
 import type { MeasureCode } from '../../domain/measures.ts';
 import type { SessionUser } from '../auth/types.ts';
 import type { UnitSpan } from './import/validate.ts';
-import { applyFigures, type ApplyCounts } from './import/apply.ts';
-import { logAudit } from './audit.ts';
+import { applyFigures, type ApplyCounts } from '../queries/observations.ts';
+import { logAudit } from '../queries/audit-log.ts';
 import { formatInstant, thisMonth } from '../../domain/clock.ts';
-import { draftWriters } from './workflow-writers.ts';
+import { draftWriters } from '../queries/draft-writers.ts';
+import { closeDraft, draftVersion, insertDraft, updateDraft } from '../queries/draft-writes.ts';
+
 import { checkForm, jumpWarnings, type FieldMessages } from './workflow-validate.ts';
 import {
 	approvedValues,
@@ -117,9 +118,7 @@ export async function saveReport(
 					? await updateDraft(tx, latest.id, user.id, status, { source: 'form' })
 					: await insertDraft(tx, unit.id, month, user.id, status, { source: 'form' });
 			await replaceDraftValues(tx, draftId, check.figures);
-			const [{ version }] = await tx.rows<{ version: number }>(
-				sql`select version from drafts where id = ${draftId}`
-			);
+			const version = await draftVersion(tx, draftId);
 			await logAudit(tx, {
 				userId: user.id,
 				actor: user.email,
@@ -179,48 +178,6 @@ export function changes(
 		if (a !== b) out[code] = [a, b];
 	}
 	return out;
-}
-
-interface Origin {
-	source: 'form' | 'import';
-	fileName?: string | null;
-	sha256?: string | null;
-}
-
-/** Inserts an open draft; returns its id. */
-export async function insertDraft(
-	tx: Executor,
-	unitId: number,
-	month: string,
-	userId: number,
-	status: 'draft' | 'submitted',
-	origin: Origin
-): Promise<number> {
-	const submitted = status === 'submitted';
-	const [row] = await tx.rows<{ id: number }>(sql`insert into drafts
-		(unit_id, month, status, version, source, file_name, sha256, created_by, updated_by, submitted_by, submitted_at)
-		values (${unitId}, ${`${month}-01`}::date, ${status}, 1, ${origin.source}, ${origin.fileName ?? null},
-			${origin.sha256 ?? null}, ${userId}, ${userId}, ${submitted ? userId : null},
-			${submitted ? sql`now()` : sql`null`})
-		returning id`);
-	return Number(row.id);
-}
-
-/** Updates an open draft's status and author, bumping its version; returns its id. */
-export async function updateDraft(
-	tx: Executor,
-	draftId: number,
-	userId: number,
-	status: 'draft' | 'submitted',
-	origin: Origin
-): Promise<number> {
-	const submitted = status === 'submitted';
-	await tx.run(sql`update drafts set status = ${status}, version = version + 1,
-		source = ${origin.source}, file_name = ${origin.fileName ?? null}, sha256 = ${origin.sha256 ?? null},
-		updated_by = ${userId}, updated_at = now(),
-		submitted_by = ${submitted ? userId : null}, submitted_at = ${submitted ? sql`now()` : sql`null`}
-		where id = ${draftId}`);
-	return draftId;
 }
 
 export interface ReviewInput {
@@ -283,9 +240,7 @@ export async function approveReport(
 				note: `draft ${draft.id} approved by ${user.email}`
 			}
 		);
-		await tx.run(sql`update drafts set status = 'approved', version = version + 1,
-			reviewed_by = ${user.id}, reviewed_at = now(), batch_id = ${counts.batchId}
-			where id = ${draft.id}`);
+		await closeDraft(tx, draft.id, user.id, { status: 'approved', batchId: counts.batchId });
 		await logAudit(tx, {
 			userId: user.id,
 			actor: user.email,
@@ -316,9 +271,7 @@ export async function returnReport(
 		throw new WorkflowError(409, 'The comment is too long (2,000 characters at most).');
 	await store.transaction(async (tx) => {
 		const draft = await submittedDraft(tx, input);
-		await tx.run(sql`update drafts set status = 'returned', version = version + 1,
-			reviewed_by = ${user.id}, reviewed_at = now(), comment = ${comment}
-			where id = ${draft.id}`);
+		await closeDraft(tx, draft.id, user.id, { status: 'returned', comment });
 		await logAudit(tx, {
 			userId: user.id,
 			actor: user.email,
@@ -341,8 +294,7 @@ export async function discardReport(
 		staleCheck(latest, input.token);
 		if (!latest || (latest.status !== 'draft' && latest.status !== 'returned'))
 			throw new WorkflowError(409, 'There is no unsubmitted draft to discard.');
-		await tx.run(sql`update drafts set status = 'discarded', version = version + 1,
-			updated_by = ${user.id}, updated_at = now() where id = ${latest.id}`);
+		await closeDraft(tx, latest.id, user.id, { status: 'discarded' });
 		await logAudit(tx, {
 			userId: user.id,
 			actor: user.email,

@@ -14,8 +14,8 @@ import {
 	writeFigures,
 	type BatchInfo,
 	type StoredFigures
-} from './apply.ts';
-import { importUnits } from './units.ts';
+} from '../../queries/observations.ts';
+import { importUnits } from '../../queries/import-units.ts';
 import { countFigures } from './preview.ts';
 import { thisMonth } from '../../../domain/clock.ts';
 

@@ -5,7 +5,7 @@
  * approval wait (issue 13).
  */
 import type { MeasureCode } from '../../../domain/measures.ts';
-import type { FigureValue, StoredFigures } from './apply.ts';
+import type { FigureValue, StoredFigures } from '../../queries/observations.ts';
 
 export interface PreviewCounts {
 	inserted: number;

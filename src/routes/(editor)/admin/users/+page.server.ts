@@ -2,7 +2,7 @@ import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { authorize, refuse } from '$lib/server/auth/guard';
-import { codeWithinScope } from '$lib/server/auth/scope';
+import { codeWithinScope } from '$lib/server/queries/scope';
 import { addUser, setDisabled } from '$lib/server/auth/user-admin';
 import { listUsers, userById } from '$lib/server/queries/users';
 import { ROLES } from '$lib/server/auth/types';

@@ -4,7 +4,7 @@ import { ready } from '$lib/server/app';
 import { authorize, refuse, requireUser } from '$lib/server/auth/guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { reportUnit } from '$lib/server/services/workflow-unit';
-import { draftWriters } from '$lib/server/services/workflow-writers';
+import { draftWriters } from '$lib/server/queries/draft-writers';
 import {
 	WorkflowError,
 	approveReport,

@@ -11,10 +11,10 @@
  * advisory lock, so what was read as stored stays true until commit.
  */
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/index.ts';
-import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../../domain/measures.ts';
-import { refreshFacts } from '../facts.ts';
-import { bumpDataVersion } from '../../queries/data-version.ts';
+import type { Executor } from '../db/index.ts';
+import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../domain/measures.ts';
+import { refreshFacts } from './facts.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 export interface BatchInfo {
 	source: 'import' | 'form' | 'demo' | 'bench';

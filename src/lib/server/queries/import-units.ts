@@ -7,8 +7,8 @@
  * levels or validity, or the lineage (migration 0005), in the same transaction.
  */
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../../db/index.ts';
-import type { UnitSpan } from './validate.ts';
+import type { Executor } from '../db/index.ts';
+import type { UnitSpan } from '../services/import/validate.ts';
 
 export interface ImportUnits {
 	/** Every span of every code, in order of validity. */

@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { MEASURE_CODES } from '../../domain/measures.ts';
-import { bumpDataVersion } from '../queries/data-version.ts';
+import { bumpDataVersion } from './data-version.ts';
 
 const columns = sql.raw(MEASURE_CODES.map((c) => `"${c}"`).join(', '));
 const pivots = sql.raw(

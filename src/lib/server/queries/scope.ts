@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
-import type { SessionUser } from './types.ts';
+import type { SessionUser } from '../auth/types.ts';
 
 /** The joins `scopeCondition` needs, for unit alias `u`. */
 export const scopeJoins = sql`left join units sp on sp.id = u.parent_id

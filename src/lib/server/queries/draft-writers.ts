@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
-import type { DraftRow } from '../queries/drafts.ts';
+import type { DraftRow } from './drafts.ts';
 
 /** Audit actions that write figures into a draft (services/workflow.ts, workflow-import.ts). */
 const WRITES = ['draft_saved', 'draft_submitted', 'draft_imported'];
