@@ -48,7 +48,7 @@ const REPLICA_LAG_MS = 2_000;
 const enabled = Boolean(process.env.DATABASE_URL) && clustersAvailable;
 if (!enabled)
 	console.warn(
-		'[scale-out.test] skipped: runs with DATABASE_URL set (the PostgreSQL pass) and PostgreSQL 15 server programs installed'
+		'[scale-out.test] skipped: runs with DATABASE_URL set (the PostgreSQL pass) and the PostgreSQL server programs installed (initdb, pg_basebackup under /usr/lib/postgresql/N/bin, or XASO_PG_BIN)'
 	);
 
 let parent = '';

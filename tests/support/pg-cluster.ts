@@ -8,11 +8,30 @@
  * `postgres` user and every PostgreSQL program runs through `runuser -u postgres --`.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync, appendFileSync, chmodSync } from 'node:fs';
+import {
+	appendFileSync,
+	chmodSync,
+	chownSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const BIN = process.env.XASO_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PostgreSQL's server programs: `XASO_PG_BIN`, else the newest Debian/Ubuntu installation. */
+const BIN =
+	process.env.XASO_PG_BIN ??
+	(() => {
+		const base = '/usr/lib/postgresql';
+		const versions = existsSync(base)
+			? readdirSync(base)
+					.filter((v) => existsSync(join(base, v, 'bin', 'initdb')))
+					.sort((x, y) => Number(y) - Number(x))
+			: [];
+		return join(base, versions[0] ?? '15', 'bin');
+	})();
 
 /** True when the PostgreSQL server programs these tests need are installed. */
 export const clustersAvailable = existsSync(join(BIN, 'initdb'));
