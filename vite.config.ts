@@ -37,6 +37,19 @@ export default defineConfig({
 				}
 			},
 			{
+				// Several servers, private PostgreSQL clusters and a streaming replica: each file
+				// starts what it needs (PostgreSQL pass only; skipped on the embedded store).
+				extends: true,
+				test: {
+					name: 'scale',
+					include: ['tests/scale/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 180_000,
+					fileParallelism: false
+				}
+			},
+			{
 				extends: true,
 				test: {
 					name: 'e2e',

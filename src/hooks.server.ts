@@ -21,6 +21,7 @@ import { PUBLIC_CACHE } from '$lib/server/http/respond';
 import { dataVersion } from '$lib/server/queries/data-version';
 import { controlInUrl } from '$lib/server/http/control-chars';
 import { databaseUnavailable } from '$lib/server/http/db-unavailable';
+import { publicReads } from '$lib/server/http/public-reads';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -189,6 +190,8 @@ export const handle: Handle = sequence(
 	databaseUnavailable(SECURITY_HEADER_LIST),
 	controlCharacters,
 	localOrigin,
+	// Anonymous public reads may be served by a read replica (DATABASE_READ_URL) from here on.
+	publicReads,
 	cachedPublic,
 	compression,
 	cachedPages,

@@ -151,18 +151,36 @@ async function freshPostgres(baseUrl: string) {
 			await admin.end({ timeout: 5 });
 		}
 	};
+	try {
+		seedDemo(url.href);
+	} catch (error) {
+		await drop();
+		throw error;
+	}
+	return { name, url: url.href, drop };
+}
+
+/** Fills a migrated-or-empty PostgreSQL database with units and demo figures (`db:seed --demo`). */
+export function seedDemo(databaseUrl: string) {
 	const seed = spawnSync(
 		process.execPath,
 		[join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts', '--demo'],
-		{ cwd: root, env: childEnv({ DATABASE_URL: url.href }), encoding: 'utf8' }
+		{ cwd: root, env: childEnv({ DATABASE_URL: databaseUrl }), encoding: 'utf8' }
 	);
-	if (seed.status !== 0) {
-		await drop();
+	if (seed.status !== 0)
 		throw new Error(
-			`seeding ${name} failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`
+			`seeding ${databaseUrl} failed (exit ${seed.status}):\n${seed.stdout}\n${seed.stderr}`
 		);
-	}
-	return { name, url: url.href, drop };
+}
+
+export interface ServerOptions {
+	/**
+	 * A PostgreSQL database the caller made and seeded, used as it is (not dropped at the end):
+	 * several servers on one database, or one on a private cluster (tests/scale).
+	 */
+	databaseUrl?: string;
+	/** Whether to create the test users first (default true; false for a second server). */
+	users?: boolean;
 }
 
 /**
@@ -170,7 +188,10 @@ async function freshPostgres(baseUrl: string) {
  * `extraEnv` is added to the server's environment (e.g. adapter-node's `ADDRESS_HEADER`), for a test
  * that needs a setting the shared server cannot have. The caller stops it.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+	extraEnv: Record<string, string> = {},
+	options: ServerOptions = {}
+): Promise<RunningServer> {
 	const started = Date.now();
 	ensureBuild();
 	const port = await freePort();
@@ -210,7 +231,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 			NEW_VIEWS_BURST: '100000',
 			...extraEnv
 		});
-		if (process.env.DATABASE_URL) {
+		if (options.databaseUrl) {
+			env.DATABASE_URL = options.databaseUrl;
+			database = new URL(options.databaseUrl).pathname.slice(1);
+			storeLabel = `PostgreSQL database ${options.databaseUrl}`;
+		} else if (process.env.DATABASE_URL) {
 			const db = await freshPostgres(process.env.DATABASE_URL);
 			cleanups.push(db.drop);
 			env.DATABASE_URL = db.url;
@@ -224,7 +249,8 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 		}
 
 		// Test-only accounts, written before the server opens the store (test-users.ts).
-		await createTestUsers({ DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL });
+		if (options.users !== false)
+			await createTestUsers({ DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL });
 
 		// cwd stays the repository root: drizzle/ and ../shared/data are found from there.
 		const child = spawn(process.execPath, [join(buildCopy, 'build')], {

@@ -5,6 +5,7 @@
  */
 import { getStore, type Store } from './db/index.ts';
 import { prepareStore } from './services/setup.ts';
+import { watchDataVersion } from './queries/data-version.ts';
 
 let preparing: Promise<Store> | undefined;
 
@@ -19,6 +20,8 @@ export function ready(): Promise<Store> {
 				`store prepared (${store.engine}): units ${report.seededUnits ? 'seeded' : 'present'}, ` +
 					`boundaries ${report.boundaryFiles.join(', ') || 'schematic'}, demo observations ${report.demoObservations}`
 			);
+		// Other servers' approvals invalidate this one's cached answers at once (PostgreSQL).
+		await watchDataVersion(store);
 		return store;
 	})();
 	// A database unreachable at that moment must not leave the process broken for good: the next

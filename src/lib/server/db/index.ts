@@ -3,6 +3,9 @@
  * PGlite in `DATA_DIR` (default `./.data`). The rest of the code sees a `Store`: a Drizzle
  * database for typed queries, plus `rows`/`run`/`copyIn` for aggregate SQL and bulk loads, which
  * behave the same on both engines (results are plain objects; cast in SQL, e.g. `::float8`).
+ *
+ * With `DATABASE_READ_URL` as well (a streaming replica of `DATABASE_URL`'s database), public
+ * reads may be served by the replica while everything else goes to the primary: replica.ts.
  */
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -10,6 +13,7 @@ import type { SQL } from 'drizzle-orm';
 import type { TransactionSql } from 'postgres';
 import * as schema from './schema.ts';
 import { acquireDirLock, type DirLock } from './lock.ts';
+import { replicatedStore } from './replica.ts';
 import { resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 
@@ -34,6 +38,16 @@ export interface Store extends Executor {
 	db: Db;
 	/** Runs `fn` in one transaction: everything or nothing. */
 	transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+	/**
+	 * PostgreSQL only: calls `onNotify` with the payload of every NOTIFY on `channel` (from any
+	 * process on the database), on a connection of its own; `onListen` once listening, and again
+	 * after that connection was lost and re-established (notifications meanwhile are lost).
+	 */
+	listen?(
+		channel: string,
+		onNotify: (payload: string) => void,
+		onListen?: () => void
+	): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -55,20 +69,29 @@ const COPY_CHUNK = 64 * 1024;
 
 export interface StoreOptions {
 	databaseUrl?: string;
+	/** A streaming replica of `databaseUrl`'s database, for public reads (replica.ts). */
+	readUrl?: string;
 	dataDir?: string;
 }
 
 /** Opens a store from explicit options or the environment. */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
 	const url = options.databaseUrl ?? process.env.DATABASE_URL;
-	if (url) return openPostgres(url);
+	if (url) {
+		const readUrl = options.databaseUrl ? options.readUrl : process.env.DATABASE_READ_URL;
+		const primary = await openPostgres(url);
+		if (!readUrl) return primary;
+		// A replica that does not answer must not hold a public request for long: it falls back.
+		return replicatedStore(primary, await openPostgres(readUrl, { connect_timeout: 3 }));
+	}
 	return openPglite(resolve(options.dataDir ?? process.env.DATA_DIR ?? './.data'));
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, extra: { connect_timeout?: number } = {}): Promise<Store> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
 	const client = postgres(url, {
+		...extra,
 		max: Number(process.env.DATABASE_POOL ?? 10),
 		onnotice: () => {},
 		// Dates stay 'YYYY-MM-DD' strings, as on PGlite with our casts.
@@ -128,6 +151,9 @@ async function openPostgres(url: string): Promise<Store> {
 		...executor(client),
 		async transaction<T>(fn: (tx: Executor) => Promise<T>) {
 			return (await client.begin((tx) => fn(executor(tx)))) as T;
+		},
+		async listen(channel, onNotify, onListen) {
+			await client.listen(channel, onNotify, onListen);
 		},
 		async close() {
 			await client.end({ timeout: 5 });
