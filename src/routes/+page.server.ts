@@ -1,13 +1,15 @@
-import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { QueryError } from '$lib/server/queries/errors';
-import type { ValueRow } from '$lib/server/queries/values';
+import type { ValueRow, ValuesResult } from '$lib/server/queries/values';
+import { cachedValuesFor } from '$lib/server/queries/values-cached';
 import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
+import { listUnits } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
+import type { Executor } from '$lib/server/db';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
-import { districtsExistIn, readView } from '$lib/state/map-view';
+import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
 import { defaultPeriod } from '$lib/state/period-menu';
 import { packFigures, type MapFigures } from '$lib/state/map-figures';
 import { firstRows, parseSort, TABLE_LIMIT } from '$lib/state/table-sort';
@@ -15,43 +17,55 @@ import { firstRows, parseSort, TABLE_LIMIT } from '$lib/state/table-sort';
 /** What the map and table show of a figure (the API row without its composite breakdown). */
 export type MapRow = Omit<ValueRow, 'components'>;
 
+/** A unit of the list beside the map: the units under the selected area. */
+export type ChildRow = Pick<ValueRow, 'unit_code' | 'unit_name' | 'value' | 'low_confidence'> & {
+	level: Level;
+};
+
 export type Unavailable = { reason: 'district_gone' } | { reason: 'query'; message: string };
 
 interface Figures {
-	etag: string;
 	all: MapRow[];
 	/** Packed for the map when the table may be cut. */
 	figures: MapFigures | null;
 }
 
-// The figures of recent views, parsed and packed, by values URL and the ETag of their answer:
-// a national answer is 2 MB of JSON, and re-reading it for every visitor costs more than the
-// rest of the page. The ETag names the data version, so an approval is never missed.
-const recent = new Map<string, Figures>();
-const RECENT = 8;
+// What the page makes of a cached values answer, made once per answer (the answer itself is
+// kept by the value cache, per data version: queries/values-cached.ts).
+const madeFrom = new WeakMap<ValuesResult, Figures>();
+
+function figuresOf(result: ValuesResult): Figures {
+	let made = madeFrom.get(result);
+	if (!made) {
+		const all = result.rows.map(({ components: _components, ...row }): MapRow => row);
+		made = { all, figures: all.length > TABLE_LIMIT ? packFigures(all) : null };
+		madeFrom.set(result, made);
+	}
+	return made;
+}
 
 /**
  * The public map: the figures of one indicator, period and level (from the URL; see
- * state/map-view.ts), the URL of the shapes to draw them on, and what the page must say about
- * them (boundary sources, a reorganisation inside the period; demo data is the layout's).
+ * state/map-view.ts), the URL of the shapes to draw them on, what the page must say about them
+ * (boundary sources, a reorganisation inside the period; demo data is the layout's), the areas
+ * one can select and the units under the selected one (`parent`).
  *
- * The figures come from `/api/v1/values` (called in-process), whose answers are cached per data
- * version: a national view costs its SQL once per change of the figures, not once per visitor,
- * and is parsed here once per version (then revalidated by ETag).
+ * The figures come from the verb `GET /api/v1/values` calls (`cachedValuesFor`), through the
+ * same value cache, keyed by the parsed view and the data version: a national view costs its
+ * SQL once per change of the figures, not once per visitor, and an approval shows at once.
  *
  * The table gets full rows: all of them up to {@link TABLE_LIMIT} units (or with `?rows=all`),
- * and the map reads its figures from them; else the first {@link CUT_ROWS} in the order of
- * `sort`, and the map gets every unit's value packed apart (state/map-figures.ts). Only a cut
- * table reads `sort`, so sorting a whole table in the browser does not reload the figures;
- * changing `lang` never does.
+ * and the map reads its figures from them; else the first rows in the order of `sort`, and the
+ * map gets every unit's value packed apart (state/map-figures.ts).
  */
-export const load: PageServerLoad = async ({ url, fetch }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	const store = await ready();
 	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
 	const { view, invalid } = readView(url.searchParams, defaultPeriod(lastMonth, today));
 	const period = parsePeriod(view.period)!;
-	const base = { view, invalid, lastMonth, today };
+	const side = { areas: [] as Area[], children: null as Children | null };
+	const base = { view, invalid, lastMonth, today, ...side };
 
 	if (view.level === 'district' && !districtsExistIn(view.period) && !view.asOf) {
 		return { ...base, ...empty(), unavailable: { reason: 'district_gone' } as Unavailable };
@@ -68,17 +82,14 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			period: view.period,
 			level: view.level
 		});
-		// Only an asked as_of: the API applies the same frame (mapFrame) to a period across a
-		// reorganisation, so the map reads the very URL its downloads are made from.
 		if (view.asOf) query.set('as_of', view.asOf);
-		const valuesUrl = `/api/v1/values?${query}`;
-		const [read, sources] = await Promise.all([
-			readFigures(fetch, valuesUrl),
-			geometrySourcesAt(store, view.level, frame.at)
+		const [result, sources, areas, children] = await Promise.all([
+			cachedValuesFor(store, { ...view, parent: null }),
+			geometrySourcesAt(store, view.level, frame.at),
+			areasAt(store, view, frame.at),
+			childrenOf(store, view)
 		]);
-		if ('message' in read)
-			return { ...base, ...empty(), unavailable: { reason: 'query', ...read } as Unavailable };
-		const { all, figures } = read;
+		const { all, figures } = figuresOf(result);
 		const whole = all.length <= TABLE_LIMIT || url.searchParams.get('rows') === 'all';
 		// One URL per set of units (`level` left out at its default, commune), in the binary
 		// form the map reads without parsing (shapes-binary.ts).
@@ -87,10 +98,13 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 		geometry.set('format', 'binary');
 		return {
 			...base,
+			areas,
+			children,
 			rows: whole ? all : firstRows(all, parseSort(url.searchParams.get('sort'))),
 			// A whole table already carries every figure: the map reads them from the rows.
 			figures: whole ? null : figures,
-			valuesUrl,
+			// For the browser: the map's cards fetch a cut view's full rows from it.
+			valuesUrl: `/api/v1/values?${query}`,
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
@@ -103,41 +117,53 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 	}
 };
 
-/** The figures of a values URL (from `recent` when the answer is unchanged), or why not. */
-async function readFigures(
-	fetch: typeof globalThis.fetch,
-	valuesUrl: string
-): Promise<Figures | { message: string }> {
-	const known = recent.get(valuesUrl);
-	const response = await fetch(
-		valuesUrl,
-		known ? { headers: { 'if-none-match': known.etag } } : undefined
-	);
-	if (response.status === 304 && known) {
-		// Most recently used last, so the oldest is dropped first.
-		recent.delete(valuesUrl);
-		recent.set(valuesUrl, known);
-		return known;
+/** An area one can select to list its units. */
+export interface Area {
+	code: string;
+	name: string;
+	level: Level;
+}
+
+/** The units under the selected area, or why they cannot be listed. */
+export type Children = { parent: string; rows: ChildRow[] } | { parent: string; message: string };
+
+/** Provinces on the map's day, and the districts of a lone province while districts existed. */
+async function areasAt(store: Executor, view: MapView, at: string): Promise<Area[]> {
+	const slim = (u: { code: string; name: string; level: Level }): Area => ({
+		code: u.code,
+		name: u.name,
+		level: u.level
+	});
+	const provinces = (await listUnits(store, { level: 'province', at })).map(slim);
+	if (provinces.length !== 1 || view.asOf || !districtsExistIn(view.period)) return provinces;
+	const districts = await listUnits(store, {
+		level: 'district',
+		parentCode: provinces[0].code,
+		at
+	});
+	return [...provinces, ...districts.map(slim)];
+}
+
+/** The units one level under `view.parent` (districts of a province while they existed). */
+async function childrenOf(store: Executor, view: MapView): Promise<Children | null> {
+	const parent = view.parent;
+	if (!parent) return null;
+	const level: Level =
+		parent.length === 2 && districtsExistIn(view.period) && !view.asOf ? 'district' : 'commune';
+	try {
+		const result = await cachedValuesFor(store, { ...view, level, parent });
+		const rows = result.rows.map((r) => ({
+			unit_code: r.unit_code,
+			unit_name: r.unit_name,
+			value: r.value,
+			low_confidence: r.low_confidence,
+			level
+		}));
+		return { parent, rows };
+	} catch (caught) {
+		if (!(caught instanceof QueryError)) throw caught;
+		return { parent, message: caught.message };
 	}
-	if (!response.ok) {
-		const message = ((await response.json().catch(() => null)) as { error?: string } | null)?.error;
-		if (response.status >= 500 || !message) error(500, 'The figures could not be read');
-		return { message };
-	}
-	const all = ((await response.json()) as { rows: ValueRow[] }).rows.map(
-		({ components: _components, ...row }): MapRow => row
-	);
-	const read: Figures = {
-		etag: response.headers.get('etag') ?? '',
-		all,
-		figures: all.length > TABLE_LIMIT ? packFigures(all) : null
-	};
-	if (read.etag) {
-		recent.delete(valuesUrl);
-		recent.set(valuesUrl, read);
-		while (recent.size > RECENT) recent.delete(recent.keys().next().value!);
-	}
-	return read;
 }
 
 function empty() {

@@ -5,12 +5,13 @@
  */
 import { bisectRight, extent, nice } from 'd3-array';
 import { scaleQuantile } from 'd3-scale';
+import { ckmeans } from 'simple-statistics';
 import type { IndicatorUnit } from './indicators.ts';
 import { BAND_FLOORS } from './scoring.ts';
 
 export { colorOf, MAX_CLASSES, NO_DATA_COLOR, palette } from './palette.ts';
 
-export type ClassMethod = 'fixed' | 'quantile' | 'equal';
+export type ClassMethod = 'fixed' | 'quantile' | 'equal' | 'ckmeans';
 
 export interface ClassOptions {
 	method: ClassMethod;
@@ -105,12 +106,47 @@ function quantileBreaks(values: number[], classes: number, unit: IndicatorUnit):
 }
 
 /**
+ * The roundest number in (lo, hi]: a break between a class whose largest value is `lo` and one
+ * whose smallest is `hi` that still puts every value in its own class; whole for counts.
+ */
+export function roundBetween(lo: number, hi: number, unit: IndicatorUnit): number {
+	if (!(hi > 0)) return hi;
+	const top = Math.floor(Math.log10(hi));
+	for (let digits = 1; digits <= 12; digits++) {
+		// hi cut down to `digits` significant digits: the roundest number of that length ≤ hi.
+		const step = 10 ** (top - digits + 1);
+		const cut = Number((Math.floor(hi / step + 1e-9) * step).toPrecision(12));
+		const b = unit === 'count' ? Math.ceil(cut) : cut;
+		if (b > lo && b <= hi) return b;
+	}
+	return hi;
+}
+
+/**
+ * Natural breaks: Ckmeans.1d.dp (simple-statistics), the optimal grouping of the values into
+ * at most `classes` clusters (fewer when there are fewer distinct values), each break a round
+ * number between two clusters.
+ */
+function ckmeansBreaks(values: number[], classes: number, unit: IndicatorUnit): number[] {
+	const distinct = new Set(values).size;
+	const k = Math.min(classes, distinct);
+	if (k < 2) return [];
+	const clusters = ckmeans(values, k);
+	return dedupe(
+		clusters
+			.slice(1)
+			.map((cluster, i) => roundBetween(clusters[i][clusters[i].length - 1], cluster[0], unit))
+	);
+}
+
+/**
  * Ascending thresholds between classes: at most `classes − 1`, fewer when the data cannot fill
  * that many distinct classes (many equal values), so colour with `breaks.length + 1` colours.
  * - 'fixed': independent of the data; the composite bands for `0–100` in four classes, else
  *   equal intervals over `domain` or the unit's natural range (or the data's, niced).
  * - 'equal': equal intervals over `domain`, the natural range or the data's niced extent.
  * - 'quantile': about as many units per class, breaks on nice numbers.
+ * - 'ckmeans': natural breaks, the grouping that keeps each class's values closest together.
  */
 export function classBreaks(values: number[], options: ClassOptions): number[] {
 	const classes = Math.floor(options.classes);
@@ -120,6 +156,7 @@ export function classBreaks(values: number[], options: ClassOptions): number[] {
 	if (method === 'quantile') {
 		return finite.length === 0 ? [] : quantileBreaks(finite, classes, unit);
 	}
+	if (method === 'ckmeans') return ckmeansBreaks(finite, classes, unit);
 	if (
 		method === 'fixed' &&
 		unit === '0–100' &&

@@ -316,7 +316,34 @@ export const vi = {
 	'inventory.yes': 'Đạt chuẩn',
 	'inventory.no': 'Chưa đạt chuẩn',
 	'inventory.note':
-		'Số liệu tại tháng báo cáo gần nhất trong kỳ; thay đổi lần cuối tính đến hết kỳ.'
+		'Số liệu tại tháng báo cáo gần nhất trong kỳ; thay đổi lần cuối tính đến hết kỳ.',
+	// The fuller map (branch mapfull): classes, period slider, as_of, units of an area.
+	'classes.label': 'Cách chia lớp màu',
+	'classes.bands': 'Ngưỡng cố định của chỉ tiêu',
+	'classes.quantile': 'Phân vị (số đơn vị mỗi lớp gần bằng nhau)',
+	'classes.equal': 'Khoảng đều theo số liệu',
+	'classes.ckmeans': 'Ngắt tự nhiên (ckmeans)',
+	'asOf.label': 'Vẽ trên đơn vị hành chính',
+	'asOf.period': 'Của kỳ báo cáo',
+	'asOf.today': 'Hiện nay (ngày {date})',
+	'asOf.date': 'Có hiệu lực ngày {date}',
+	'mapArea.label': 'Liệt kê đơn vị thuộc',
+	'mapArea.none': '— Không liệt kê —',
+	'slider.label': 'Kỳ trên thanh trượt',
+	'slider.grain': 'Bước',
+	'slider.play': 'Chạy',
+	'slider.pause': 'Dừng',
+	'slider.previous': 'Kỳ trước',
+	'slider.next': 'Kỳ sau',
+	'grain.month': 'Tháng',
+	'grain.quarter': 'Quý',
+	'grain.half': '6 tháng',
+	'grain.nine_months': '9 tháng',
+	'grain.year': 'Năm',
+	'children.title': 'Các đơn vị thuộc {area}',
+	'children.empty': 'Không có đơn vị nào.',
+	'children.select': 'xem các đơn vị thuộc',
+	'children.close': 'Bỏ chọn khu vực'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -630,5 +657,32 @@ export const en: Record<MessageKey, string> = {
 	'inventory.yes': 'Up to standard',
 	'inventory.no': 'Not up to standard',
 	'inventory.note':
-		'As of the last month reported in the period; last change up to the period’s end.'
+		'As of the last month reported in the period; last change up to the period’s end.',
+	// The fuller map (branch mapfull): classes, period slider, as_of, units of an area.
+	'classes.label': 'Colour classes',
+	'classes.bands': 'The indicator’s fixed thresholds',
+	'classes.quantile': 'Quantiles (about as many units per class)',
+	'classes.equal': 'Equal intervals over the data',
+	'classes.ckmeans': 'Natural breaks (ckmeans)',
+	'asOf.label': 'Draw on the units',
+	'asOf.period': 'Of the period',
+	'asOf.today': 'Of today ({date})',
+	'asOf.date': 'In force on {date}',
+	'mapArea.label': 'List the units of',
+	'mapArea.none': '— No list —',
+	'slider.label': 'Period on the slider',
+	'slider.grain': 'Step',
+	'slider.play': 'Play',
+	'slider.pause': 'Pause',
+	'slider.previous': 'Previous period',
+	'slider.next': 'Next period',
+	'grain.month': 'Months',
+	'grain.quarter': 'Quarters',
+	'grain.half': 'Halves',
+	'grain.nine_months': '9 months',
+	'grain.year': 'Years',
+	'children.title': 'Units of {area}',
+	'children.empty': 'No units.',
+	'children.select': 'list the units of',
+	'children.close': 'Clear the area'
 };

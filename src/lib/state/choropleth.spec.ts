@@ -60,3 +60,44 @@ describe('formatBreak', () => {
 		expect(formatBreak(x, unit, locale)).toBe(text);
 	});
 });
+
+describe('choroplethOf, classed as chosen (classes=)', () => {
+	// A rate with three clusters, and one unit without data.
+	const values = [2, 4, 5, 6, 31, 33, 35, 36, 37, 88, 90, 91];
+	const rows = [...values.map((v, i) => row(`u${i}`, v)), row('none', null)];
+	const rate = findIndicator('on_time_rate')!;
+	const composite = findIndicator('service_index')!;
+	const cases: [string, Parameters<typeof choroplethOf>[2], typeof rate, number[]][] = [
+		['bands: the rate’s fixed 20-point steps', 'bands', rate, [20, 40, 60, 80]],
+		['equal: five steps over the data’s niced range', 'equal', rate, [20, 40, 60, 80]],
+		['ckmeans: natural breaks between the clusters', 'ckmeans', rate, [4, 30, 35, 80]],
+		['bands: a composite’s four bands', 'bands', composite, [50, 65, 80]]
+	];
+	it.each(cases)('%s', (_name, choice, indicator, breaks) => {
+		const c = choroplethOf(rows, indicator, choice);
+		expect(c.breaks).toEqual(breaks);
+		// The no-data class is kept apart whatever the classing.
+		expect(c.fills.get('none')).toBe(NO_DATA_COLOR);
+		expect(c.noDataCount).toBe(1);
+		expect(c.classes.reduce((n, k) => n + k.count, 0)).toBe(values.length);
+	});
+
+	it('quantiles break inside the data, on round numbers', () => {
+		const c = choroplethOf(rows, rate, 'quantile');
+		expect(c.breaks).toEqual([5, 30, 40, 80]);
+		expect(c.classes.map((k) => k.count)).toEqual([2, 2, 5, 0, 3]);
+	});
+
+	it('names composite bands only for the bands classing', () => {
+		expect(choroplethOf(rows, composite, 'bands').classes[0].band).toBe('weak');
+		expect(choroplethOf(rows, composite, 'quantile').classes.every((k) => k.band === null)).toBe(
+			true
+		);
+	});
+
+	it('equal intervals follow the data’s range, not the unit’s', () => {
+		const narrow = [61, 62, 64, 66, 68, 70].map((v, i) => row(`n${i}`, v));
+		expect(choroplethOf(narrow, rate, 'equal').breaks).toEqual([62, 64, 66, 68]);
+		expect(choroplethOf(narrow, rate, 'bands').breaks).toEqual([20, 40, 60, 80]);
+	});
+});

@@ -4,16 +4,19 @@
  * so a colour means the same in every period; the four bands for composites; nice quantiles
  * for counts). Drawing lives in the map components; this module only decides.
  */
+import { extent, nice } from 'd3-array';
 import {
 	classBreaks,
 	classify,
 	defaultClassing,
 	palette,
-	NO_DATA_COLOR
+	NO_DATA_COLOR,
+	type ClassOptions
 } from '$lib/domain/classify';
 import { formatNumber, type Locale } from '$lib/domain/format';
 import type { Indicator, IndicatorUnit } from '$lib/domain/indicators';
 import type { Band } from '$lib/domain/scoring';
+import type { ClassChoice } from './map-view';
 
 export { NO_DATA_COLOR };
 
@@ -48,13 +51,49 @@ export interface Choropleth {
 
 const BANDS_ASCENDING: Band[] = ['weak', 'average', 'fair', 'good'];
 
-/** Colours, classes and flags for one indicator's figures. */
-export function choroplethOf(rows: readonly FigureLike[], indicator: Indicator): Choropleth {
+/** Classes a data-driven choice aims at (fewer when the values cannot fill them). */
+export const CHOSEN_CLASSES = 5;
+
+/**
+ * The classing of a choice: `bands` is the indicator's own (domain/classify.ts
+ * defaultClassing); `equal` divides the data's own (niced) range, not the unit's, so that it
+ * differs from the fixed steps of a rate.
+ */
+export function classingOf(
+	choice: ClassChoice,
+	unit: IndicatorUnit,
+	values: readonly number[]
+): ClassOptions {
+	switch (choice) {
+		case 'bands':
+			return { ...defaultClassing(unit), unit };
+		case 'quantile':
+		case 'ckmeans':
+			return { method: choice, classes: CHOSEN_CLASSES, unit };
+		case 'equal': {
+			const [lo, hi] = extent(values) as [number | undefined, number | undefined];
+			const domain: [number, number] | undefined =
+				lo === undefined || hi === undefined ? undefined : nice(lo, hi, CHOSEN_CLASSES);
+			return { method: 'equal', classes: CHOSEN_CLASSES, unit, domain };
+		}
+	}
+}
+
+/** Colours, classes and flags for one indicator's figures, classed as chosen. */
+export function choroplethOf(
+	rows: readonly FigureLike[],
+	indicator: Indicator,
+	choice: ClassChoice = 'bands'
+): Choropleth {
 	const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
-	const classing = defaultClassing(indicator.unit);
-	const breaks = values.length ? classBreaks(values, { ...classing, unit: indicator.unit }) : [];
+	const breaks = values.length
+		? classBreaks(values, classingOf(choice, indicator.unit, values))
+		: [];
 	const colors = values.length ? palette(breaks.length + 1, indicator.better) : [];
-	const isBands = indicator.kind === 'composite' && breaks.length === BANDS_ASCENDING.length - 1;
+	const isBands =
+		choice === 'bands' &&
+		indicator.kind === 'composite' &&
+		breaks.length === BANDS_ASCENDING.length - 1;
 	const classes: LegendClass[] = colors.map((color, i) => ({
 		color,
 		from: i === 0 ? null : breaks[i - 1],

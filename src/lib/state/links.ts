@@ -15,10 +15,14 @@ export function mapLink(
 	return resolve(`/${viewSearch(view, extra)}` as `/?${string}`);
 }
 
-/** The map with the query string of a submitted form (as the no-JavaScript GET would). */
+/**
+ * The map with the query string of a submitted form (as the no-JavaScript GET would, less the
+ * default colour classes).
+ */
 export function mapQueryLink(form: HTMLFormElement): ResolvedPathname {
 	const q = new URLSearchParams();
-	for (const [name, value] of new FormData(form)) if (value !== '') q.set(name, String(value));
+	for (const [name, value] of new FormData(form))
+		if (value !== '' && !(name === 'classes' && value === 'bands')) q.set(name, String(value));
 	return resolve(`/?${q}`);
 }
 

@@ -24,6 +24,7 @@ import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { preferredEncoding, type Encoding } from './compress.ts';
 import { dayOf, nextMidnight, now } from '../../domain/clock.ts';
+import { clearValueCache } from './value-cache.ts';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -87,6 +88,9 @@ function today(): string {
 }
 
 const keyOf = (version: number, key: string) => `${version}|${today()}|${key}`;
+
+/** The key an entry is kept under: data version, Vietnamese day and the request's own key. */
+export const versionedKey = keyOf;
 
 function headersFor(entry: Entry, encoding: Encoding | null): Headers_ {
 	const body = encoding ? entry[encoding]! : entry.body;
@@ -300,4 +304,5 @@ export function clearAnswerCache(): void {
 	computing.clear();
 	brotliQueue.length = 0;
 	bytes = 0;
+	clearValueCache();
 }

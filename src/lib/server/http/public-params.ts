@@ -11,7 +11,14 @@ import { optionalDate } from '../queries/values.ts';
 import { today } from '../../domain/clock.ts';
 import { findIndicator } from '../../domain/indicators.ts';
 import { isIsoDate, parsePeriod } from '../../domain/periods.ts';
-import { DEFAULT_INDICATOR, DEFAULT_LEVEL, LEVELS } from '../../state/map-view.ts';
+import {
+	DEFAULT_CLASSES,
+	DEFAULT_INDICATOR,
+	DEFAULT_LEVEL,
+	isAreaCode,
+	isClassChoice,
+	LEVELS
+} from '../../state/map-view.ts';
 import { DEFAULT_SORT, parseSort } from '../../state/table-sort.ts';
 import { format, optional, text, type ParamParser, type ParamSchema } from './query-params.ts';
 
@@ -120,12 +127,17 @@ const ignoredUnless =
 const pageLang: ParamParser = (raw) => (raw === 'en' ? 'en' : null);
 const period = ignoredUnless((v) => !!parsePeriod(v));
 
-/** `/?indicator=…&period=…&level=…[&as_of=…][&sort=…][&rows=all][&lang=en]` (state/map-view.ts). */
+/**
+ * `/?indicator=…&period=…&level=…[&as_of=…][&classes=…][&parent=…][&sort=…][&rows=all][&lang=en]`
+ * (state/map-view.ts).
+ */
 export const MAP_PAGE_PARAMS = {
 	indicator: ignoredUnless((v) => !!findIndicator(v), DEFAULT_INDICATOR),
 	period,
 	level: ignoredUnless((v) => (LEVELS as readonly string[]).includes(v), DEFAULT_LEVEL),
 	as_of: ignoredUnless(isIsoDate),
+	classes: ignoredUnless(isClassChoice, DEFAULT_CLASSES),
+	parent: ignoredUnless(isAreaCode),
 	// Only these two never give a notice: anything they cannot use is their default.
 	sort: (raw) => {
 		const sort = parseSort(raw);

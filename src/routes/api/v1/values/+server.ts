@@ -18,7 +18,8 @@ import {
 	methodologyUrl
 } from '$lib/server/http/download-about';
 import { findIndicator } from '$lib/domain/indicators';
-import { valuesFor, type ValueRow } from '$lib/server/queries/values';
+import type { ValueRow } from '$lib/server/queries/values';
+import { cachedValuesFor } from '$lib/server/queries/values-cached';
 import { shapesOf } from '$lib/server/queries/geometry';
 import { isDemo } from '$lib/server/queries/settings';
 
@@ -54,7 +55,7 @@ export const GET: RequestHandler = (event) =>
 		cachedApiAnswer(event, VALUES_PARAMS, async (q) => {
 			const format = q.format;
 			const store = await ready();
-			const result = await valuesFor(store, {
+			const result = await cachedValuesFor(store, {
 				indicator: q.indicator,
 				period: q.period,
 				level: q.level,
