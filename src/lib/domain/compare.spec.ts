@@ -46,18 +46,23 @@ describe('changeOf', () => {
 describe('changeBreaks', () => {
 	it.each([
 		[
-			[-10, 4, 2],
+			[-9, 4, 2],
 			[-7.5, -2.5, 2.5, 7.5]
 		],
 		[
-			[20, null, -3],
+			[15, null, -3],
 			[-15, -5, 5, 15]
 		],
 		[
 			[0, 0],
 			[-3, -1, 1, 3]
 		],
-		[[], [-3, -1, 1, 3]]
+		[[], [-3, -1, 1, 3]],
+		// One jump of 29 among changes of at most 3 does not set the scale.
+		[
+			[29, ...Array.from({ length: 19 }, (_, k) => (k % 7) - 3)],
+			[-3, -1, 1, 3]
+		]
 	])('%j → %j', (changes, breaks) => expect(changeBreaks(changes)).toEqual(breaks));
 
 	it('puts no change in the middle class and the largest at the ends', () => {

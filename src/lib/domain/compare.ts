@@ -3,6 +3,7 @@
  * the form, and how the change between two periods is classed and coloured on a diverging scale
  * whose "better" side follows the indicator's direction.
  */
+import { quantile } from 'd3-array';
 import { niceRound } from './classify.ts';
 import type { Better, IndicatorUnit } from './indicators.ts';
 import { formatNumber, type Locale } from './format.ts';
@@ -41,12 +42,14 @@ export function changeOf(earlier: number | null, later: number | null): number |
 
 /**
  * Breaks of a change map: five classes symmetric about zero, the middle one "about unchanged"
- * (|change| < h), h a round number near a quarter of the largest change, so the classes read
- * −3h, −h, h, 3h (e.g. −7,5 / −2,5 / 2,5 / 7,5).
+ * (|change| < h), so the classes read −3h, −h, h, 3h (e.g. −6 / −2 / 2 / 6). h is a round
+ * number near a third of the 90th percentile of the changes' sizes: one commune's jump does not
+ * push every other into the middle class.
  */
 export function changeBreaks(changes: readonly (number | null)[]): number[] {
-	const largest = Math.max(0, ...changes.flatMap((c) => (c === null ? [] : [Math.abs(c)])));
-	const h = largest > 0 ? niceRound(largest / 4) : 1;
+	const sizes = changes.flatMap((c) => (c === null ? [] : [Math.abs(c)]));
+	const typical = quantile(sizes, 0.9) ?? 0;
+	const h = typical > 0 ? niceRound(typical / 3) : 1;
 	return [-3 * h, -h, h, 3 * h];
 }
 

@@ -25,7 +25,9 @@ describe('periodMaps', () => {
 	});
 
 	it('colours a rise blue where higher is better and red where lower is better', () => {
-		const rows = [row('up', 40, 80), row('down', 80, 40), row('same', 60, 60)];
+		// The two large changes stand out from many small ones.
+		const small = Array.from({ length: 18 }, (_, k) => row(`s${k}`, 60, 60 + (k % 5) - 2));
+		const rows = [row('up', 40, 80), row('down', 80, 40), row('same', 60, 60), ...small];
 		const up = periodMaps(rows, findIndicator('on_time_rate')!).change;
 		expect(up.fills.get('up')).toBe('#0571b0');
 		expect(up.fills.get('down')).toBe('#ca0020');
