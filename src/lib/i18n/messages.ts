@@ -343,7 +343,62 @@ export const vi = {
 	'children.title': 'Các đơn vị thuộc {area}',
 	'children.empty': 'Không có đơn vị nào.',
 	'children.select': 'xem các đơn vị thuộc',
-	'children.close': 'Bỏ chọn khu vực'
+	'children.close': 'Bỏ chọn khu vực',
+	// compare (routes/compare): units side by side, two periods on today's units
+	'compare.title': 'So sánh',
+	'compare.intro':
+		'So sánh 2 đến 6 xã qua thời gian, hoặc một chỉ tiêu giữa hai kỳ trên các đơn vị hiện nay.',
+	'compare.unitsLegend': 'So sánh các đơn vị',
+	'compare.unitsLabel': 'Mã hoặc tên đơn vị (2 đến 6, cách nhau bởi dấu phẩy)',
+	'compare.unitsHint': 'Ví dụ: 03595, Mường Than',
+	'compare.baseHint': 'Thêm từ 1 đến 5 đơn vị để so sánh với {code}.',
+	'compare.grain': 'Theo',
+	'compare.grain.quarter': 'quý',
+	'compare.grain.year': 'năm',
+	'compare.grain.month': 'tháng',
+	'compare.periodsLegend': 'So sánh hai kỳ',
+	'compare.period': 'Kỳ trước',
+	'compare.with': 'Kỳ sau',
+	'compare.indicator': 'Chỉ tiêu',
+	'compare.parent': 'Trong đơn vị (mã, để trống: tất cả)',
+	'compare.show': 'So sánh',
+	'compare.unitsTitle': 'So sánh {n} đơn vị, theo {grain}',
+	'compare.harmonised':
+		'Nét nhạt: trước ngày 1/7/2025, số liệu của một đơn vị mới là tổng số liệu của các đơn vị cũ hợp thành nó.',
+	'compare.ended': '{name} hết hiệu lực ngày {date}; nay thuộc {successors}.',
+	'compare.sharedScale': 'Các đường của một chỉ tiêu dùng chung một thang đo.',
+	'compare.tableCaption': '{indicator}, theo {grain}',
+	'compare.periodCol': 'Kỳ',
+	'compare.download': 'Tải tất cả số liệu (CSV)',
+	'compare.periodsTitle': '{indicator}: {period} và {with}',
+	'compare.mapChange': 'Thay đổi từ {period} đến {with}',
+	'compare.asOf':
+		'Cả hai kỳ được vẽ trên các đơn vị hiện nay (ngày {date}): số liệu của các đơn vị trước đợt sắp xếp năm 2025 được cộng dồn vào đơn vị kế thừa theo quan hệ sáp nhập.',
+	'compare.changeBetter': 'Thay đổi: xanh dương là tốt lên, đỏ là kém đi.',
+	'compare.changeNeutral':
+		'Thay đổi: xanh lá là tăng, tím là giảm (chỉ tiêu này không có chiều tốt hơn).',
+	'compare.changeInPoints': 'Thay đổi tính bằng điểm phần trăm.',
+	'compare.change': 'Thay đổi',
+	'compare.unit': 'Đơn vị',
+	'compare.periodsCaption': '{indicator}: giá trị {period}, {with} và thay đổi',
+	'compare.errorTitle': 'Không so sánh được',
+	'compare.errorBack': 'Về trang so sánh',
+	'compare.noUnits':
+		'Chưa chọn đơn vị nào: nhập 2 đến 6 mã hoặc tên đơn vị vào ô “units”, cách nhau bởi dấu phẩy.',
+	'compare.badCount': 'Tham số “units” có {n} đơn vị: cần từ {min} đến {max} đơn vị.',
+	'compare.badUnits':
+		'Tham số “units” không đọc được: cần 2 đến {max} mã đơn vị, cách nhau bởi dấu phẩy.',
+	'compare.unknownCode': 'Tham số “units”: không có đơn vị nào mang mã {code}.',
+	'compare.unknownName': 'Tham số “units”: không tìm thấy đơn vị nào tên “{name}”.',
+	'compare.sameUnit': 'Tham số “units”: đơn vị {code} có mặt hai lần.',
+	'compare.badGrain': 'Tham số “grain” phải là quarter (mặc định), year hoặc month.',
+	'compare.badPeriod': 'Tham số “{name}” không phải một kỳ báo cáo: dùng {forms}.',
+	'compare.badIndicator':
+		'Tham số “indicator” không phải một chỉ tiêu đã biết (xem trang Phương pháp tính).',
+	'compare.badLevel': 'Tham số “level” phải là commune (mặc định) hoặc province.',
+	'compare.refused': 'Không so sánh được với các tham số này: {reason}',
+	'compare.fromUnit': 'So sánh với…',
+	'compare.fromArea': 'So sánh hai kỳ trên bản đồ'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -684,5 +739,58 @@ export const en: Record<MessageKey, string> = {
 	'children.title': 'Units of {area}',
 	'children.empty': 'No units.',
 	'children.select': 'list the units of',
-	'children.close': 'Clear the area'
+	'children.close': 'Clear the area',
+	// compare (routes/compare): units side by side, two periods on today's units
+	'compare.title': 'Compare',
+	'compare.intro':
+		'Compare 2 to 6 communes over time, or one indicator between two periods on today’s units.',
+	'compare.unitsLegend': 'Compare units',
+	'compare.unitsLabel': 'Unit codes or names (2 to 6, separated by commas)',
+	'compare.unitsHint': 'For example: 03595, Mường Than',
+	'compare.baseHint': 'Add 1 to 5 units to compare with {code}.',
+	'compare.grain': 'By',
+	'compare.grain.quarter': 'quarter',
+	'compare.grain.year': 'year',
+	'compare.grain.month': 'month',
+	'compare.periodsLegend': 'Compare two periods',
+	'compare.period': 'Earlier period',
+	'compare.with': 'Later period',
+	'compare.indicator': 'Indicator',
+	'compare.parent': 'Within unit (code; empty: all)',
+	'compare.show': 'Compare',
+	'compare.unitsTitle': 'Comparing {n} units, by {grain}',
+	'compare.harmonised':
+		'Lighter lines: before 1 July 2025, a new unit’s figures are the sums of the former units it was formed from.',
+	'compare.ended': '{name} ended on {date}; now part of {successors}.',
+	'compare.sharedScale': 'The lines of one indicator share one scale.',
+	'compare.tableCaption': '{indicator}, by {grain}',
+	'compare.periodCol': 'Period',
+	'compare.download': 'Download all figures (CSV)',
+	'compare.periodsTitle': '{indicator}: {period} and {with}',
+	'compare.mapChange': 'Change from {period} to {with}',
+	'compare.asOf':
+		'Both periods are drawn on today’s units (as of {date}): the figures of units from before the 2025 reorganisation are summed into the units that succeeded them, through the merger lineage.',
+	'compare.changeBetter': 'Change: blue is better, red is worse.',
+	'compare.changeNeutral':
+		'Change: green is up, purple is down (this indicator has no better direction).',
+	'compare.changeInPoints': 'Change in percentage points.',
+	'compare.change': 'Change',
+	'compare.unit': 'Unit',
+	'compare.periodsCaption': '{indicator}: values in {period} and {with}, and the change',
+	'compare.errorTitle': 'This comparison cannot be drawn',
+	'compare.errorBack': 'Back to compare',
+	'compare.noUnits':
+		'No units chosen: enter 2 to 6 unit codes or names in “units”, separated by commas.',
+	'compare.badCount': '“units” holds {n} unit(s): compare {min} to {max}.',
+	'compare.badUnits': '“units” cannot be read: give 2 to {max} unit codes, separated by commas.',
+	'compare.unknownCode': '“units”: no unit bears the code {code}.',
+	'compare.unknownName': '“units”: no unit is named “{name}”.',
+	'compare.sameUnit': '“units”: unit {code} is given twice.',
+	'compare.badGrain': '“grain” must be quarter (the default), year or month.',
+	'compare.badPeriod': '“{name}” is not a period: use {forms}.',
+	'compare.badIndicator': '“indicator” is not a known indicator (see the methodology page).',
+	'compare.badLevel': '“level” must be commune (the default) or province.',
+	'compare.refused': 'These parameters cannot be compared: {reason}',
+	'compare.fromUnit': 'Compare with…',
+	'compare.fromArea': 'Compare two periods on the map'
 };

@@ -34,3 +34,15 @@ export interface Marker {
 	hollow: boolean;
 	large: boolean;
 }
+
+/** One unit's line in a chart of several (MultiLineChart). */
+export interface ChartLine {
+	key: string;
+	color: string;
+	/** SVG dash pattern ('' for solid), so lines differ by more than colour. */
+	dash: string;
+	/** One value per period of the chart (null: no figure). */
+	values: (number | null)[];
+	/** Per period: summed from the units this one replaced. */
+	harmonised: boolean[];
+}

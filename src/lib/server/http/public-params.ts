@@ -99,12 +99,20 @@ export const GEOMETRY_PARAMS = {
 	at: optional
 } satisfies ParamSchema;
 
+/** `GET /compare/download` (routes/compare: the units' series as one CSV). */
+export const COMPARE_DOWNLOAD_PARAMS = {
+	units: text,
+	grain: (raw) => raw || 'quarter',
+	format: format(['csv'] as const)
+} satisfies ParamSchema;
+
 /** The API answers kept in the answer cache, by route id. */
 export const CACHED_API: Readonly<Record<string, ParamSchema>> = {
 	'/api/v1/values': VALUES_PARAMS,
 	'/api/v1/series': SERIES_PARAMS,
 	'/api/v1/priorities': PRIORITIES_PARAMS,
-	'/priorities/download': PRIORITIES_DOWNLOAD_PARAMS
+	'/priorities/download': PRIORITIES_DOWNLOAD_PARAMS,
+	'/compare/download': COMPARE_DOWNLOAD_PARAMS
 };
 
 /*
@@ -173,10 +181,28 @@ export const AREA_PAGE_PARAMS = {
 	lang: pageLang
 } satisfies ParamSchema;
 
+/**
+ * `/compare?units=A,B,…[&grain=…]` or `/compare?period=…&with=…&indicator=…[&level=…][&parent=…]`,
+ * `[&base=CODE]` pre-filling the form, `[&lang=en]` (routes/compare/links.ts). `units` may hold
+ * names typed in the form: the page looks them up and redirects to their codes.
+ */
+export const COMPARE_PAGE_PARAMS = {
+	units: (raw) => (raw === null ? null : raw.length <= 300 ? raw : INVALID),
+	grain: ignoredUnless((v) => ['quarter', 'year', 'month'].includes(v), 'quarter'),
+	period,
+	with: period,
+	indicator: ignoredUnless((v) => !!findIndicator(v)),
+	level: ignoredUnless((v) => v === 'province', 'commune'),
+	parent: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
+	base: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
+	lang: pageLang
+} satisfies ParamSchema;
+
 /** The public pages whose anonymous renderings are cached, by route id. */
 export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
 	'/': MAP_PAGE_PARAMS,
 	'/units/[code=unitcode]': UNIT_PAGE_PARAMS,
 	'/priorities': PRIORITIES_PAGE_PARAMS,
-	'/areas/[code=unitcode]': AREA_PAGE_PARAMS
+	'/areas/[code=unitcode]': AREA_PAGE_PARAMS,
+	'/compare': COMPARE_PAGE_PARAMS
 };

@@ -1,0 +1,88 @@
+/**
+ * Derived state of the compare page's three maps (routes/compare): the two periods classed
+ * together, so a colour means the same value on both, and the change on a diverging scale whose
+ * blue side is "better" for the indicator (domain/compare.ts). Drawing is SvgMap's and
+ * SvgLegend's; this module only decides.
+ */
+import { changeBreaks, changeColors } from '$lib/domain/compare';
+import { classify } from '$lib/domain/classify';
+import type { Indicator } from '$lib/domain/indicators';
+import { choroplethOf, NO_DATA_COLOR, type Choropleth } from './choropleth';
+
+/** What the maps need of a unit's two figures. */
+export interface TwoPeriodRow {
+	unit_code: string;
+	earlier: { value: number | null; low_confidence: boolean } | null;
+	later: { value: number | null; low_confidence: boolean } | null;
+	change: number | null;
+}
+
+type Side = 'earlier' | 'later';
+
+/** One side's share of a choropleth classed over both periods (codes prefixed by side). */
+function sideOf(shared: Choropleth, rows: readonly TwoPeriodRow[], side: Side): Choropleth {
+	const classes = shared.classes.map((c) => ({ ...c, count: 0 }));
+	const fills = new Map<string, string>();
+	const lowConfidence = new Set<string>();
+	let noDataCount = 0;
+	for (const r of rows) {
+		const value = r[side]?.value ?? null;
+		const k = classify(value, shared.breaks);
+		if (k === null) {
+			fills.set(r.unit_code, NO_DATA_COLOR);
+			noDataCount++;
+			continue;
+		}
+		fills.set(r.unit_code, classes[k].color);
+		classes[k].count++;
+		if (shared.lowConfidence.has(`${side}:${r.unit_code}`)) lowConfidence.add(r.unit_code);
+	}
+	return { breaks: shared.breaks, classes, fills, lowConfidence, noDataCount };
+}
+
+/** Colours and legends of the earlier period, the later one and the change between them. */
+export function periodMaps(
+	rows: readonly TwoPeriodRow[],
+	indicator: Indicator
+): { earlier: Choropleth; later: Choropleth; change: Choropleth } {
+	const figures = (side: Side) =>
+		rows.map((r) => ({
+			unit_code: `${side}:${r.unit_code}`,
+			value: r[side]?.value ?? null,
+			low_confidence: r[side]?.low_confidence ?? false
+		}));
+	const shared = choroplethOf([...figures('earlier'), ...figures('later')], indicator);
+	return {
+		earlier: sideOf(shared, rows, 'earlier'),
+		later: sideOf(shared, rows, 'later'),
+		change: changeMap(rows, indicator)
+	};
+}
+
+/** The change's five classes, its middle one "about unchanged"; low confidence if either is. */
+function changeMap(rows: readonly TwoPeriodRow[], indicator: Indicator): Choropleth {
+	const breaks = changeBreaks(rows.map((r) => r.change));
+	const colors = changeColors(indicator.better);
+	const classes = colors.map((color, i) => ({
+		color,
+		from: i === 0 ? null : breaks[i - 1],
+		to: i === breaks.length ? null : breaks[i],
+		band: null,
+		count: 0
+	}));
+	const fills = new Map<string, string>();
+	const lowConfidence = new Set<string>();
+	let noDataCount = 0;
+	for (const r of rows) {
+		const k = classify(r.change, breaks);
+		if (k === null) {
+			fills.set(r.unit_code, NO_DATA_COLOR);
+			noDataCount++;
+			continue;
+		}
+		fills.set(r.unit_code, colors[k]);
+		classes[k].count++;
+		if (r.earlier?.low_confidence || r.later?.low_confidence) lowConfidence.add(r.unit_code);
+	}
+	return { breaks, classes, fills, lowConfidence, noDataCount };
+}
