@@ -1,5 +1,6 @@
 /**
  * npm run bench -- [--quick] [--skip-browser] [--keep] [--build] [--seed N] [--import-months N] [--pglite-months N]
+ *                   [--soak-seconds N] [--skip-soak]
  *
  * Xã Số at national scale: the communes of ../shared/data/vietnam-communes.topojson, 60 months,
  * all 21 measures, reproducible from a seed; loaded into a fresh PostgreSQL database (and a
@@ -32,6 +33,8 @@ import { servePlainLeaflet } from './bench/plain-leaflet.ts';
 import { seedLaiChau } from './bench/laichau.ts';
 import { pglitePass, type PgliteResult } from './bench/pglite-pass.ts';
 import { assess } from './bench/assess.ts';
+import { soak, type SoakResult } from './bench/soak.ts';
+import { addSoakUsers } from './bench/soak-writer.ts';
 import { machineInfo, printBudgets, printTable, writeResults } from './bench/report.ts';
 import { summarize } from './bench/stats.ts';
 import { findIndicator } from '../src/lib/domain/indicators.ts';
@@ -115,6 +118,16 @@ try {
 		if (storeOpen) await store.close();
 	});
 	const ids = await phase('units', () => loadUnits(store, units, { withGeometry: true }));
+	// The soak's writer signs in as an editor and an approver of one province (every role but
+	// admin has an area), and writes reports of that province's communes.
+	const soakProvince = units.find((u) => u.level === 'province')!.code;
+	const inSoakProvince = new Set(
+		units.filter((u) => u.parentCode === soakProvince).map((u) => u.code)
+	);
+	const soakCommunes = communeUnits
+		.filter((u) => u.parentCode && inSoakProvince.has(u.parentCode))
+		.map((u) => u.code);
+	if (opts.soakSeconds > 0) await addSoakUsers(store, soakProvince);
 	const unitIds = scenario.communes.map((c) => ids.get(c.code)!);
 	const importMonths = opts.months.slice(-opts.importMonths);
 	const preloadMonths = opts.months.slice(0, opts.months.length - opts.importMonths);
@@ -255,6 +268,39 @@ try {
 	);
 	log(`cached answer: p95 ${cached.p95.toFixed(0)} ms, ${cached.rps.toFixed(0)} req/s`);
 
+	// ---- Soak: public reads mixed with imports over HTTP, memory watched ---------------------
+	let soakResult: SoakResult | null = null;
+	if (opts.soakSeconds > 0) {
+		const html = (await fetchOk(`${server.url}/`)).body.toString();
+		const geometry =
+			/\/api\/v1\/geometry\?[^"'\s<\\]+/.exec(html)?.[0]?.replaceAll('&amp;', '&') ?? null;
+		const province = soakProvince;
+		const soakPaths = [
+			paths.month,
+			paths.year,
+			paths.series,
+			`/api/v1/priorities?parent=${province}&period=${year}-Q4`,
+			...(geometry ? [geometry] : []),
+			'/',
+			`/units/${seriesUnit}`,
+			`/priorities?parent=${province}`
+		];
+		// Every path answers before the soak starts: a broken one is a bench error, not load.
+		for (const path of soakPaths) await fetchOk(server.url + path);
+		soakResult = await phase('soak', () =>
+			soak({
+				base: server.url,
+				pid: server.pid,
+				paths: soakPaths,
+				communes: soakCommunes,
+				clients: opts.clients,
+				warmupSeconds: opts.soakWarmupSeconds,
+				seconds: opts.soakSeconds,
+				log
+			})
+		);
+	}
+
 	// ---- Browser: the default view of / (service_index, latest quarter, communes) -------------
 	let browserData: BrowserData | null = null;
 	if (!opts.skipBrowser) {
@@ -375,7 +421,9 @@ try {
 		cached,
 		browser: browserData,
 		pglite: { ...pglite, sqlMonthSummary: summarize(pglite.sqlMonth) },
-		totalMs
+		soak: soakResult,
+		totalMs,
+		soakMs: phases.soak ?? 0
 	});
 	printTable(figures);
 	printBudgets(budgets);
@@ -397,6 +445,18 @@ try {
 			pgliteMonths: opts.pgliteMonths
 		},
 		phases_ms: phases,
+		soak: soakResult && {
+			paths: soakResult.paths,
+			clients: soakResult.clients,
+			warmup: { ...roundAll(soakResult.warmup), writer: undefined },
+			soak: { ...roundAll(soakResult.soak), writer: undefined },
+			writer: {
+				warmup: { ...soakResult.warmup.writer, cycleMs: undefined, uploadMs: undefined },
+				soak: { ...soakResult.soak.writer, cycleMs: undefined, uploadMs: undefined }
+			},
+			rss_mb: roundAll(soakResult.rss),
+			rss_samples_mb: soakResult.rssSamplesMb
+		},
 		notes,
 		total_s: Math.round(totalMs / 1000)
 	});

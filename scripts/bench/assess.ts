@@ -9,6 +9,8 @@ import type { Visit } from './browser.ts';
 import type { PgliteResult } from './pglite-pass.ts';
 import { figure, type Budget, type Figure } from './report.ts';
 import { percentile, type Summary } from './stats.ts';
+import type { SoakResult } from './soak.ts';
+import { soakFigures } from './soak-report.ts';
 
 export interface RunData {
 	opts: BenchOptions;
@@ -30,7 +32,10 @@ export interface RunData {
 		laiChau: { cold: Visit; warm: Visit } | null;
 	} | null;
 	pglite: PgliteResult & { sqlMonthSummary: Summary };
+	soak: SoakResult | null;
 	totalMs: number;
+	/** Of which the soak (its length is chosen, so the 10-minute budget leaves it out). */
+	soakMs: number;
 }
 
 const rate = (r: IngestRun) => (r.ms > 0 ? (r.rows / r.ms) * 1000 : null);
@@ -174,9 +179,11 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 			d.totalMs / 1000,
 			's',
 			null,
-			d.opts.quick ? 'quick scenario' : 'whole run, build excluded only if build/ was current'
+			`${d.opts.quick ? 'quick scenario' : 'whole run, build excluded only if build/ was current'}; of which the soak ${(d.soakMs / 1000).toFixed(0)} s`
 		)
 	];
+	const soak = soakFigures(d.soak);
+	figures.push(...soak.figures);
 	const value = (name: string) => figures.find((f) => f.name === name)!;
 	const vm = value('values_month_p95_ms');
 	const ing = value('ingest_rows_per_s');
@@ -208,10 +215,11 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 			detail: `${ch.value ?? '–'} ms vs ${ch.floor ?? '–'} ms`
 		},
 		{
-			name: 'whole bench < 10 minutes',
-			pass: d.totalMs < 600_000,
-			detail: `${(d.totalMs / 1000).toFixed(0)} s`
-		}
+			name: 'whole bench < 10 minutes (the soak, of a chosen length, not counted)',
+			pass: d.totalMs - d.soakMs < 600_000,
+			detail: `${((d.totalMs - d.soakMs) / 1000).toFixed(0)} s (+ soak ${(d.soakMs / 1000).toFixed(0)} s)`
+		},
+		...soak.budgets
 	];
 	return { figures, budgets };
 }

@@ -54,6 +54,16 @@ export function requestsFor(
 	return Math.min(20_000, Math.max(options.clients, estimate));
 }
 
+/** Runs `fn` (an autocannon run) with bodies counted, not decoded (see above). */
+export async function withoutBodies<T>(fn: () => Promise<T>): Promise<T> {
+	PipelinedRequestsQueue.prototype.addBody = discardBody;
+	try {
+		return await fn();
+	} finally {
+		PipelinedRequestsQueue.prototype.addBody = stockAddBody;
+	}
+}
+
 export async function load(
 	url: string,
 	options: { clients: number; amount: number; keepBodies?: boolean }

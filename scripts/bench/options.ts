@@ -10,6 +10,10 @@
  *   --import-months N  months that go through the import path (default 12: a year of national
  *                   reports); the earlier months are preloaded by COPY (not measured as ingest)
  *   --pglite-months N  months loaded into the PGlite pass (default 1; 12 with --quick)
+ *   --soak-seconds N   length of the soak (32 clients on the public endpoints and pages mixed with
+ *                   imports over HTTP), after a warm-up of a tenth of it (10–60 s); default 300
+ *                   (30 with --quick)
+ *   --skip-soak     no soak
  */
 import { parseArgs } from 'node:util';
 import { addMonths, monthsBetween } from '../../src/lib/domain/periods.ts';
@@ -33,6 +37,9 @@ export interface BenchOptions {
 	clients: number;
 	/** Sequential runs of the bare SQL per floor. */
 	sqlRuns: { month: number; year: number; series: number };
+	/** Seconds of the soak after its warm-up (0 = no soak), and of the warm-up. */
+	soakSeconds: number;
+	soakWarmupSeconds: number;
 	/** Cold page loads per browser figure (median reported). */
 	browserRuns: number;
 	pgUrl: string;
@@ -49,7 +56,9 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
 			seed: { type: 'string', default: '20251' },
 			'import-months': { type: 'string' },
 			'browser-runs': { type: 'string' },
-			'pglite-months': { type: 'string' }
+			'pglite-months': { type: 'string' },
+			'soak-seconds': { type: 'string' },
+			'skip-soak': { type: 'boolean', default: false }
 		}
 	});
 	const quick = values.quick!;
@@ -64,8 +73,17 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions {
 		throw new Error(`--pglite-months must be 1…${count}`);
 	if (!Number.isInteger(importCount) || importCount < 1 || importCount > count)
 		throw new Error(`--import-months must be 1…${count}`);
+	const soakSeconds = values['skip-soak']
+		? 0
+		: Number(values['soak-seconds'] ?? (quick ? 30 : 300));
+	if (!Number.isInteger(soakSeconds) || soakSeconds < 0)
+		throw new Error(
+			`--soak-seconds must be a whole number of seconds, got ${values['soak-seconds']}`
+		);
 	return {
 		quick,
+		soakSeconds,
+		soakWarmupSeconds: Math.min(60, Math.max(10, Math.round(soakSeconds / 10))),
 		skipBrowser: values['skip-browser']!,
 		keep: values.keep!,
 		build: values.build!,

@@ -25,7 +25,8 @@ export async function aggregateSql(spec: AggregateSpec): Promise<CapturedQuery> 
 		async run() {
 			return 0;
 		},
-		async copyIn() {}
+		async copyIn() {},
+		async *copyOut() {}
 	};
 	await aggregate(capture, spec);
 	if (!captured) throw new Error('aggregate() ran no query');

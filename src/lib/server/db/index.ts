@@ -31,6 +31,8 @@ export interface Executor {
 	 * written as they are produced (PostgreSQL parses the first while the next is made).
 	 */
 	copyIn(table: string, columns: string[], csv: string | Iterable<string>): Promise<void>;
+	/** Reads a table's columns as CSV (no header) with COPY, in pieces of any size (backups). */
+	copyOut(table: string, columns: string[]): AsyncIterable<Uint8Array>;
 }
 
 export interface Store extends Executor {
@@ -59,9 +61,14 @@ function compile(query: SQL | string, params: unknown[] = []): { text: string; p
 	return { text: q.sql, params: q.params };
 }
 
+const ident = (s: string) => '"' + s.replaceAll('"', '""') + '"';
+
 function copyStatement(table: string, columns: string[]): string {
-	const ident = (s: string) => '"' + s.replaceAll('"', '""') + '"';
 	return `copy ${ident(table)} (${columns.map(ident).join(', ')}) from stdin with (format csv)`;
+}
+
+function copyOutStatement(table: string, columns: string[]): string {
+	return `copy ${ident(table)} (${columns.map(ident).join(', ')}) to stdout with (format csv)`;
 }
 
 /** The least characters sent to COPY in one write, when the rows come in smaller pieces. */
@@ -143,6 +150,18 @@ async function openPostgres(url: string, extra: { connect_timeout?: number } = {
 				};
 				pump();
 			});
+		},
+		async *copyOut(table: string, columns: string[]) {
+			const stream = await s.unsafe(copyOutStatement(table, columns)).readable();
+			try {
+				for await (const chunk of stream) yield chunk as Uint8Array;
+			} finally {
+				// postgres.js pauses the socket when the stream's buffer is full and resumes it only
+				// from the stream's read(); if the copy's last message came in the same socket read as
+				// a pause, the ended stream never reads again and the connection's next query waits
+				// forever. Its read() is only `socket.resume()`: call it once the stream is done.
+				(stream as unknown as { _read(size: number): void })._read(0);
+			}
 		}
 	});
 	return {
@@ -184,6 +203,13 @@ async function openPglite(dataDir: string): Promise<Store> {
 				await s.query(copyStatement(table, columns).replace('stdin', "'/dev/blob'"), [], {
 					blob
 				});
+			},
+			async *copyOut(table: string, columns: string[]) {
+				// PGlite writes the whole table into one blob.
+				const result = await s.query(
+					copyOutStatement(table, columns).replace('stdout', "'/dev/blob'")
+				);
+				if (result.blob) yield new Uint8Array(await result.blob.arrayBuffer());
 			}
 		});
 		return {
