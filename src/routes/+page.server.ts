@@ -5,6 +5,7 @@ import { QueryError } from '$lib/server/queries/errors';
 import type { ValueRow } from '$lib/server/queries/values';
 import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { dataSpan } from '$lib/server/queries/settings';
+import { mapFallback, type MapFallback } from '$lib/server/queries/map-fallback';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView } from '$lib/state/map-view';
@@ -45,7 +46,7 @@ const RECENT = 8;
  * table reads `sort`, so sorting a whole table in the browser does not reload the figures;
  * changing `lang` never does.
  */
-export const load: PageServerLoad = async ({ url, fetch }) => {
+export const load: PageServerLoad = async ({ url, fetch, isDataRequest }) => {
 	const store = await ready();
 	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
@@ -94,6 +95,7 @@ export const load: PageServerLoad = async ({ url, fetch }) => {
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
+			fallback: await mapFallback(store, view.level, frame.at, !isDataRequest),
 			unavailable: null
 		};
 	} catch (caught) {
@@ -147,6 +149,7 @@ function empty() {
 		valuesUrl: null as string | null,
 		sources: [] as string[],
 		geometryUrl: null as string | null,
-		mergedOnto: null as string | null
+		mergedOnto: null as string | null,
+		fallback: null as MapFallback | null
 	};
 }
