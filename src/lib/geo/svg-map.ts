@@ -6,7 +6,13 @@
  * than `minStep` pixels to the last one kept are dropped, which takes a province's detailed
  * boundaries from hundreds of kilobytes to a few tens without a visible change at this size.
  */
-import { geoIdentity, geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
+import {
+	geoIdentity,
+	geoPath,
+	type GeoContext,
+	type GeoPermissibleObjects,
+	type GeoStream
+} from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export interface ShapeInput {
@@ -120,7 +126,7 @@ function thinning(step: number, output: GeoStream): GeoStream {
  * A path context writing whole-pixel relative moves (`M12 40l3-1 2 4z m5 6…`); a point that
  * rounds onto the last one is dropped. After `z` the pen is back at the ring's start, as SVG has it.
  */
-class RelativePath {
+class RelativePath implements GeoContext {
 	#d = '';
 	#x = 0;
 	#y = 0;
@@ -152,6 +158,7 @@ class RelativePath {
 		this.#drawing = false;
 	}
 	arc() {}
+	beginPath() {}
 	toString() {
 		return this.#d;
 	}

@@ -1,7 +1,8 @@
 /**
  * What the public map page adds for readers the interactive map does not reach: the units drawn
  * as a small server-side SVG (shown without JavaScript, one path per unit with its name and
- * figure as a title), their names, and the area they lie in, for the sentence above the map.
+ * figure as a title: the names are the table's), and the area they lie in, for the sentence
+ * above the map.
  *
  * Only in the page's first HTML: a client-side navigation (`isDataRequest`) has JavaScript, so
  * it gets no SVG. Per data version, level and date of the units, the SVG is made once.
@@ -16,8 +17,6 @@ import { svgMap, type ShapeInput, type SvgMap } from '../../geo/svg-map.ts';
 export interface MapFallback {
 	/** The units as SVG paths (400 px wide), or null: not asked for, or too many to be useful. */
 	svgMap: SvgMap | null;
-	/** Names of the units drawn, by code. */
-	names: Record<string, string>;
 	/** The province every unit lies in (its short name), when there is one. */
 	place: string | null;
 }
@@ -60,7 +59,6 @@ export async function mapFallback(
 					{ minStep: 2.5, padding: 2, compact: true }
 				)
 			: null,
-		names: drawn ? Object.fromEntries(shapes.map((s) => [s.code, s.name])) : {},
 		place
 	};
 	memo.set(key, fallback);
