@@ -334,15 +334,12 @@ export const vi = {
 	'sentence.one': '{period}, {indicator} của {name}: {value}.',
 	'sentence.and': ' và ',
 	'a11y.skipToTable': 'Bỏ qua bản đồ, đến bảng số liệu (cùng nội dung với bản đồ)',
-	'a11y.tableEquivalent':
-		'Bảng dưới đây có đầy đủ số liệu của bản đồ, cho người dùng bàn phím và trình đọc màn hình.',
 	'a11y.demoRegion': 'Ghi chú về dữ liệu',
 	'a11y.siteSearch': 'Tìm kiếm trên trang',
 	'a11y.pageSearch': 'Tìm đơn vị',
 	'a11y.lowConfidence': 'độ tin cậy thấp',
 	'a11y.noscriptMap':
-		'Bản đồ tĩnh: trỏ vào một đơn vị để xem số liệu, bấm để mở trang của đơn vị. Bảng bên dưới có đầy đủ các con số.',
-	'a11y.chartSummary': 'Tóm tắt biểu đồ'
+		'Bản đồ tĩnh: trỏ vào một đơn vị để xem số liệu, bấm để mở trang của đơn vị. Bảng bên dưới có đầy đủ các con số.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -675,13 +672,10 @@ export const en: Record<MessageKey, string> = {
 	'sentence.one': 'In {period}, “{indicator}” of {name}: {value}.',
 	'sentence.and': ' and ',
 	'a11y.skipToTable': 'Skip the map, to the table of figures (the same content as the map)',
-	'a11y.tableEquivalent':
-		'The table below holds every figure of the map, for keyboard and screen-reader users.',
 	'a11y.demoRegion': 'About the data',
 	'a11y.siteSearch': 'Site search',
 	'a11y.pageSearch': 'Find a unit',
 	'a11y.lowConfidence': 'low confidence',
 	'a11y.noscriptMap':
-		'A static map: point at a unit to see its figure, click to open its page. The table below has every figure.',
-	'a11y.chartSummary': 'Chart summary'
+		'A static map: point at a unit to see its figure, click to open its page. The table below has every figure.'
 };
