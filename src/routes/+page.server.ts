@@ -7,6 +7,7 @@ import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { listUnits } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
+import { mapFallback, type MapFallback } from '$lib/server/queries/map-fallback';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
@@ -58,7 +59,7 @@ function figuresOf(result: ValuesResult): Figures {
  * and the map reads its figures from them; else the first rows in the order of `sort`, and the
  * map gets every unit's value packed apart (state/map-figures.ts).
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 	const store = await ready();
 	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
@@ -108,6 +109,7 @@ export const load: PageServerLoad = async ({ url }) => {
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
+			fallback: await mapFallback(store, view.level, frame.at, !isDataRequest),
 			unavailable: null
 		};
 	} catch (caught) {
@@ -173,6 +175,7 @@ function empty() {
 		valuesUrl: null as string | null,
 		sources: [] as string[],
 		geometryUrl: null as string | null,
-		mergedOnto: null as string | null
+		mergedOnto: null as string | null,
+		fallback: null as MapFallback | null
 	};
 }

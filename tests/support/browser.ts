@@ -80,3 +80,53 @@ export async function openPage(
 	await page.goto(path, { waitUntil: 'load' });
 	return { page, errors };
 }
+
+/** One axe-core violation, as a test failure should show it: rule, impact and where. */
+export interface AxeViolation {
+	id: string;
+	impact: string | null;
+	help: string;
+	targets: string[];
+}
+
+/**
+ * axe-core's violations on the page as it stands (every rule axe runs by default, WCAG 2.x A/AA
+ * and best practices; any impact counts). axe.source is evaluated through the DevTools protocol,
+ * which the page's Content-Security-Policy does not govern. One line per page to test:
+ * `expect(await axeViolations(page)).toEqual([])`.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+	const { default: axe } = await import('axe-core');
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+	return page.evaluate(async () => {
+		const run = (window as unknown as { axe: typeof import('axe-core') }).axe.run;
+		const result = await run(document, { resultTypes: ['violations'] });
+		return result.violations.map((v) => ({
+			id: v.id,
+			impact: v.impact ?? null,
+			help: v.help,
+			targets: v.nodes.map((n) => n.target.join(' '))
+		}));
+	});
+}
+
+/** Bytes that went over the wire (compressed, with headers) while `action` ran, and requests. */
+export async function transferred(
+	page: Page,
+	action: () => Promise<unknown>
+): Promise<{ bytes: number; requests: number }> {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Network.enable');
+	let bytes = 0;
+	let requests = 0;
+	cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+		bytes += e.encodedDataLength;
+		requests++;
+	});
+	try {
+		await action();
+	} finally {
+		await cdp.detach().catch(() => {});
+	}
+	return { bytes, requests };
+}

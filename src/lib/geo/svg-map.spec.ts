@@ -57,3 +57,51 @@ describe('svgMap', () => {
 		expect(svgMap([{ code: 'a', geometry: null }], 10, 10).shapes).toEqual([]);
 	});
 });
+
+describe('svgMap compact', () => {
+	/** The absolute points of a compact path (M, m, l with implicit repeats, z back to start). */
+	function absolute(d: string): [number, number][] {
+		const out: [number, number][] = [];
+		let [x, y, sx, sy] = [0, 0, 0, 0];
+		let command = '';
+		const re = /([Mmlz])?\s*(-?\d+)\s*(-?\d+)?/g;
+		let match: RegExpExecArray | null;
+		while ((match = re.exec(d))) {
+			if (match[1]) command = match[1];
+			if (command === 'z') {
+				[x, y] = [sx, sy];
+				continue;
+			}
+			const [dx, dy] = [Number(match[2]), Number(match[3])];
+			if (command === 'M') [x, y] = [dx, dy];
+			else [x, y] = [x + dx, y + dy];
+			if (command !== 'l') [sx, sy] = [x, y];
+			out.push([x, y]);
+			if (command === 'M' || command === 'm') command = 'l';
+		}
+		return out;
+	}
+
+	it('draws the same points as the full path, in whole pixels and relative moves', () => {
+		const shapes = [
+			{ code: 'a', geometry: square(103, 22, 0.2, 7) },
+			{ code: 'b', geometry: square(103.3, 22.1, 0.1, 3) }
+		];
+		const full = svgMap(shapes, 200, 100);
+		const compact = svgMap(shapes, 200, 100, { compact: true });
+		expect(compact.shapes.map((s) => s.code)).toEqual(['a', 'b']);
+		compact.shapes.forEach((shape, k) => {
+			expect(shape.d).toMatch(/^M\d+ \d+l/);
+			expect(shape.d.length).toBeLessThan(full.shapes[k].d.length);
+			const fullPoints = full.shapes[k].d
+				.match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g)!
+				.map((p) => p.split(',').map(Number));
+			const points = absolute(shape.d);
+			// Every compact point is within half a pixel of a point of the full path.
+			for (const [x, y] of points)
+				expect(
+					Math.min(...fullPoints.map(([fx, fy]) => Math.hypot(fx - x, fy - y)))
+				).toBeLessThanOrEqual(0.75);
+		});
+	});
+});

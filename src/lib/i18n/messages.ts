@@ -398,7 +398,30 @@ export const vi = {
 	'compare.badLevel': 'Tham số “level” phải là commune (mặc định) hoặc province.',
 	'compare.refused': 'Không so sánh được với các tham số này: {reason}',
 	'compare.fromUnit': 'So sánh với…',
-	'compare.fromArea': 'So sánh hai kỳ trên bản đồ'
+	'compare.fromArea': 'So sánh hai kỳ trên bản đồ',
+	// Accessibility and the plain-language sentence above the map (issue 15, items 5–7)
+	'sentence.place': ' của {place}',
+	'sentence.units.commune': 'xã, phường',
+	'sentence.units.district': 'huyện',
+	'sentence.units.province': 'tỉnh',
+	'sentence.threshold':
+		'{period}, {reaching} trên {total} {units}{place} có {indicator} từ {threshold} trở lên',
+	'sentence.bands': '{period}, {indicator} của {total} {units}{place}: {list}',
+	'sentence.range': '{period}, {withData} trên {total} {units}{place} có số liệu {indicator}',
+	'sentence.noData': ' ({n} chưa có số liệu)',
+	'sentence.first': '{names} đứng đầu ({value})',
+	'sentence.last': '{names} đứng cuối ({value})',
+	'sentence.highest': '{names} cao nhất ({value})',
+	'sentence.lowest': '{names} thấp nhất ({value})',
+	'sentence.one': '{period}, {indicator} của {name}: {value}.',
+	'sentence.and': ' và ',
+	'a11y.skipToTable': 'Bỏ qua bản đồ, đến bảng số liệu (cùng nội dung với bản đồ)',
+	'a11y.demoRegion': 'Ghi chú về dữ liệu',
+	'a11y.siteSearch': 'Tìm kiếm trên trang',
+	'a11y.pageSearch': 'Tìm đơn vị',
+	'a11y.lowConfidence': 'độ tin cậy thấp',
+	'a11y.noscriptMap':
+		'Bản đồ tĩnh: trỏ vào một đơn vị để xem số liệu, bấm để mở trang của đơn vị. Bảng bên dưới có đầy đủ các con số.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -792,5 +815,29 @@ export const en: Record<MessageKey, string> = {
 	'compare.badLevel': '“level” must be commune (the default) or province.',
 	'compare.refused': 'These parameters cannot be compared: {reason}',
 	'compare.fromUnit': 'Compare with…',
-	'compare.fromArea': 'Compare two periods on the map'
+	'compare.fromArea': 'Compare two periods on the map',
+	// Accessibility and the plain-language sentence above the map (issue 15, items 5–7)
+	'sentence.place': ' of {place}',
+	'sentence.units.commune': 'communes',
+	'sentence.units.district': 'districts',
+	'sentence.units.province': 'provinces',
+	'sentence.threshold':
+		'In {period}, {reaching} of {total} {units}{place} reached {threshold} or more on “{indicator}”',
+	'sentence.bands': 'In {period}, “{indicator}” of {total} {units}{place}: {list}',
+	'sentence.range':
+		'In {period}, {withData} of {total} {units}{place} have figures for “{indicator}”',
+	'sentence.noData': ' ({n} without figures)',
+	'sentence.first': '{names} ranked first ({value})',
+	'sentence.last': '{names} last ({value})',
+	'sentence.highest': 'highest: {names} ({value})',
+	'sentence.lowest': 'lowest: {names} ({value})',
+	'sentence.one': 'In {period}, “{indicator}” of {name}: {value}.',
+	'sentence.and': ' and ',
+	'a11y.skipToTable': 'Skip the map, to the table of figures (the same content as the map)',
+	'a11y.demoRegion': 'About the data',
+	'a11y.siteSearch': 'Site search',
+	'a11y.pageSearch': 'Find a unit',
+	'a11y.lowConfidence': 'low confidence',
+	'a11y.noscriptMap':
+		'A static map: point at a unit to see its figure, click to open its page. The table below has every figure.'
 };

@@ -1,0 +1,147 @@
+/**
+ * Accessibility in a real browser (issue 15, item 5): axe-core finds no violation of any impact
+ * on the public pages, on a laptop and on a phone; the first stop of the keyboard on the map page
+ * leads past the map to the table of figures, its documented equivalent; and without JavaScript
+ * the map page draws the map as server SVG (one path per unit, titled with its name and figure)
+ * above the table.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, baseURL, launchBrowser, openPage } from '../support/browser';
+
+const SLOW = { timeout: 90_000 };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function json<T>(path: string): Promise<T> {
+	const response = await fetch(new URL(path, baseURL()));
+	expect(response.status, path).toBe(200);
+	return (await response.json()) as T;
+}
+
+/** A commune in force today, from the API (not a code written here). */
+async function aCommune(): Promise<string> {
+	const units = await json<{ code: string; valid_to: string | null }[]>(
+		'/api/v1/units?level=commune'
+	);
+	return units.find((u) => u.valid_to === null)!.code;
+}
+
+/** Waits until what scripts add is there: the interactive map on `/`, else the page settled. */
+async function settled(page: Page, path: string) {
+	if (path === '/' || path.startsWith('/?'))
+		await page.waitForSelector('.leaflet-container[data-ready="true"]', SLOW);
+	await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+}
+
+// The public pages axe checks; `:commune` is a commune in force, read from the API. The embed
+// pages join this list when they exist.
+const PAGES = [
+	'/',
+	'/?lang=en&indicator=service_index',
+	'/methodology',
+	'/areas/12',
+	'/units/:commune',
+	'/priorities',
+	'/search?q=than%20uyen'
+];
+
+describe('accessibility', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it.each(PAGES)('axe finds no violation on %s (laptop)', SLOW, async (path) => {
+		const url = path.replace(':commune', await aCommune());
+		const { page } = await openPage(browser, url);
+		await settled(page, url);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+
+	it('axe finds no violation on the map page on a phone', SLOW, async () => {
+		const { page } = await openPage(browser, '/', PHONE);
+		await settled(page, '/');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.context().close();
+	});
+
+	it('the keyboard reaches the table past the map first', SLOW, async () => {
+		const { page } = await openPage(browser, '/');
+		await settled(page, '/');
+		// Skip to the content, then skip the map: the second stop of the page.
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		const link = await page.evaluate(() => ({
+			href: (document.activeElement as HTMLAnchorElement).getAttribute('href'),
+			visible: (document.activeElement as HTMLElement).getBoundingClientRect().top >= 0
+		}));
+		expect(link).toEqual({ href: '#figures', visible: true });
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => location.hash === '#figures');
+		expect(
+			await page.evaluate(() => document.querySelectorAll('#figures table tbody tr').length)
+		).toBeGreaterThan(10);
+		await page.context().close();
+	});
+});
+
+describe('the map page without JavaScript', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('draws the map as SVG, one titled path per unit, above the table', SLOW, async () => {
+		const view = 'indicator=on_time_rate&period=2025&level=commune';
+		const { rows } = await json<{
+			rows: { unit_code: string; unit_name: string; value: number | null }[];
+		}>(`/api/v1/values?${view}`);
+		const { page, errors } = await openPage(browser, `/?${view}`, { javaScriptEnabled: false });
+		const drawn = await page.evaluate(() => {
+			const svg = document.querySelector('.noscript-map svg')!;
+			const table = document.querySelector('#figures table')!;
+			return {
+				paths: [...svg.querySelectorAll('path')].map((p) => ({
+					code: p.getAttribute('data-code'),
+					title: p.querySelector('title')?.textContent ?? '',
+					d: (p.getAttribute('d') ?? '').length
+				})),
+				svgAboveTable:
+					svg.compareDocumentPosition(table) === Node.DOCUMENT_POSITION_FOLLOWING &&
+					svg.getBoundingClientRect().bottom <= table.getBoundingClientRect().top,
+				svgHeight: svg.getBoundingClientRect().height,
+				tableRows: table.querySelectorAll('tbody tr').length,
+				leafletShown: [...document.querySelectorAll('.map-card')].some(
+					(el) => getComputedStyle(el).display !== 'none'
+				)
+			};
+		});
+		expect(drawn.paths.map((p) => p.code).sort()).toEqual(rows.map((r) => r.unit_code).sort());
+		for (const row of rows) {
+			const path = drawn.paths.find((p) => p.code === row.unit_code)!;
+			expect(path.d).toBeGreaterThan(10);
+			expect(path.title.startsWith(`${row.unit_name}: `), path.title).toBe(true);
+			// The figure as the table writes it (vi-VN, one decimal), or that there is none.
+			expect(path.title.slice(row.unit_name.length + 2)).toMatch(
+				row.value === null ? /^không có số liệu/ : /^(<)?\d{1,3}(\.\d{3})*,\d%/
+			);
+		}
+		expect(drawn.svgAboveTable).toBe(true);
+		expect(drawn.svgHeight).toBeGreaterThan(150);
+		expect(drawn.tableRows).toBe(rows.length);
+		expect(drawn.leafletShown).toBe(false);
+		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+});
