@@ -106,6 +106,7 @@ export function replicatedStore(primary: Store, replica: Store): Store {
 		},
 		run: (query, params) => primary.run(query, params),
 		copyIn: (table, columns, csv) => primary.copyIn(table, columns, csv),
+		copyOut: (table, columns) => primary.copyOut(table, columns),
 		transaction: (fn) => primary.transaction(fn),
 		listen: primary.listen,
 		async close() {
