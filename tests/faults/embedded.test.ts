@@ -7,9 +7,10 @@
  *   naming the directory and what to do, and the first one goes on unharmed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TEST_USERS, UNIT, createTestUsers, postFile, signIn } from '../support/test-users.ts';
 import { httpClient } from '../support/http-client.ts';
 import {
@@ -141,5 +142,34 @@ describe('the embedded store under SIGKILL', () => {
 			refused_in_s: seconds.toFixed(1),
 			exit_code: String(how.code)
 		});
+	});
+});
+
+describe.skipIf(!existsSync('/proc/self/stat'))('a lock whose pid was reused', () => {
+	/** Tries to lock `dir` in a new process: "acquired" or the refusal. */
+	function tryLock(dir: string): string {
+		const script = `import { acquireDirLock } from ${JSON.stringify(resolve('src/lib/server/db/lock.ts'))};
+			try { acquireDirLock(${JSON.stringify(dir)}); console.log('acquired'); }
+			catch (e) { console.log(e.message); }`;
+		const file = join(dir, 'try-lock.mts');
+		writeFileSync(file, script);
+		return spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8' }).stdout;
+	}
+
+	it('is taken over when the live process with that pid started at another time', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'xaso-faults-lock-'));
+		try {
+			const stat = readFileSync('/proc/self/stat', 'utf8');
+			const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+			const lock = join(dir, 'xaso.lock');
+			// This process holds it: refused.
+			writeFileSync(lock, JSON.stringify({ pid: process.pid, start, since: 'now' }));
+			expect(tryLock(dir)).toContain(`is in use by process ${process.pid}`);
+			// Written by an earlier process with the same pid (killed; the pid given again).
+			writeFileSync(lock, JSON.stringify({ pid: process.pid, start: '1', since: 'then' }));
+			expect(tryLock(dir)).toContain('acquired');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
