@@ -13,7 +13,7 @@ export default defineConfig({
 		name: 'faults',
 		include: ['tests/faults/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 120_000,
+		testTimeout: 240_000,
 		hookTimeout: 180_000,
 		fileParallelism: false
 	}

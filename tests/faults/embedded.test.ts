@@ -45,7 +45,17 @@ describe('the embedded store under SIGKILL', () => {
 		build = buildCopy();
 		dataDir = mkdtempSync(join(tmpdir(), 'xaso-faults-'));
 		store = { DATA_DIR: dataDir };
-		await createTestUsers(store);
+		// openStore falls back to DATABASE_URL (set in CI): hide it, or the users go there.
+		const databaseUrl = process.env.DATABASE_URL;
+		delete process.env.DATABASE_URL;
+		try {
+			await createTestUsers(store);
+		} finally {
+			if (databaseUrl !== undefined) process.env.DATABASE_URL = databaseUrl;
+		}
+		expect(existsSync(join(dataDir, 'PG_VERSION')), 'the users went to the embedded store').toBe(
+			true
+		);
 	});
 
 	afterAll(async () => {

@@ -90,7 +90,8 @@ describe.skipIf(!existsSync(join(BIN, 'initdb')))('PostgreSQL restarted under re
 		const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 		const seed = spawnSync(
 			process.execPath,
-			[join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts', '--demo'],
+			// Units and boundaries, no demo figures: the readers need the store, not the figures.
+			[join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/seed.ts'],
 			{ cwd: root, env: childEnv({ DATABASE_URL: url }), encoding: 'utf8' }
 		);
 		if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stdout}\n${seed.stderr}`);

@@ -2,14 +2,16 @@
  * While PostgreSQL cannot be reached (network down, server restarting, connections refused),
  * every request answers 503 with `Retry-After` and a short message — `{ error }` under /api, a
  * plain page elsewhere — not a 500: the request was fine, and clients and proxies should come
- * back (issue 16). No query is added to a healthy request: only one that ends in a 500, or
- * throws, is followed by a probe (`select 1`, at most PROBE_TIMEOUT_MS, shared by the requests
- * failing at the same moment), and a failed probe makes it a 503. A request that failed on a lost
- * or refused connection itself (`handleError` notes it: `noteFailure`) is a 503 without a probe:
- * the database may be back by the time the probe runs, and that request still met it down. Nothing is cached about the
- * outage: postgres.js reconnects on the next query, so service resumes as soon as the database
- * answers again. The embedded store (PGlite) has no network between it and the app: its failures
- * stay 500s, logged as errors.
+ * back (issue 16). No query is added to a healthy request: only one that ends in a 500, throws,
+ * or (a read) is still unanswered after SLOW_MS is followed by a probe (`select 1`, at most
+ * PROBE_TIMEOUT_MS, shared by the requests failing at the same moment), and a failed probe makes
+ * it a 503 — so a read never waits more than about 4 s on a database that is down. A request that
+ * failed on a lost or refused connection itself (noted by `handleError` and respond.ts, see
+ * db-failure.ts) is a 503 without a probe: the database may be back by the time the probe runs.
+ * Nothing is cached about the outage: postgres.js reconnects on the next query (its back-off is
+ * kept short, db/index.ts), so service resumes as soon as the database answers again. The
+ * embedded store (PGlite) has no network between it and the app: its failures stay 500s, logged
+ * as errors.
  */
 import type { Handle } from '@sveltejs/kit';
 import { ready } from '../app.ts';
@@ -28,7 +30,7 @@ const PROBE_SHARED_MS = 1_000;
  * client should not hang meanwhile. The work goes on in the background; its answer is dropped.
  * Writes are always waited for: answering before they end could hide a committed change.
  */
-const SLOW_MS = 2_500;
+const SLOW_MS = 2_000;
 
 const networked = Boolean(process.env.DATABASE_URL);
 
