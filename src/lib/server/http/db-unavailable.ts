@@ -83,7 +83,7 @@ export function databaseUnavailable(headers: readonly (readonly [string, string]
 		let response: Response;
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		try {
-			const resolving = resolve(event);
+			const resolving = Promise.resolve(resolve(event));
 			const slow = new Promise<null>((done) => {
 				if (read) timer = setTimeout(() => done(null), SLOW_MS);
 			});
