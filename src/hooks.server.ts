@@ -22,6 +22,7 @@ import { dataVersion } from '$lib/server/queries/data-version';
 import { controlInUrl } from '$lib/server/http/control-chars';
 import { databaseUnavailable } from '$lib/server/http/db-unavailable';
 import { publicReads } from '$lib/server/http/public-reads';
+import { noteFailure } from '$lib/server/http/db-failure';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -202,6 +203,7 @@ export const handle: Handle = sequence(
 /** Logs the error with its stack on the server; the client gets SvelteKit's generic message. */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
+	noteFailure(event.request, error);
 	console.error(`${event.request.method} ${event.url.pathname} failed (${status}):`, error);
 	return { message: status >= 500 ? 'Internal Error' : message };
 };

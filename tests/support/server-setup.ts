@@ -75,7 +75,7 @@ export default async function setup(project: TestProject) {
 	};
 }
 
-function ensureBuild() {
+export function ensureBuild() {
 	const stale = buildStaleReason();
 	if (!stale) return;
 	if (stale !== 'build/ is missing' && process.env.XASO_BUILD_CURRENT === '1') {
@@ -91,7 +91,7 @@ function ensureBuild() {
  * build/ during the run (`npm start`, another test run in the same tree) would break it. The copy
  * lives under node_modules/ so that the app's packages still resolve, and ignored by every tool.
  */
-function copyBuild(): string {
+export function copyBuild(): string {
 	const parent = join(root, 'node_modules', '.cache');
 	mkdirSync(parent, { recursive: true });
 	const dayAgo = Date.now() - 24 * 3600_000;
@@ -108,7 +108,7 @@ function copyBuild(): string {
 	return dir;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolvePort, fail) => {
 		const probe = createServer();
 		probe.unref();
@@ -125,7 +125,7 @@ function freePort(): Promise<number> {
 }
 
 /** The environment of a child process: ours without Vitest's markers. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...extra };
 	for (const key of Object.keys(env))
 		if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
@@ -133,7 +133,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Creates a fresh PostgreSQL database next to DATABASE_URL's and seeds units and demo figures. */
-async function freshPostgres(baseUrl: string) {
+export async function freshPostgres(baseUrl: string) {
 	const name = `xaso_http_${randomBytes(5).toString('hex')}`;
 	const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
 	try {
@@ -289,7 +289,7 @@ export async function startServer(
 	return { url, database, stop: cleanUp };
 }
 
-async function waitUntilReady(child: ChildProcess, readyUrl: string) {
+export async function waitUntilReady(child: ChildProcess, readyUrl: string) {
 	const deadline = Date.now() + READY_TIMEOUT_MS;
 	let last = 'no answer';
 	while (Date.now() < deadline) {
@@ -313,7 +313,7 @@ async function waitUntilReady(child: ChildProcess, readyUrl: string) {
 }
 
 /** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
-async function stopChild(child: ChildProcess) {
+export async function stopChild(child: ChildProcess) {
 	if (child.exitCode !== null || child.signalCode !== null) return;
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));
 	child.kill('SIGTERM');

@@ -3,6 +3,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { strToU8, zipSync } from 'fflate';
 import { now } from '../../domain/clock.ts';
 import { QueryError } from '../queries/errors.ts';
+import { noteFailure } from './db-failure.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { writeWorkbook, type SheetColumn, type SheetSpec } from './xlsx-writer.ts';
 
@@ -94,6 +95,7 @@ export async function answer(
 	} catch (error) {
 		if (error instanceof QueryError)
 			return json({ error: error.message }, { status: error.status });
+		noteFailure(event.request, error);
 		console.error(`${event.request.method} ${event.url.pathname}${event.url.search}:`, error);
 		return json({ error: 'Internal error; it has been logged.' }, { status: 500 });
 	}
