@@ -34,6 +34,7 @@ import { pglitePass, type PgliteResult } from './bench/pglite-pass.ts';
 import { assess } from './bench/assess.ts';
 import { machineInfo, printBudgets, printTable, writeResults } from './bench/report.ts';
 import { summarize } from './bench/stats.ts';
+import { assessAreaPages, measureAreaPages, type AreaPageRun } from './bench/area-pages.ts';
 import { findIndicator } from '../src/lib/domain/indicators.ts';
 import { lastDay } from '../src/lib/domain/periods.ts';
 import { today as todayInVietnam } from '../src/lib/domain/clock.ts';
@@ -247,6 +248,13 @@ try {
 			}
 		}
 	});
+	// Cold first renders of distinct area overviews (issue 14), on the same server.
+	const areaPages: AreaPageRun = await phase('area pages', () =>
+		measureAreaPages(server.url, units, opts.months, opts.quick ? 12 : 30)
+	);
+	log(
+		`area pages cold: p50 ${areaPages.summary.p50.toFixed(0)} ms, p95 ${areaPages.summary.p95.toFixed(0)} ms over ${areaPages.summary.n} views`
+	);
 	const rowsInMonth = (JSON.parse(monthBody.toString()) as { rows: unknown[] }).rows.length;
 	if (rowsInMonth !== nCommunes)
 		throw new Error(`values answered ${rowsInMonth} rows, expected ${nCommunes}`);
@@ -377,6 +385,12 @@ try {
 		pglite: { ...pglite, sqlMonthSummary: summarize(pglite.sqlMonth) },
 		totalMs
 	});
+	const areaAssessed = assessAreaPages(
+		areaPages,
+		opts.quick ? 'quick scenario (1 province)' : 'whole country'
+	);
+	figures.push(...areaAssessed.figures);
+	budgets.push(areaAssessed.budget);
 	printTable(figures);
 	printBudgets(budgets);
 	console.log(`\nphases (ms): ${JSON.stringify(phases)}`);
@@ -396,6 +410,7 @@ try {
 			preloadMonths: preloadMonths.length,
 			pgliteMonths: opts.pgliteMonths
 		},
+		area_pages: areaPages.views.map((v) => ({ ...v, ms: Math.round(v.ms) })),
 		phases_ms: phases,
 		notes,
 		total_s: Math.round(totalMs / 1000)
