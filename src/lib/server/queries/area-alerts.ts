@@ -29,14 +29,21 @@ async function earlier(
 	}
 }
 
-/** The alerts the area's communes raise in the period, most serious first. */
+export interface AreaAlerts {
+	/** Most serious first. */
+	alerts: Alert[];
+	/** The communes' figures in the previous period, on this period's units (the brief's changes). */
+	previous: Record<string, number | null>;
+}
+
+/** The alerts the area's communes raise in the period, and their previous figures. */
 export async function alertsOf(
 	db: Executor,
 	area: UnitRow,
 	indicator: Indicator,
 	period: Period,
 	communes: ValueRow[]
-): Promise<Alert[]> {
+): Promise<AreaAlerts> {
 	// Earlier periods are re-aggregated onto the communes of this one, so that a code reused
 	// after the merger is never compared with the commune that bore it before.
 	const asOf =
@@ -50,7 +57,7 @@ export async function alertsOf(
 		earlier(db, { ...base, indicator: 'overdue_backlog', period: period.code }),
 		earlier(db, { ...base, indicator: 'overdue_backlog', period: previousPeriod(period) })
 	]);
-	return alertsFor(
+	const alerts = alertsFor(
 		communes.map((c) => ({
 			code: c.unit_code,
 			name: c.unit_name,
@@ -66,4 +73,11 @@ export async function alertsOf(
 		})),
 		indicator.better
 	);
+	const previous = history[history.length - 1];
+	return {
+		alerts,
+		previous: Object.fromEntries(
+			communes.map((c) => [c.unit_code, previous.get(c.unit_code)?.value ?? null])
+		)
+	};
 }
