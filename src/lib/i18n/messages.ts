@@ -344,7 +344,7 @@ export const vi = {
 	'brief.now': 'Kỳ này',
 	'brief.low': '* ít hồ sơ, độ tin cậy thấp',
 	'brief.source':
-		'Nguồn số liệu: báo cáo hằng tháng của các xã, phường trên Xã Số, có số liệu đến {month}. Mã và tên ĐVHC: Tổng cục Thống kê.'
+		'Nguồn số liệu: báo cáo hằng tháng của các xã, phường trên Xã Số, có số liệu đến tháng {month}. Mã và tên ĐVHC: Tổng cục Thống kê.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
