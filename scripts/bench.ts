@@ -250,10 +250,10 @@ try {
 	});
 	// Cold first renders of distinct area overviews (issue 14), on the same server.
 	const areaPages: AreaPageRun = await phase('area pages', () =>
-		measureAreaPages(server.url, units, opts.months, opts.quick ? 12 : 30)
+		measureAreaPages(server, url, units, opts.months, opts.quick ? 12 : 30)
 	);
 	log(
-		`area pages cold: p50 ${areaPages.summary.p50.toFixed(0)} ms, p95 ${areaPages.summary.p95.toFixed(0)} ms over ${areaPages.summary.n} views`
+		`area pages cold: p50 ${areaPages.summary.p50.toFixed(0)} ms, p95 ${areaPages.summary.p95.toFixed(0)} ms over ${areaPages.summary.n} views; CPU per view p50 ${areaPages.cpu?.p50 ?? '–'} ms`
 	);
 	const rowsInMonth = (JSON.parse(monthBody.toString()) as { rows: unknown[] }).rows.length;
 	if (rowsInMonth !== nCommunes)
