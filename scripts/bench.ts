@@ -37,6 +37,7 @@ import { soak, type SoakResult } from './bench/soak.ts';
 import { addSoakUsers } from './bench/soak-writer.ts';
 import { machineInfo, printBudgets, printTable, writeResults } from './bench/report.ts';
 import { summarize } from './bench/stats.ts';
+import { assessAreaPages, measureAreaPages, type AreaPageRun } from './bench/area-pages.ts';
 import { findIndicator } from '../src/lib/domain/indicators.ts';
 import { lastDay } from '../src/lib/domain/periods.ts';
 import { today as todayInVietnam } from '../src/lib/domain/clock.ts';
@@ -260,6 +261,13 @@ try {
 			}
 		}
 	});
+	// Cold first renders of distinct area overviews (issue 14), on the same server.
+	const areaPages: AreaPageRun = await phase('area pages', () =>
+		measureAreaPages(server, url, units, opts.months, opts.quick ? 12 : 30)
+	);
+	log(
+		`area pages cold: p50 ${areaPages.summary.p50.toFixed(0)} ms, p95 ${areaPages.summary.p95.toFixed(0)} ms over ${areaPages.summary.n} views; CPU per view p50 ${areaPages.cpu?.p50 ?? '–'} ms`
+	);
 	const rowsInMonth = (JSON.parse(monthBody.toString()) as { rows: unknown[] }).rows.length;
 	if (rowsInMonth !== nCommunes)
 		throw new Error(`values answered ${rowsInMonth} rows, expected ${nCommunes}`);
@@ -425,6 +433,12 @@ try {
 		totalMs,
 		soakMs: phases.soak ?? 0
 	});
+	const areaAssessed = assessAreaPages(
+		areaPages,
+		opts.quick ? 'quick scenario (1 province)' : 'whole country'
+	);
+	figures.push(...areaAssessed.figures);
+	budgets.push(areaAssessed.budget);
 	printTable(figures);
 	printBudgets(budgets);
 	console.log(`\nphases (ms): ${JSON.stringify(phases)}`);
@@ -444,6 +458,7 @@ try {
 			preloadMonths: preloadMonths.length,
 			pgliteMonths: opts.pgliteMonths
 		},
+		area_pages: areaPages.views.map((v) => ({ ...v, ms: Math.round(v.ms) })),
 		phases_ms: phases,
 		soak: soakResult && {
 			paths: soakResult.paths,

@@ -421,7 +421,35 @@ export const vi = {
 	'a11y.pageSearch': 'Tìm đơn vị',
 	'a11y.lowConfidence': 'độ tin cậy thấp',
 	'a11y.noscriptMap':
-		'Bản đồ tĩnh: trỏ vào một đơn vị để xem số liệu, bấm để mở trang của đơn vị. Bảng bên dưới có đầy đủ các con số.'
+		'Bản đồ tĩnh: trỏ vào một đơn vị để xem số liệu, bấm để mở trang của đơn vị. Bảng bên dưới có đầy đủ các con số.',
+
+	// brief: the one-page brief of an area for a meeting (/areas/CODE/brief), printed on A4.
+	'brief.link': 'Bản tóm tắt để in',
+	'brief.title': 'Bản tóm tắt {name}, {period}',
+	'brief.heading': 'Bản tóm tắt cho cuộc họp',
+	'brief.print': 'In / Lưu PDF',
+	'brief.printHint':
+		'Vừa một trang A4. Để có tệp PDF: bấm nút In / Lưu PDF (hoặc Ctrl+P) và chọn “Lưu dưới dạng PDF”.',
+	'brief.back': 'Về trang tổng quan',
+	'brief.period': 'Kỳ: {period}',
+	'brief.made': 'Lập ngày {date}',
+	'brief.indicator': 'Chỉ tiêu của bản đồ và các bảng: {indicator}',
+	'brief.best': '5 xã tốt nhất',
+	'brief.weakest': '5 xã yếu nhất',
+	'brief.highest': '5 xã cao nhất',
+	'brief.lowest': '5 xã thấp nhất',
+	'brief.changes': '3 thay đổi lớn nhất so với {period}',
+	'brief.noChanges': 'Không có xã nào có số liệu của cả hai kỳ.',
+	'brief.none': 'Không có xã nào có số liệu trong kỳ này.',
+	'brief.rank': 'Hạng',
+	'brief.commune': 'Xã, phường',
+	'brief.value': 'Giá trị',
+	'brief.change': 'Thay đổi',
+	'brief.before': 'Kỳ trước',
+	'brief.now': 'Kỳ này',
+	'brief.low': '* ít hồ sơ, độ tin cậy thấp',
+	'brief.source':
+		'Nguồn số liệu: báo cáo hằng tháng của các xã, phường trên Xã Số, có số liệu đến tháng {month}. Mã và tên ĐVHC: Tổng cục Thống kê.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -839,5 +867,33 @@ export const en: Record<MessageKey, string> = {
 	'a11y.pageSearch': 'Find a unit',
 	'a11y.lowConfidence': 'low confidence',
 	'a11y.noscriptMap':
-		'A static map: point at a unit to see its figure, click to open its page. The table below has every figure.'
+		'A static map: point at a unit to see its figure, click to open its page. The table below has every figure.',
+
+	// brief: the one-page brief of an area for a meeting (/areas/CODE/brief), printed on A4.
+	'brief.link': 'Printable brief',
+	'brief.title': 'Brief: {name}, {period}',
+	'brief.heading': 'Brief for a meeting',
+	'brief.print': 'Print / Save as PDF',
+	'brief.printHint':
+		'Fits one A4 page. For a PDF file: press Print / Save as PDF (or Ctrl+P) and choose “Save as PDF”.',
+	'brief.back': 'Back to the overview',
+	'brief.period': 'Period: {period}',
+	'brief.made': 'Made on {date}',
+	'brief.indicator': 'Indicator of the map and the tables: {indicator}',
+	'brief.best': 'Five best communes',
+	'brief.weakest': 'Five weakest communes',
+	'brief.highest': 'Five highest communes',
+	'brief.lowest': 'Five lowest communes',
+	'brief.changes': 'Three largest changes since {period}',
+	'brief.noChanges': 'No commune has figures in both periods.',
+	'brief.none': 'No commune has figures for this period.',
+	'brief.rank': 'Rank',
+	'brief.commune': 'Commune',
+	'brief.value': 'Value',
+	'brief.change': 'Change',
+	'brief.before': 'Before',
+	'brief.now': 'Now',
+	'brief.low': '* few dossiers, low confidence',
+	'brief.source':
+		'Data source: the monthly reports of the communes in Xã Số, with figures to {month}. Unit codes and names: General Statistics Office of Viet Nam.'
 };

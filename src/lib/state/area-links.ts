@@ -43,3 +43,10 @@ export function areaMapLink(view: AreaView, lang: string | null): ResolvedPathna
 export function areaHomeLink(code: string, lang: string | null): ResolvedPathname {
 	return resolve(lang ? `/areas/${code}?lang=${lang}` : `/areas/${code}`);
 }
+
+/** An area's one-page brief (`/areas/12/brief?period=2025-Q3&indicator=on_time_rate[&lang=en]`). */
+export function areaBriefLink(view: AreaView, lang: string | null): ResolvedPathname {
+	const q = new URLSearchParams({ period: view.period, indicator: view.indicator });
+	if (lang) q.set('lang', lang);
+	return resolve(`/areas/${view.code}/brief?${q}`);
+}

@@ -198,11 +198,19 @@ export const COMPARE_PAGE_PARAMS = {
 	lang: pageLang
 } satisfies ParamSchema;
 
+/** `/areas/CODE/brief?period=…&indicator=…[&lang=en]` (state/area-links.ts): the A4 brief. */
+export const AREA_BRIEF_PARAMS = {
+	period,
+	indicator: AREA_PAGE_PARAMS.indicator,
+	lang: pageLang
+} satisfies ParamSchema;
+
 /** The public pages whose anonymous renderings are cached, by route id. */
 export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
 	'/': MAP_PAGE_PARAMS,
 	'/units/[code=unitcode]': UNIT_PAGE_PARAMS,
 	'/priorities': PRIORITIES_PAGE_PARAMS,
 	'/areas/[code=unitcode]': AREA_PAGE_PARAMS,
-	'/compare': COMPARE_PAGE_PARAMS
+	'/compare': COMPARE_PAGE_PARAMS,
+	'/areas/[code=unitcode]/brief': AREA_BRIEF_PARAMS
 };

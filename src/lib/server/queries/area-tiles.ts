@@ -1,7 +1,7 @@
 /**
  * The KPI tiles of an area overview: the area's own figures of the main indicators in a period,
  * the previous period and the same period a year earlier (one aggregate query each), a monthly
- * sparkline (one more), and each indicator's target.
+ * sparkline (one more), and the indicators' targets (one more, all eight together).
  */
 import type { Executor } from '../db/index.ts';
 import { findIndicator, type Indicator } from '../../domain/indicators.ts';
@@ -11,7 +11,7 @@ import { meetsTarget } from '../../domain/trend.ts';
 import { KPI_INDICATORS } from '../../domain/kpis.ts';
 import { aggregate, type AggregateRow } from './aggregate.ts';
 import type { UnitRow } from './units.ts';
-import { targetsFor } from './targets.ts';
+import { unitTargets } from './targets.ts';
 import { evaluate, inputsOf } from './values.ts';
 
 const SPARK_MONTHS = 12;
@@ -59,20 +59,23 @@ export async function tilesOf(db: Executor, area: UnitRow, period: Period): Prom
 	const lastYear = parsePeriod(samePeriodLastYear(period))!;
 	const sparkStart = addMonths(period.end, -(SPARK_MONTHS - 1));
 	const sparkSpan = { ...period, start: sparkStart };
-	const [now, before, yearAgo, months] = await Promise.all([
+	const [now, before, yearAgo, months, targets] = await Promise.all([
 		figuresOf(db, area, indicators, period),
 		figuresOf(db, area, indicators, previous),
 		figuresOf(db, area, indicators, lastYear),
-		figuresOf(db, area, indicators, sparkSpan, 'month')
+		figuresOf(db, area, indicators, sparkSpan, 'month'),
+		unitTargets(
+			db,
+			indicators.map((i) => i.code),
+			period.year,
+			area.id
+		)
 	]);
-	const targets = await Promise.all(
-		indicators.map((i) => targetsFor(db, i.code, period.year, [area.id]))
-	);
 	const tiles: KpiTile[] = [];
 	for (const indicator of indicators) {
 		const figure = now[0] ? evaluate(indicator, now[0]) : null;
 		const value = figure?.value ?? null;
-		const target = targets[indicators.indexOf(indicator)].get(area.id) ?? null;
+		const target = targets.get(indicator.code) ?? null;
 		const byMonth = new Map(months.map((r) => [r.bucket, r]));
 		const spark: KpiTile['spark'] = [];
 		for (let k = 0; k < SPARK_MONTHS; k++) {

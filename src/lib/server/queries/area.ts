@@ -6,6 +6,7 @@
  */
 import type { Executor } from '../db/index.ts';
 import { firstDay, lastDay, type Period } from '../../domain/periods.ts';
+import { previousPeriod } from '../../domain/period-shift.ts';
 import type { Alert } from '../../domain/alerts.ts';
 import { QueryError, notFound } from './errors.ts';
 import { resolveUnit, unitsInSpan, type UnitRow } from './units.ts';
@@ -36,6 +37,8 @@ export interface AreaOverview {
 	/** Districts under the province while they existed (empty otherwise). */
 	districts: ValueRow[];
 	alerts: Alert[];
+	/** The communes' figures in the previous period, on this period's units, by code. */
+	previous: { period: string; values: Record<string, number | null> };
 	/** The communes drawn as SVG paths for the small map (360 × 300). */
 	map: SvgMap;
 }
@@ -73,7 +76,7 @@ export async function areaOverview(db: Executor, request: AreaRequest): Promise<
 	const districtsExisted = area.level === 'province' && firstDay(period.start) < '2025-07-01';
 	const lastDayShown = minDate(lastDay(period.end), area.valid_to);
 	const parent = area.parent_code ? await resolveUnit(db, area.parent_code, lastDayShown) : null;
-	const [tiles, alerts, districts, shapes] = await Promise.all([
+	const [tiles, { alerts, previous }, districts, shapes] = await Promise.all([
 		tilesOf(db, area, period),
 		alertsOf(db, area, indicator, period, values.rows),
 		districtsExisted
@@ -104,6 +107,7 @@ export async function areaOverview(db: Executor, request: AreaRequest): Promise<
 		communes: values.rows.map(({ components: _components, ...row }) => row),
 		districts,
 		alerts,
+		previous: { period: previousPeriod(period), values: previous },
 		map: svgMap(
 			values.unitIds.map((id, k) => ({
 				code: values.rows[k].unit_code,

@@ -45,3 +45,27 @@ export async function seedDefaultTargets(tx: Executor, lastYear = thisYear() + 5
 	}
 	return added;
 }
+
+/** One unit's targets of several indicators in a year (one query), by indicator code. */
+export async function unitTargets(
+	db: Executor,
+	indicators: string[],
+	year: number,
+	unitId: number
+): Promise<Map<string, number>> {
+	if (!indicators.length) return new Map();
+	const rows = await db.rows<{ indicator_code: string; unit_id: number | null; value: number }>(sql`
+		select indicator_code, unit_id, value::float8 as value from targets
+		where year = ${year} and indicator_code in (${sql.join(
+			indicators.map((i) => sql`${i}`),
+			sql`, `
+		)})
+			and (unit_id is null or unit_id = ${unitId})`);
+	const out = new Map<string, number>();
+	// The unit's own target wins over the general one.
+	for (const r of rows.filter((r) => r.unit_id === null))
+		out.set(r.indicator_code, Number(r.value));
+	for (const r of rows.filter((r) => r.unit_id !== null))
+		out.set(r.indicator_code, Number(r.value));
+	return out;
+}

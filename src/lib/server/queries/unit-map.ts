@@ -86,23 +86,28 @@ export function unitMapCtes(spec: UnitMapSpec): SQL {
 				and ${targetOf('u', level)} in (select id from targets)
 		)`;
 	}
+	// Walked backwards, from the communes valid on `asOf` under the targets to the communes of
+	// the period whose figures flow into them: the same paths as following each commune of the
+	// period forward (every unit left along the way ended before `asOf`, at most 8 steps, shares
+	// multiplied), but started from the targets' few hundred communes, not the whole country's.
 	return sql`${targets},
-		successors(source_id, unit_id, share, depth) as (
-			select u.id, u.id, 1.0::float8, 0 from units u
-			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
+		predecessors(unit_id, source_id, share, depth) as (
+			select f.id, f.id, 1.0::float8, 0 from units f
+			where f.level = 'commune' and ${validOn('f', asOf)}
+				and ${targetOf('f', level)} in (select id from targets)
 			union all
-			select s.source_id, l.to_unit_id, s.share * l.share, s.depth + 1
-			from successors s
-				join units x on x.id = s.unit_id
-				join lineage l on l.from_unit_id = s.unit_id
-			where coalesce(x.valid_to, '9999-12-31') < ${asOf}::date and s.depth < 8
+			select p.unit_id, l.from_unit_id, p.share * l.share, p.depth + 1
+			from predecessors p
+				join lineage l on l.to_unit_id = p.source_id
+				join units x on x.id = l.from_unit_id
+			where coalesce(x.valid_to, '9999-12-31') < ${asOf}::date and p.depth < 8
 		),
 		unit_map as (
-			select s.source_id, ${targetOf('f', level)} as target_id, s.share,
-				${expectedMonths('u', startDay, endDay)} as expected, s.depth > 0 as via_lineage
-			from successors s
-				join units f on f.id = s.unit_id and ${validOn('f', asOf)}
-				join units u on u.id = s.source_id
-			where ${targetOf('f', level)} in (select id from targets)
+			select p.source_id, ${targetOf('f', level)} as target_id, p.share,
+				${expectedMonths('u', startDay, endDay)} as expected, p.depth > 0 as via_lineage
+			from predecessors p
+				join units f on f.id = p.unit_id
+				join units u on u.id = p.source_id
+			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
 		)`;
 }
