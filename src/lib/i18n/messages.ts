@@ -316,7 +316,27 @@ export const vi = {
 	'inventory.yes': 'Đạt chuẩn',
 	'inventory.no': 'Chưa đạt chuẩn',
 	'inventory.note':
-		'Số liệu tại tháng báo cáo gần nhất trong kỳ; thay đổi lần cuối tính đến hết kỳ.'
+		'Số liệu tại tháng báo cáo gần nhất trong kỳ; thay đổi lần cuối tính đến hết kỳ.',
+	// Share, embed and pictures of the map (issue 15, items 1–2)
+	'picture.source': 'Nguồn',
+	'picture.sourceFigures': 'báo cáo hằng tháng của các xã, phường (Xã Số)',
+	'picture.generated': 'Tạo ngày {date}',
+	'share.title': 'Chia sẻ',
+	'share.copy': 'Sao chép liên kết',
+	'share.copied': 'Đã sao chép liên kết',
+	'share.copyFailed': 'Không sao chép được: hãy chọn và sao chép liên kết bên dưới',
+	'share.link': 'Liên kết đến đúng bản đồ này',
+	'share.zalo': 'Chia sẻ qua Zalo',
+	'share.facebook': 'Chia sẻ lên Facebook',
+	'share.embed': 'Mã nhúng (iframe)',
+	'share.embedCopy': 'Sao chép mã nhúng',
+	'share.embedCopied': 'Đã sao chép mã nhúng',
+	'share.picture': 'Tải ảnh bản đồ',
+	'share.svg': 'Ảnh SVG',
+	'share.png': 'Ảnh PNG',
+	'embed.open': 'Mở bản đầy đủ trên Xã Số',
+	'embed.chartTitle': '{indicator} — {unit}',
+	'embed.noUnit': 'Thiếu mã đơn vị (unit) hoặc mã không hợp lệ.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -630,5 +650,25 @@ export const en: Record<MessageKey, string> = {
 	'inventory.yes': 'Up to standard',
 	'inventory.no': 'Not up to standard',
 	'inventory.note':
-		'As of the last month reported in the period; last change up to the period’s end.'
+		'As of the last month reported in the period; last change up to the period’s end.',
+	// Share, embed and pictures of the map (issue 15, items 1–2)
+	'picture.source': 'Source',
+	'picture.sourceFigures': 'monthly reports of the communes (Xã Số)',
+	'picture.generated': 'Made on {date}',
+	'share.title': 'Share',
+	'share.copy': 'Copy link',
+	'share.copied': 'Link copied',
+	'share.copyFailed': 'Could not copy: select and copy the link below',
+	'share.link': 'Link to this very map',
+	'share.zalo': 'Share on Zalo',
+	'share.facebook': 'Share on Facebook',
+	'share.embed': 'Embed code (iframe)',
+	'share.embedCopy': 'Copy embed code',
+	'share.embedCopied': 'Embed code copied',
+	'share.picture': 'Download the map as a picture',
+	'share.svg': 'SVG picture',
+	'share.png': 'PNG picture',
+	'embed.open': 'Open the full view on Xã Số',
+	'embed.chartTitle': '{indicator} — {unit}',
+	'embed.noUnit': 'The unit code (unit) is missing or not valid.'
 };

@@ -9,7 +9,8 @@ import {
 	classify,
 	defaultClassing,
 	palette,
-	NO_DATA_COLOR
+	NO_DATA_COLOR,
+	type ClassMethod
 } from '$lib/domain/classify';
 import { formatNumber, type Locale } from '$lib/domain/format';
 import type { Indicator, IndicatorUnit } from '$lib/domain/indicators';
@@ -48,10 +49,13 @@ export interface Choropleth {
 
 const BANDS_ASCENDING: Band[] = ['weak', 'average', 'fair', 'good'];
 
-/** Colours, classes and flags for one indicator's figures. */
-export function choroplethOf(rows: readonly FigureLike[], indicator: Indicator): Choropleth {
+/** Colours, classes and flags for one indicator's figures (classed by `classing`, else the default). */
+export function choroplethOf(
+	rows: readonly FigureLike[],
+	indicator: Indicator,
+	classing: { method: ClassMethod; classes: number } = defaultClassing(indicator.unit)
+): Choropleth {
 	const values = rows.map((r) => r.value).filter((v): v is number => v !== null);
-	const classing = defaultClassing(indicator.unit);
 	const breaks = values.length ? classBreaks(values, { ...classing, unit: indicator.unit }) : [];
 	const colors = values.length ? palette(breaks.length + 1, indicator.better) : [];
 	const isBands = indicator.kind === 'composite' && breaks.length === BANDS_ASCENDING.length - 1;
