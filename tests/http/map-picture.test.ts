@@ -230,7 +230,7 @@ describe('framing', () => {
 		expect(html).toContain('svg-legend');
 		expect(html).toContain('Dữ liệu minh họa (demo data)');
 		expect(html).toMatch(
-			/<a href="http[^"]*\/\?indicator=online_uptake&amp;period=2025-Q3&amp;level=commune"[^>]*data-full-view/
+			/<a href="[^"]*\/\?indicator=online_uptake&amp;period=2025-Q3&amp;level=commune"[^>]*data-full-view/
 		);
 		// No site header: minimal chrome.
 		expect(html).not.toContain('class="site"');
