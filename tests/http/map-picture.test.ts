@@ -147,6 +147,7 @@ describe('GET /api/v1/map.svg', () => {
 		expect(en).toContain('Made on');
 		const area = await svgOf('indicator=online_uptake&period=2024&level=commune&parent=12');
 		expect(area).toContain('Lai Châu');
+		expect(area).toContain('/areas/12?period=2024&amp;indicator=online_uptake');
 	});
 
 	it.each([

@@ -117,13 +117,16 @@ export async function mapPictureSvg(db: Executor, request: MapPictureRequest): P
 		.filter(Boolean)
 		.join(' · ');
 	const [width, height] = PICTURE_SIZES[request.size];
+	// Where the picture's view is shown: an area's communes on the area's page, else the map.
 	const page = new URL(
-		mapPageUrl(request.origin, {
-			indicator: indicator.code,
-			period: drawing.period,
-			level: drawing.level,
-			as_of: drawing.asOf
-		})
+		request.parent && drawing.level === 'commune'
+			? `${request.origin}/areas/${encodeURIComponent(request.parent)}?period=${drawing.period}&indicator=${indicator.code}`
+			: mapPageUrl(request.origin, {
+					indicator: indicator.code,
+					period: drawing.period,
+					level: drawing.level,
+					as_of: drawing.asOf
+				})
 	);
 	if (locale === 'en') page.searchParams.set('lang', 'en');
 	return mapPicture({
