@@ -54,6 +54,23 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
 
+/** Pages made to be framed by any site (issue 15): `/embed/map`, `/embed/chart`. */
+const isEmbed = (routeId: string | null) => routeId?.startsWith('/embed/') ?? false;
+
+/**
+ * An embed page may be framed from anywhere: `frame-ancestors *` in its CSP and no
+ * X-Frame-Options. It holds public figures only and no form or session action.
+ */
+function allowFraming(headers: Headers) {
+	headers.delete('X-Frame-Options');
+	const csp = headers.get('content-security-policy');
+	if (csp)
+		headers.set(
+			'content-security-policy',
+			csp.replace(/frame-ancestors [^;]*/, 'frame-ancestors *')
+		);
+}
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const english = event.url.searchParams.get('lang') === 'en';
 	let response = await resolve(event, {
@@ -69,6 +86,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		response = new Response(response.body, response);
 		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	}
+	if (isEmbed(event.route.id)) allowFraming(response.headers);
 	return response;
 };
 

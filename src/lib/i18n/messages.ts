@@ -449,7 +449,27 @@ export const vi = {
 	'brief.now': 'Kỳ này',
 	'brief.low': '* ít hồ sơ, độ tin cậy thấp',
 	'brief.source':
-		'Nguồn số liệu: báo cáo hằng tháng của các xã, phường trên Xã Số, có số liệu đến tháng {month}. Mã và tên ĐVHC: Tổng cục Thống kê.'
+		'Nguồn số liệu: báo cáo hằng tháng của các xã, phường trên Xã Số, có số liệu đến tháng {month}. Mã và tên ĐVHC: Tổng cục Thống kê.',
+	// Share, embed and pictures of the map (issue 15, items 1–2)
+	'picture.source': 'Nguồn',
+	'picture.sourceFigures': 'báo cáo hằng tháng của các xã, phường (Xã Số)',
+	'picture.generated': 'Tạo ngày {date}',
+	'share.title': 'Chia sẻ',
+	'share.copy': 'Sao chép liên kết',
+	'share.copied': 'Đã sao chép liên kết',
+	'share.copyFailed': 'Không sao chép được: hãy chọn và sao chép liên kết bên dưới',
+	'share.link': 'Liên kết đến đúng bản đồ này',
+	'share.zalo': 'Chia sẻ qua Zalo',
+	'share.facebook': 'Chia sẻ lên Facebook',
+	'share.embed': 'Mã nhúng (iframe)',
+	'share.embedCopy': 'Sao chép mã nhúng',
+	'share.embedCopied': 'Đã sao chép mã nhúng',
+	'share.picture': 'Tải ảnh bản đồ',
+	'share.svg': 'Ảnh SVG',
+	'share.png': 'Ảnh PNG',
+	'embed.open': 'Mở bản đầy đủ trên Xã Số',
+	'embed.chartTitle': '{indicator} — {unit}',
+	'embed.noUnit': 'Thiếu mã đơn vị (unit) hoặc mã không hợp lệ.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -895,5 +915,25 @@ export const en: Record<MessageKey, string> = {
 	'brief.now': 'Now',
 	'brief.low': '* few dossiers, low confidence',
 	'brief.source':
-		'Data source: the monthly reports of the communes in Xã Số, with figures to {month}. Unit codes and names: General Statistics Office of Viet Nam.'
+		'Data source: the monthly reports of the communes in Xã Số, with figures to {month}. Unit codes and names: General Statistics Office of Viet Nam.',
+	// Share, embed and pictures of the map (issue 15, items 1–2)
+	'picture.source': 'Source',
+	'picture.sourceFigures': 'monthly reports of the communes (Xã Số)',
+	'picture.generated': 'Made on {date}',
+	'share.title': 'Share',
+	'share.copy': 'Copy link',
+	'share.copied': 'Link copied',
+	'share.copyFailed': 'Could not copy: select and copy the link below',
+	'share.link': 'Link to this very map',
+	'share.zalo': 'Share on Zalo',
+	'share.facebook': 'Share on Facebook',
+	'share.embed': 'Embed code (iframe)',
+	'share.embedCopy': 'Copy embed code',
+	'share.embedCopied': 'Embed code copied',
+	'share.picture': 'Download the map as a picture',
+	'share.svg': 'SVG picture',
+	'share.png': 'PNG picture',
+	'embed.open': 'Open the full view on Xã Số',
+	'embed.chartTitle': '{indicator} — {unit}',
+	'embed.noUnit': 'The unit code (unit) is missing or not valid.'
 };

@@ -20,6 +20,7 @@ import {
 	LEVELS
 } from '../../state/map-view.ts';
 import { DEFAULT_SORT, parseSort } from '../../state/table-sort.ts';
+import { parseClassing } from '../../state/picture-links.ts';
 import { format, optional, text, type ParamParser, type ParamSchema } from './query-params.ts';
 
 const level: ParamParser<Level | null> = (raw) => (raw ? parseLevel(raw) : null);
@@ -106,8 +107,36 @@ export const COMPARE_DOWNLOAD_PARAMS = {
 	format: format(['csv'] as const)
 } satisfies ParamSchema;
 
+/** `classes=` of a map picture or embed (state/picture-links.ts): one of the map's choices. */
+const classes: ParamParser = (raw) => {
+	if (!raw) return null;
+	try {
+		return parseClassing(raw);
+	} catch (error) {
+		return badRequest((error as Error).message);
+	}
+};
+
+/** `GET /api/v1/map.svg` and `/api/v1/map.png` (services/map-picture.ts). */
+export const MAP_PICTURE_PARAMS = {
+	indicator: text,
+	period: text,
+	level: commune,
+	parent: optional,
+	as_of: asOf,
+	classes,
+	lang,
+	size: (raw): 'default' | 'og' => {
+		if (!raw || raw === 'default') return 'default';
+		if (raw === 'og') return 'og';
+		return badRequest(`size must be default (1200 × 900) or og (1200 × 630), not "${raw}"`);
+	}
+} satisfies ParamSchema;
+
 /** The API answers kept in the answer cache, by route id. */
 export const CACHED_API: Readonly<Record<string, ParamSchema>> = {
+	'/api/v1/map.svg': MAP_PICTURE_PARAMS,
+	'/api/v1/map.png': MAP_PICTURE_PARAMS,
 	'/api/v1/values': VALUES_PARAMS,
 	'/api/v1/series': SERIES_PARAMS,
 	'/api/v1/priorities': PRIORITIES_PARAMS,
@@ -205,8 +234,35 @@ export const AREA_BRIEF_PARAMS = {
 	lang: pageLang
 } satisfies ParamSchema;
 
+/** `/embed/map?indicator=…&period=…&level=…[&parent=…][&as_of=…][&classes=…][&lang=en]`. */
+export const EMBED_MAP_PARAMS = {
+	indicator: MAP_PAGE_PARAMS.indicator,
+	period,
+	level: MAP_PAGE_PARAMS.level,
+	parent: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
+	as_of: MAP_PAGE_PARAMS.as_of,
+	classes: ignoredUnless((v) => {
+		try {
+			return parseClassing(v) !== null;
+		} catch {
+			return false;
+		}
+	}),
+	lang: pageLang
+} satisfies ParamSchema;
+
+/** `/embed/chart?unit=…&indicator=…[&at=…][&lang=en]`: a unit's monthly series. */
+export const EMBED_CHART_PARAMS = {
+	unit: ignoredUnless((v) => /^\d{2,5}$/.test(v)),
+	indicator: MAP_PAGE_PARAMS.indicator,
+	at: ignoredUnless(isIsoDate),
+	lang: pageLang
+} satisfies ParamSchema;
+
 /** The public pages whose anonymous renderings are cached, by route id. */
 export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
+	'/embed/map': EMBED_MAP_PARAMS,
+	'/embed/chart': EMBED_CHART_PARAMS,
 	'/': MAP_PAGE_PARAMS,
 	'/units/[code=unitcode]': UNIT_PAGE_PARAMS,
 	'/priorities': PRIORITIES_PAGE_PARAMS,
