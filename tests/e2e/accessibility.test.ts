@@ -33,8 +33,8 @@ async function settled(page: Page, path: string) {
 	await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
-// The public pages axe checks; `:commune` is a commune in force, read from the API. The embed
-// pages join this list when they exist.
+// The public pages axe checks; `:commune` is a commune in force, read from the API; the embed
+// pages are framed elsewhere but checked here on their own.
 const PAGES = [
 	'/',
 	'/?lang=en&indicator=service_index',
@@ -42,7 +42,11 @@ const PAGES = [
 	'/areas/12',
 	'/units/:commune',
 	'/priorities',
-	'/search?q=than%20uyen'
+	'/search?q=than%20uyen',
+	'/compare?units=03388,03390',
+	'/areas/12/brief',
+	'/embed/map?indicator=on_time_rate&period=2024&level=commune',
+	'/embed/chart?unit=:commune&indicator=on_time_rate'
 ];
 
 describe('accessibility', () => {

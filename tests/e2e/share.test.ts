@@ -49,8 +49,8 @@ describe('share link', () => {
 			await page.waitForURL((url) => url.searchParams.get('indicator') === 'on_time_rate');
 			await page.selectOption('#period', '2025-Q4');
 			await page.waitForURL((url) => url.searchParams.get('period') === '2025-Q4');
-			// Classes: no control for them on this branch yet, so through the address.
-			await page.goto(`${page.url()}&classes=equal-4`, { waitUntil: 'load' });
+			// Classes through the address (the control is tested in map-fuller.test.ts).
+			await page.goto(`${page.url()}&classes=equal`, { waitUntil: 'load' });
 			const opening = await mapView(page);
 
 			// A unit selected from the table, and the map zoomed in.
@@ -75,7 +75,7 @@ describe('share link', () => {
 			const link = new URL(copied);
 			expect(link.searchParams.get('indicator')).toBe('on_time_rate');
 			expect(link.searchParams.get('period')).toBe('2025-Q4');
-			expect(link.searchParams.get('classes')).toBe('equal-4');
+			expect(link.searchParams.get('classes')).toBe('equal');
 			expect(link.hash).toContain(`sel=${code}`);
 			expect(link.hash).toContain(`map=${zoomed}`);
 			expect(errors).toEqual([]);
@@ -101,10 +101,10 @@ describe('share link', () => {
 				indicator: 'on_time_rate',
 				period: '2025-Q4',
 				level: 'commune',
-				classes: 'equal-4'
+				classes: 'equal'
 			});
 			expect(await fresh.locator('textarea[data-embed-code]').inputValue()).toContain(
-				'/embed/map?indicator=on_time_rate&amp;period=2025-Q4&amp;level=commune&amp;classes=equal-4'
+				'/embed/map?indicator=on_time_rate&amp;period=2025-Q4&amp;level=commune&amp;classes=equal'
 			);
 			expect(await fresh.locator('input[data-share-link]').inputValue()).toBe(copied);
 			await context.close();
