@@ -6,7 +6,7 @@
  * in the page's language while the API keeps its English.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_USERS, UNIT, postForm, signIn } from '../support/test-users.ts';
+import { TEST_USERS, UNIT, postFile, postForm, signIn } from '../support/test-users.ts';
 import { httpClient } from '../support/http-client.ts';
 
 const baseURL = inject('baseURL');
@@ -257,5 +257,24 @@ describe('the language through form posts', () => {
 		);
 		expect(api.status).toBe(409);
 		expect(JSON.parse(api.text).error).toMatch(/^This report changed since you opened it/);
+	});
+
+	it('says an import refusal and the file’s problems in the page language', async () => {
+		const file = () =>
+			new File([`unit_code,period,computers\n${UNIT},2019-10,abc\n`], 'bad.csv', {
+				type: 'text/csv'
+			});
+		const preview = (action: string) =>
+			postFile(baseURL, `/import${action}`, file(), {}, { cookie: cookies.editor });
+		const en = await preview('?/preview&lang=en');
+		expect(en.status).toBe(422);
+		expect(en.text).toContain('The file was rejected; nothing was written.');
+		expect(en.text).toContain('is not a number');
+		expect(visibleText(en.text).text).not.toMatch(VIETNAMESE);
+		const vi = await preview('?/preview');
+		expect(vi.status).toBe(422);
+		expect(vi.text).toContain('Tệp bị từ chối; chưa ghi gì.');
+		expect(vi.text).toContain('Không phải là số');
+		expect(vi.text).not.toContain('is not a number');
 	});
 });

@@ -532,7 +532,35 @@ export const vi = {
 	'upload.notMultipart': 'Hãy gửi tệp dưới dạng multipart/form-data, trường “file”',
 	'upload.tooLarge': 'Tệp lớn hơn {mb} MB: hãy tách theo tháng hoặc theo huyện',
 	'upload.unreadable': 'Không đọc được dữ liệu tải lên dạng multipart/form-data',
-	'upload.noFile': 'Hãy chọn một tệp CSV hoặc XLSX (trường “file”)'
+	'upload.noFile': 'Hãy chọn một tệp CSV hoặc XLSX (trường “file”)',
+	'importError.unknown_column': 'Cột không xác định',
+	'importError.duplicate_column': 'Cột bị lặp lại',
+	'importError.missing_column': 'Thiếu cột bắt buộc',
+	'importError.mixed_form': 'Tệp trộn hai cách bố trí cột (mã chỉ số, hoặc measure và value)',
+	'importError.no_rows': 'Tệp không có dòng số liệu nào',
+	'importError.ragged_row': 'Số ô của dòng không khớp với dòng tiêu đề',
+	'importError.unknown_measure': 'Mã chỉ số không xác định',
+	'importError.unreadable': 'Không đọc được tệp',
+	'importError.too_many_rows': 'Tệp có quá nhiều dòng: hãy tách tệp',
+	'importError.negative': 'Số âm: số đếm phải từ 0 trở lên',
+	'importError.not_integer': 'Không phải số nguyên',
+	'importError.not_a_number': 'Không phải là số',
+	'importError.too_large': 'Lớn bất thường',
+	'importError.not_flag': 'Chỉ nhận 0 (không) hoặc 1 (có)',
+	'importError.duplicate': 'Số liệu này đã có ở một dòng trước',
+	'importError.part_exceeds_whole': 'Phần lớn hơn tổng của nó',
+	'importError.invalid_period': 'Kỳ không hợp lệ: hãy viết YYYY-MM, từ năm 2000',
+	'importError.future_period': 'Kỳ nằm ở tương lai',
+	'importError.missing_unit': 'Thiếu mã đơn vị',
+	'importError.unknown_unit': 'Mã đơn vị không xác định',
+	'importError.unit_not_valid': 'Không có đơn vị nào mang mã này trong kỳ đó',
+	'importError.not_commune': 'Đơn vị không phải xã, phường: báo cáo được lập theo từng xã, phường',
+	'importError.report_submitted':
+		'Báo cáo của đơn vị và tháng này đang chờ phê duyệt; cần người phê duyệt trả lại trước',
+	'importError.out_of_scope': 'Đơn vị nằm ngoài địa bàn của bạn',
+	'importError.sharp_rise': 'Lớn hơn 3 lần trung vị 12 tháng gần nhất: hãy kiểm tra rồi xác nhận',
+	'importError.sharp_drop':
+		'Nhỏ hơn một phần ba trung vị 12 tháng gần nhất: hãy kiểm tra rồi xác nhận'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1062,5 +1090,33 @@ export const en: Record<MessageKey, string> = {
 	'upload.notMultipart': 'Send the file as multipart/form-data, field "file"',
 	'upload.tooLarge': 'The file is larger than {mb} MB: split it by month or by district',
 	'upload.unreadable': 'The upload could not be read as multipart/form-data',
-	'upload.noFile': 'Choose a CSV or XLSX file (field "file")'
+	'upload.noFile': 'Choose a CSV or XLSX file (field "file")',
+	'importError.unknown_column': 'Unknown column',
+	'importError.duplicate_column': 'Duplicate column',
+	'importError.missing_column': 'A required column is missing',
+	'importError.mixed_form': 'The file mixes the two column layouts',
+	'importError.no_rows': 'The file has no rows of figures',
+	'importError.ragged_row': 'The row’s cells do not match the header',
+	'importError.unknown_measure': 'Unknown measure code',
+	'importError.unreadable': 'The file cannot be read',
+	'importError.too_many_rows': 'The file has too many rows: split it',
+	'importError.negative': 'Negative: counts are 0 or more',
+	'importError.not_integer': 'Not a whole number',
+	'importError.not_a_number': 'Not a number',
+	'importError.too_large': 'Implausibly large',
+	'importError.not_flag': 'Only 0 (no) or 1 (yes)',
+	'importError.duplicate': 'Already given on an earlier line',
+	'importError.part_exceeds_whole': 'A part exceeds its whole',
+	'importError.invalid_period': 'Invalid period: write YYYY-MM, from 2000',
+	'importError.future_period': 'The period is in the future',
+	'importError.missing_unit': 'The unit code is blank',
+	'importError.unknown_unit': 'Unknown unit code',
+	'importError.unit_not_valid': 'No unit bore this code in that period',
+	'importError.not_commune': 'Not a commune: reports are made per commune',
+	'importError.report_submitted':
+		'The report of this unit and month awaits approval; an approver must return it first',
+	'importError.out_of_scope': 'The unit is outside your area',
+	'importError.sharp_rise': 'More than 3× the median of the last 12 months: check it, then confirm',
+	'importError.sharp_drop':
+		'Less than a third of the median of the last 12 months: check it, then confirm'
 };

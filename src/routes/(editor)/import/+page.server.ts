@@ -6,6 +6,7 @@ import { runUpload } from '$lib/server/services/upload-run';
 import { limitErrors } from '$lib/server/services/import/limits';
 import { IMPORT_RETRY_AFTER_S } from '$lib/server/services/import-slots';
 import { localeOf, t } from '$lib/i18n';
+import { fileProblemsIn } from '$lib/i18n/import-errors';
 
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'edit');
@@ -46,7 +47,7 @@ async function upload(event: RequestEvent, preview: boolean) {
 			},
 			drafts: outcome.drafts,
 			reportsUnchanged: outcome.reportsUnchanged,
-			warnings: warnings.errors,
+			warnings: fileProblemsIn(warnings.errors, locale),
 			totalWarnings: warnings.total,
 			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
@@ -69,7 +70,7 @@ async function upload(event: RequestEvent, preview: boolean) {
 					? 'importPage.awaiting'
 					: 'importPage.rejected'
 		),
-		errors,
+		errors: fileProblemsIn(errors, locale),
 		totalErrors: total
 	});
 }
