@@ -59,13 +59,13 @@ describe('sign-in', () => {
 	it('answers a wrong password and an unknown email alike, without a session', async () => {
 		const wrong = await postForm(
 			baseURL,
-			'/signin',
+			'/signin?lang=en',
 			{ email: TEST_USERS.viewer.email, password: 'not the password' },
 			{ from: '127.0.0.60' }
 		);
 		const unknown = await postForm(
 			baseURL,
-			'/signin',
+			'/signin?lang=en',
 			{ email: 'nobody@test.xaso', password: 'not the password' },
 			{ from: '127.0.0.60' }
 		);
@@ -151,7 +151,7 @@ describe('throttling', () => {
 		}
 		const blocked = await postForm(
 			baseURL,
-			'/signin',
+			'/signin?lang=en',
 			{ email: TEST_USERS.addressLimited.email, password: TEST_PASSWORD },
 			{ from }
 		);
@@ -177,7 +177,7 @@ describe('throttling', () => {
 		}
 		const attacker = await postForm(
 			baseURL,
-			'/signin',
+			'/signin?lang=en',
 			{ email, password: TEST_PASSWORD },
 			{ from: '127.0.0.80' }
 		);
@@ -249,7 +249,7 @@ describe('server-side rules', () => {
 		const t0 = await token(month);
 		const bad = await postForm(
 			baseURL,
-			`/report/${UNIT}/${month}?/save`,
+			`/report/${UNIT}/${month}?/save&lang=en`,
 			{ token: t0, dossiers_received: '10', dossiers_received_online: '12', computers: 'abc' },
 			{ cookie: editor }
 		);
@@ -265,7 +265,7 @@ describe('server-side rules', () => {
 		expect(first.status).toBe(200);
 		const second = await postForm(
 			baseURL,
-			`/report/${UNIT}/${month}?/save`,
+			`/report/${UNIT}/${month}?/save&lang=en`,
 			{ token: t0, computers: '7' },
 			{ cookie: approver }
 		);
@@ -419,7 +419,7 @@ describe('only approved figures are public', () => {
 		expect(changed).toMatchObject({ inserted: 0, updated: 1 });
 		expect(await publicValue()).toBe(original + 1);
 		// The figure's history names who entered it, who approved it, and the source.
-		const history = await get(`/history/${UNIT}/${month}/dossiers_received`, editor);
+		const history = await get(`/history/${UNIT}/${month}/dossiers_received?lang=en`, editor);
 		expect(history.status).toBe(200);
 		expect(history.text).toContain(TEST_USERS.editor.email);
 		expect(history.text).toContain(TEST_USERS.approver.email);

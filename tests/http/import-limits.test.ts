@@ -75,7 +75,9 @@ describe('a file full of errors', () => {
 		expect(res.status).toBe(422);
 		expect(res.text.length).toBeLessThan(200_000);
 		expect(res.text).toContain('99.800');
-		expect(res.text).toContain('99,800');
+		const en = await post('/import?/preview&lang=en', invalid, 'bad.csv');
+		expect(en.status).toBe(422);
+		expect(en.text).toContain('99,800');
 	});
 });
 

@@ -26,12 +26,16 @@ describe('an identical upload', () => {
 	it('is written once, then said to be unchanged (vi and en) on the page and by the API', async () => {
 		const first = await post('/import?/upload');
 		expect(first.status).toBe(200);
-		expect(first.text).toContain('Uploaded into drafts');
-		expect(first.text).not.toContain(en['import.unchanged']);
+		expect(first.text).toContain(vi['importPage.uploaded']);
+		expect(first.text).not.toContain(vi['import.unchanged']);
+		// The page speaks its language (`?lang=en` in the form's action).
 		const again = await post('/import?/upload');
 		expect(again.status).toBe(200);
 		expect(again.text).toContain(vi['import.unchanged']);
-		expect(again.text).toContain(en['import.unchanged']);
+		expect(again.text).not.toContain(en['import.unchanged']);
+		const againEn = await post('/import?/upload&lang=en');
+		expect(againEn.status).toBe(200);
+		expect(againEn.text).toContain(en['import.unchanged']);
 		const api = await post('/api/v1/imports');
 		expect(api.status).toBe(200);
 		expect(JSON.parse(api.text)).toMatchObject({ drafts: 0, reports_unchanged: 1, warnings: [] });

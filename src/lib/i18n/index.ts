@@ -34,6 +34,11 @@ export function t(
 	return fill(dictionaries[locale][key], params);
 }
 
+/** Whether `key` names a message (for keys built from data: a status, an audit action). */
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(vi, key);
+}
+
 /** A translator bound to one locale, for templates: `const m = translator(locale)`. */
 export function translator(locale: Locale) {
 	return (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);

@@ -19,6 +19,6 @@ export const actions: Actions = {
 				action: 'signout'
 			});
 		clearSessionCookie(cookies, url);
-		redirect(303, '/');
+		redirect(303, url.searchParams.get('lang') === 'en' ? '/?lang=en' : '/');
 	}
 };

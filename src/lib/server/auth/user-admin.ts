@@ -15,7 +15,7 @@ import { logAudit } from '../queries/audit-log.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { deleteUserSessions } from './session.ts';
 import { isRole, type Role } from './types.ts';
-import { t, type Locale } from '../../i18n/index.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 
 export interface AddUserInput {
 	email: string;
@@ -23,7 +23,10 @@ export interface AddUserInput {
 	role: string;
 	unitCode?: string | null;
 	displayName?: string | null;
-	/** The language of the password's message (default Vietnamese). */
+	/**
+	 * The language of the messages: the password's defaults to Vietnamese, the others to English
+	 * (the command line's).
+	 */
 	locale?: Locale;
 }
 
@@ -40,17 +43,18 @@ export async function addUser(
 	actor: { userId: number | null; actor: string }
 ): Promise<AddUserResult> {
 	const errors: Extract<AddUserResult, { ok: false }>['errors'] = {};
+	const say = (key: MessageKey, params?: Record<string, string>) =>
+		t(input.locale ?? 'en', key, params);
 	const email = normaliseEmail(input.email);
-	if (!EMAIL.test(email) || email.length > 254) errors.email = 'Enter a valid email address';
+	if (!EMAIL.test(email) || email.length > 254) errors.email = say('users.badEmail');
 	const problem = await passwordProblem(input.password, email);
 	if (problem) errors.password = t(input.locale ?? 'vi', problem.key, problem.params);
-	if (!isRole(input.role)) errors.role = 'Role must be admin, approver, editor or viewer';
+	if (!isRole(input.role)) errors.role = say('users.badRole');
 	const unitCode = input.unitCode?.trim() || null;
 	const displayName = (input.displayName?.trim() || email).slice(0, 120);
-	if (unitCode === null && input.role !== 'admin')
-		errors.unit = 'Every role but admin needs a unit (its area of work)';
+	if (unitCode === null && input.role !== 'admin') errors.unit = say('users.needsUnit');
 	else if (unitCode !== null && !(await unitCodeExists(store, unitCode)))
-		errors.unit = `No unit has code "${unitCode}"`;
+		errors.unit = say('users.noUnit', { code: unitCode });
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const passwordHash = await hashPassword(input.password);
 	const id = await store.transaction(async (tx) => {
@@ -70,7 +74,7 @@ export async function addUser(
 			});
 		return created;
 	});
-	if (id === null) return { ok: false, errors: { email: `A user with email ${email} exists` } };
+	if (id === null) return { ok: false, errors: { email: say('users.exists', { email }) } };
 	return { ok: true, id };
 }
 

@@ -5,6 +5,7 @@
  * must be above this: `BODY_SIZE_LIMIT=6M`.)
  */
 import { MAX_UPLOAD_BYTES } from './workflow-import.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
 
 /** Room for the multipart envelope and the small fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -18,9 +19,20 @@ export type Upload =
 			submit: boolean;
 			confirmJumps: boolean;
 	  }
-	| { ok: false; status: 400 | 413 | 415; message: string };
+	| {
+			ok: false;
+			status: 400 | 413 | 415;
+			/** In English (the API's); `key` and `params` say it on the import page. */
+			message: string;
+			key: MessageKey;
+			params: Record<string, number>;
+	  };
 
-const TOO_LARGE = `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB: split it by month or by district`;
+function unread(status: 400 | 413 | 415, key: MessageKey, params: Record<string, number> = {}) {
+	return { ok: false as const, status, message: t('en', key, params), key, params };
+}
+
+const tooLarge = () => unread(413, 'upload.tooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
 
 /** The name without control characters (it is shown and logged). */
 const printable = (name: string) => [...name].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
@@ -31,14 +43,9 @@ const yes = (v: FormDataEntryValue | null) => v === '1' || v === 'true' || v ===
 export async function readUpload(request: Request): Promise<Upload> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().startsWith('multipart/form-data'))
-		return {
-			ok: false,
-			status: 415,
-			message: 'Send the file as multipart/form-data, field "file"'
-		};
+		return unread(415, 'upload.notMultipart');
 	const length = Number(request.headers.get('content-length') ?? NaN);
-	if (length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
-		return { ok: false, status: 413, message: TOO_LARGE };
+	if (length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) return tooLarge();
 	let form: FormData;
 	try {
 		form = await request.formData();
@@ -49,17 +56,12 @@ export async function readUpload(request: Request): Promise<Upload> {
 			(error as { status?: number }).status === 413 ||
 			/exceed|too large/i.test((error as Error).message)
 		)
-			return { ok: false, status: 413, message: TOO_LARGE };
-		return {
-			ok: false,
-			status: 400,
-			message: 'The upload could not be read as multipart/form-data'
-		};
+			return tooLarge();
+		return unread(400, 'upload.unreadable');
 	}
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0)
-		return { ok: false, status: 400, message: 'Choose a CSV or XLSX file (field "file")' };
-	if (file.size > MAX_UPLOAD_BYTES) return { ok: false, status: 413, message: TOO_LARGE };
+	if (!(file instanceof File) || file.size === 0) return unread(400, 'upload.noFile');
+	if (file.size > MAX_UPLOAD_BYTES) return tooLarge();
 	return {
 		ok: true,
 		bytes: new Uint8Array(await file.arrayBuffer()),

@@ -9,6 +9,8 @@ import { MEASURE_BY_CODE, MEASURES, type MeasureCode } from '../../domain/measur
 import type { FigureCell } from './import/cells.ts';
 import { validateCells, type UnitSpan } from './import/validate.ts';
 import type { RecentMedian } from '../queries/drafts.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
+import { formatNumber } from '../../domain/format.ts';
 
 export type FieldMessages = Partial<Record<MeasureCode, string>>;
 
@@ -24,13 +26,38 @@ export const JUMP_FACTOR = 3;
 /** Fewer approved months than this make no median worth warning about. */
 export const JUMP_MIN_MONTHS = 3;
 
-/** Validates the raw form fields of one unit-month; `stored` holds the approved figures. */
+/**
+ * A field message: in `locale` for a page, or (no locale) the API's English, which names a
+ * measure in both languages. Numbers in the locale's style.
+ */
+function say(
+	locale: Locale | undefined,
+	key: MessageKey,
+	params: Record<string, string | number> = {}
+): string {
+	if (!locale) return t('en', key, params);
+	const shown = Object.fromEntries(
+		Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, locale) : v])
+	);
+	return t(locale, key, shown);
+}
+
+/** A measure's name as a field message quotes it. */
+function nameOf(m: { name: { vi: string; en: string } }, locale: Locale | undefined): string {
+	return locale ? `“${m.name[locale]}”` : `“${m.name.vi}” / ${m.name.en}`;
+}
+
+/**
+ * Validates the raw form fields of one unit-month; `stored` holds the approved figures. Field
+ * messages in `locale` (the editor page's), or the API's English when absent.
+ */
 export function checkForm(
 	raw: Partial<Record<MeasureCode, string>>,
 	unit: UnitSpan,
 	month: string,
 	stored: ReadonlyMap<MeasureCode, number>,
-	currentMonth: string
+	currentMonth: string,
+	locale?: Locale
 ): FormCheck {
 	const cells: FigureCell[] = MEASURES.map((m) => ({
 		line: 1,
@@ -57,9 +84,11 @@ export function checkForm(
 		if (e.code === 'part_exceeds_whole' && measure.partOf) {
 			const whole = MEASURE_BY_CODE.get(measure.partOf)!;
 			const wholeValue = given.get(whole.code) ?? stored.get(whole.code);
-			errors[measure.code] =
-				`Cannot exceed “${whole.name.vi}” / ${whole.name.en} (${wholeValue ?? '?'})` +
-				(given.has(whole.code) ? '' : ' — the approved figure');
+			errors[measure.code] = say(
+				locale,
+				given.has(whole.code) ? 'field.exceeds' : 'field.exceedsApproved',
+				{ name: nameOf(whole, locale), value: wholeValue ?? '?' }
+			);
 		} else if (e.code === 'part_exceeds_whole') {
 			// Only the whole was typed: blame it, naming the approved part it falls below.
 			const wholeValue = given.get(measure.code) ?? 0;
@@ -68,29 +97,27 @@ export function checkForm(
 					p.partOf === measure.code && (given.get(p.code) ?? stored.get(p.code) ?? 0) > wholeValue
 			);
 			errors[measure.code] = part
-				? `Cannot be below “${part.name.vi}” / ${part.name.en} (${given.get(part.code) ?? stored.get(part.code)})`
+				? say(locale, 'field.below', {
+						name: nameOf(part, locale),
+						value: given.get(part.code) ?? stored.get(part.code) ?? '?'
+					})
 				: e.message;
-		} else errors[measure.code] = messageFor(e.code, e.message);
+		} else {
+			const key = FIELD_KEYS[e.code];
+			errors[measure.code] = key ? say(locale, key) : e.message;
+		}
 	}
 	return { figures: given, errors, general };
 }
 
-function messageFor(code: string, fallback: string): string {
-	switch (code) {
-		case 'negative':
-			return 'Must be 0 or more';
-		case 'not_integer':
-			return 'Must be a whole number';
-		case 'not_a_number':
-			return 'Must be a number (digits only)';
-		case 'too_large':
-			return 'Implausibly large';
-		case 'not_flag':
-			return 'Must be 0 (no) or 1 (yes)';
-		default:
-			return fallback;
-	}
-}
+/** The field message of an import check's code (others keep the check's own message). */
+const FIELD_KEYS: Record<string, MessageKey> = {
+	negative: 'field.negative',
+	not_integer: 'field.notInteger',
+	not_a_number: 'field.notNumber',
+	too_large: 'field.tooLarge',
+	not_flag: 'field.notFlag'
+};
 
 /** A value far from the recent median: it needs a confirmation, not a correction. */
 export type Jump = 'sharp_rise' | 'sharp_drop';
@@ -120,7 +147,8 @@ export interface JumpWarning {
 export function findJumps(
 	figures: ReadonlyMap<MeasureCode, number>,
 	current: ReadonlyMap<MeasureCode, number>,
-	medians: ReadonlyMap<MeasureCode, RecentMedian>
+	medians: ReadonlyMap<MeasureCode, RecentMedian>,
+	locale?: Locale
 ): JumpWarning[] {
 	const found: JumpWarning[] = [];
 	for (const [measure, value] of figures) {
@@ -129,10 +157,11 @@ export function findJumps(
 		const jump = jumpOf(value, m);
 		if (!jump || !m) continue;
 		const median = Math.round(m.median * 10) / 10;
-		const message =
-			jump === 'sharp_rise'
-				? `${value} is more than ${JUMP_FACTOR}× the median of the last 12 months (${median})`
-				: `${value} is less than a third of the median of the last 12 months (${median})`;
+		const message = say(locale, jump === 'sharp_rise' ? 'field.rise' : 'field.drop', {
+			value,
+			factor: JUMP_FACTOR,
+			median
+		});
 		found.push({ measure, jump, message });
 	}
 	return found;
@@ -142,9 +171,10 @@ export function findJumps(
 export function jumpWarnings(
 	figures: ReadonlyMap<MeasureCode, number>,
 	current: ReadonlyMap<MeasureCode, number>,
-	medians: ReadonlyMap<MeasureCode, RecentMedian>
+	medians: ReadonlyMap<MeasureCode, RecentMedian>,
+	locale?: Locale
 ): FieldMessages {
 	return Object.fromEntries(
-		findJumps(figures, current, medians).map((j) => [j.measure, j.message])
+		findJumps(figures, current, medians, locale).map((j) => [j.measure, j.message])
 	);
 }

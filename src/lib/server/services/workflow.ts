@@ -15,6 +15,7 @@ import { applyFigures, type ApplyCounts } from '../queries/observations.ts';
 import { logAudit } from '../queries/audit-log.ts';
 import { formatInstant, thisMonth } from '../../domain/clock.ts';
 import { draftWriters } from '../queries/draft-writers.ts';
+import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { closeDraft, draftVersion, insertDraft, updateDraft } from '../queries/draft-writes.ts';
 
 import { checkForm, jumpWarnings, type FieldMessages } from './workflow-validate.ts';
@@ -28,15 +29,34 @@ import {
 	type DraftRow
 } from '../queries/drafts.ts';
 
-/** A refusal a person can act on: 403 (not yours to do), 404, 409 (stale or wrong status). */
+/**
+ * A refusal a person can act on: 403 (not yours to do), 404, 409 (stale or wrong status). Its
+ * `message` is the English the API answers; the editor pages say `key` with `params` in their
+ * own language (`text`).
+ */
 export class WorkflowError extends Error {
 	constructor(
 		readonly status: 403 | 404 | 409,
-		message: string
+		readonly key: MessageKey,
+		readonly params: Record<string, string | number> = {}
 	) {
-		super(message);
+		super(t('en', key, params));
+	}
+
+	/** The refusal in `locale` (a draft status named in it translated too). */
+	text(locale: Locale): string {
+		const status = this.params.status;
+		const params =
+			typeof status === 'string' && `status.${status}` in STATUS_KEYS
+				? { ...this.params, status: t(locale, `status.${status}` as MessageKey) }
+				: this.params;
+		return t(locale, this.key, params);
 	}
 }
+
+const STATUS_KEYS = Object.fromEntries(
+	['draft', 'submitted', 'returned', 'approved', 'discarded'].map((s) => [`status.${s}`, true])
+);
 
 export interface SaveInput {
 	unit: UnitSpan;
@@ -48,6 +68,8 @@ export interface SaveInput {
 	confirmJumps: boolean;
 	submit: boolean;
 	currentMonth?: string;
+	/** The language of the messages for a page; the API's English when absent. */
+	locale?: Locale;
 }
 
 export type SaveOutcome =
@@ -56,22 +78,23 @@ export type SaveOutcome =
 			ok: false;
 			status: 400;
 			message: string;
+			/** The message's key, for a page in another language. */
+			key: MessageKey;
 			errors: FieldMessages;
 			warnings: FieldMessages;
 			general: string[];
 	  };
 
-const describe = (d: DraftRow) =>
-	`version ${d.version}, ${d.status}, by ${d.updatedByEmail} at ${formatInstant(d.updatedAt)}`;
-
 function staleCheck(latest: DraftRow | null, token: string): void {
 	if (draftToken(latest) !== token)
-		throw new WorkflowError(
-			409,
-			latest
-				? `This report changed since you opened it (now ${describe(latest)}). Reload to see the current figures; nothing was saved.`
-				: 'This report changed since you opened it. Reload to see the current figures; nothing was saved.'
-		);
+		throw latest
+			? new WorkflowError(409, 'wf.stale', {
+					version: latest.version,
+					status: latest.status,
+					by: latest.updatedByEmail,
+					at: formatInstant(latest.updatedAt)
+				})
+			: new WorkflowError(409, 'wf.staleGone');
 }
 
 /** Saves the form as the open draft (creating one if needed), and submits it when asked. */
@@ -82,35 +105,38 @@ export async function saveReport(
 ): Promise<SaveOutcome> {
 	const { unit, month } = input;
 	const approved = await approvedValues(store, unit.id, month);
-	const check = checkForm(input.raw, unit, month, approved, input.currentMonth ?? thisMonth());
+	const check = checkForm(
+		input.raw,
+		unit,
+		month,
+		approved,
+		input.currentMonth ?? thisMonth(),
+		input.locale
+	);
 	const existing = await latestDraft(store, unit.id, month);
 	const open = existing && isOpen(existing) ? await draftValues(store, existing.id) : null;
 	const current = open ?? approved;
-	const warnings = jumpWarnings(check.figures, current, await recentMedians(store, unit.id, month));
+	const medians = await recentMedians(store, unit.id, month);
+	const warnings = jumpWarnings(check.figures, current, medians, input.locale);
 	const failed = Object.keys(check.errors).length > 0 || check.general.length > 0;
 	const unconfirmed = Object.keys(warnings).length > 0 && !input.confirmJumps;
-	if (failed || unconfirmed || (input.submit && check.figures.size === 0))
+	if (failed || unconfirmed || (input.submit && check.figures.size === 0)) {
+		const key = failed ? 'wf.invalid' : unconfirmed ? 'wf.unconfirmed' : 'wf.empty';
 		return {
 			ok: false,
 			status: 400,
-			message: failed
-				? 'Some figures need correcting; nothing was saved.'
-				: unconfirmed
-					? 'Some figures differ a lot from recent months: check them, then tick the confirmation to save.'
-					: 'There are no figures to submit.',
+			message: t(input.locale ?? 'en', key),
+			key,
 			errors: check.errors,
 			warnings,
 			general: check.general
 		};
+	}
 	return raceAsStale(
 		store.transaction(async (tx) => {
 			const latest = await latestDraft(tx, unit.id, month, { lock: true });
 			staleCheck(latest, input.token);
-			if (latest?.status === 'submitted')
-				throw new WorkflowError(
-					409,
-					'This report is submitted and waits for approval; an approver must return it before it can change.'
-				);
+			if (latest?.status === 'submitted') throw new WorkflowError(409, 'wf.submittedLocked');
 			const before = latest && isOpen(latest) ? await draftValues(tx, latest.id) : approved;
 			const status = input.submit ? 'submitted' : 'draft';
 			const draftId =
@@ -153,10 +179,7 @@ export async function raceAsStale<T>(work: Promise<T>): Promise<T> {
 		return await work;
 	} catch (error) {
 		if ((error as { code?: string }).code === '23505' && String(error).includes('drafts_open'))
-			throw new WorkflowError(
-				409,
-				'Someone else saved this report at the same moment. Reload to see their figures; nothing was saved.'
-			);
+			throw new WorkflowError(409, 'wf.race');
 		throw error;
 	}
 }
@@ -199,11 +222,7 @@ export async function approveReport(
 	return store.transaction(async (tx) => {
 		const draft = await submittedDraft(tx, input);
 		const writers = await draftWriters(tx, draft);
-		if (writers.some((w) => w.id === user.id))
-			throw new WorkflowError(
-				403,
-				'You wrote figures of this report (typed, imported or submitted them): another approver must approve it.'
-			);
+		if (writers.some((w) => w.id === user.id)) throw new WorkflowError(403, 'wf.ownWork');
 		const figures = await draftValues(tx, draft.id);
 		const approved = await approvedValues(tx, input.unit.id, input.month);
 		const raw = Object.fromEntries([...figures].map(([k, v]) => [k, String(v)]));
@@ -219,10 +238,7 @@ export async function approveReport(
 			...Object.entries(check.errors).map(([k, v]) => `${k}: ${v}`)
 		];
 		if (problems.length)
-			throw new WorkflowError(
-				409,
-				`This report no longer fits the approved figures (${problems.join('; ')}). Return it to the editor.`
-			);
+			throw new WorkflowError(409, 'wf.noLongerFits', { problems: problems.join('; ') });
 		const counts = await applyFigures(
 			tx,
 			[...figures].map(([measure, value]) => ({
@@ -266,9 +282,8 @@ export async function returnReport(
 	input: ReviewInput & { comment: string }
 ): Promise<void> {
 	const comment = input.comment.trim();
-	if (!comment) throw new WorkflowError(409, 'Say what needs changing: a comment is required.');
-	if (comment.length > 2000)
-		throw new WorkflowError(409, 'The comment is too long (2,000 characters at most).');
+	if (!comment) throw new WorkflowError(409, 'wf.commentRequired');
+	if (comment.length > 2000) throw new WorkflowError(409, 'wf.commentTooLong');
 	await store.transaction(async (tx) => {
 		const draft = await submittedDraft(tx, input);
 		await closeDraft(tx, draft.id, user.id, { status: 'returned', comment });
@@ -293,7 +308,7 @@ export async function discardReport(
 		const latest = await latestDraft(tx, input.unit.id, input.month, { lock: true });
 		staleCheck(latest, input.token);
 		if (!latest || (latest.status !== 'draft' && latest.status !== 'returned'))
-			throw new WorkflowError(409, 'There is no unsubmitted draft to discard.');
+			throw new WorkflowError(409, 'wf.nothingToDiscard');
 		await closeDraft(tx, latest.id, user.id, { status: 'discarded' });
 		await logAudit(tx, {
 			userId: user.id,
@@ -309,7 +324,6 @@ export async function discardReport(
 async function submittedDraft(tx: Executor, input: ReviewInput): Promise<DraftRow> {
 	const latest = await latestDraft(tx, input.unit.id, input.month, { lock: true });
 	staleCheck(latest, input.token);
-	if (!latest || latest.status !== 'submitted')
-		throw new WorkflowError(409, 'This report is not waiting for approval.');
+	if (!latest || latest.status !== 'submitted') throw new WorkflowError(409, 'wf.notSubmitted');
 	return latest;
 }

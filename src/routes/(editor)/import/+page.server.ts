@@ -5,7 +5,8 @@ import { authorize, logRefusal } from '$lib/server/auth/guard';
 import { runUpload } from '$lib/server/services/upload-run';
 import { limitErrors } from '$lib/server/services/import/limits';
 import { IMPORT_RETRY_AFTER_S } from '$lib/server/services/import-slots';
-import { t } from '$lib/i18n';
+import { localeOf, t } from '$lib/i18n';
+import { fileProblemsIn } from '$lib/i18n/import-errors';
 
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'edit');
@@ -17,17 +18,18 @@ const JUMPS = new Set(['sharp_rise', 'sharp_drop']);
 /** Preview (a dry run) or upload into drafts; the same checks as POST /api/v1/imports. */
 async function upload(event: RequestEvent, preview: boolean) {
 	const user = await authorize(event, 'edit');
+	const locale = localeOf(event.url);
 	const run = await runUpload(event.request, user, ready, preview);
 	if (run.kind === 'busy') {
 		event.setHeaders({ 'retry-after': String(IMPORT_RETRY_AFTER_S) });
-		const message = `${t('vi', 'import.busy')} / ${t('en', 'import.busy')}`;
+		const message = t(locale, 'import.busy');
 		return fail(429, { preview, jumps: false, message, errors: [], totalErrors: 0 });
 	}
 	if (run.kind === 'unread')
 		return fail(run.status, {
 			preview,
 			jumps: false,
-			message: run.message,
+			message: t(locale, run.key, run.params),
 			errors: [],
 			totalErrors: 0
 		});
@@ -45,7 +47,7 @@ async function upload(event: RequestEvent, preview: boolean) {
 			},
 			drafts: outcome.drafts,
 			reportsUnchanged: outcome.reportsUnchanged,
-			warnings: warnings.errors,
+			warnings: fileProblemsIn(warnings.errors, locale),
 			totalWarnings: warnings.total,
 			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
@@ -60,13 +62,15 @@ async function upload(event: RequestEvent, preview: boolean) {
 		preview,
 		// Figures far from their median are listed with the errors until confirmed.
 		jumps: outcome.errors.some((e) => JUMPS.has(e.code)),
-		message:
+		message: t(
+			locale,
 			outcome.status === 404
-				? 'The file has figures of units outside your area.'
+				? 'importPage.outside'
 				: outcome.status === 409
-					? 'Some reports in the file await approval.'
-					: 'The file was rejected; nothing was written.',
-		errors,
+					? 'importPage.awaiting'
+					: 'importPage.rejected'
+		),
+		errors: fileProblemsIn(errors, locale),
 		totalErrors: total
 	});
 }

@@ -6,13 +6,15 @@ import { can } from '$lib/server/auth/permissions';
 import { communesInScope, listDrafts } from '$lib/server/queries/drafts';
 import { lastCompleteMonth } from '$lib/domain/periods';
 import { today } from '$lib/domain/clock';
+import { localeOf, t } from '$lib/i18n';
 
 /** The editor's desk: communes of their area for a month, open drafts, reports to review. */
 export const load: PageServerLoad = async (event) => {
 	const user = await authorize(event, 'read');
 	const store = await ready();
 	const month = event.url.searchParams.get('month') ?? lastCompleteMonth(today());
-	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) error(400, 'month must be YYYY-MM');
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+		error(400, t(localeOf(event.url), 'reports.badMonth'));
 	const [communes, open] = await Promise.all([
 		communesInScope(store, user, month),
 		listDrafts(store, user)

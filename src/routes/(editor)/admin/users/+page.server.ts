@@ -7,7 +7,7 @@ import { addUser, setDisabled } from '$lib/server/auth/user-admin';
 import { listUsers, userById } from '$lib/server/queries/users';
 import { ROLES } from '$lib/server/auth/types';
 import { controlInForm } from '$lib/server/http/control-chars';
-import { localeOf } from '$lib/i18n';
+import { localeOf, t } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	const admin = await authorize(event, 'admin');
@@ -30,15 +30,19 @@ async function toggle(event: RequestEvent, disabled: boolean) {
 	const form = await event.request.formData();
 	const id = Number(form.get('id'));
 	const store = await ready();
+	const locale = localeOf(event.url);
 	const target = Number.isSafeInteger(id) ? await userById(store, id) : null;
-	if (!target) error(404, 'No such user');
+	if (!target) error(404, t(locale, 'users.noSuch'));
 	// A user outside a scoped administrator's area is not theirs to see: the same 404.
 	if (!(await codeWithinScope(store, admin, target.unitCode)))
 		await refuse(event, 'No such user', { target_user: target.id }, undefined, true);
-	if (target.id === admin.id && disabled)
-		return fail(400, { message: 'You cannot disable yourself.' });
+	if (target.id === admin.id && disabled) return fail(400, { message: t(locale, 'users.notSelf') });
 	await setDisabled(store, target.id, disabled, { userId: admin.id, actor: admin.email });
-	return { message: `${target.email} ${disabled ? 'disabled; their sessions ended' : 'enabled'}.` };
+	return {
+		message: t(locale, disabled ? 'users.disabledDone' : 'users.enabledDone', {
+			email: target.email
+		})
+	};
 }
 
 export const actions: Actions = {
@@ -59,7 +63,7 @@ export const actions: Actions = {
 		const result = await addUser(await ready(), input, { userId: admin.id, actor: admin.email });
 		const { password: _password, ...kept } = input;
 		if (!result.ok) return fail(400, { create: kept, errors: result.errors });
-		return { message: `User ${input.email} created.` };
+		return { message: t(input.locale, 'users.created', { email: input.email }) };
 	},
 	disable: (event) => toggle(event, true),
 	enable: (event) => toggle(event, false)

@@ -3,6 +3,7 @@ import type { PageServerLoad } from './$types';
 import { ready } from '$lib/server/app';
 import { authorize, refuse } from '$lib/server/auth/guard';
 import { batchFigures, batchReportInScope, batchesById } from '$lib/server/queries/audit';
+import { localeOf, t } from '$lib/i18n';
 
 /**
  * One write batch: source, file and SHA-256, who and when, counts, and its figures in scope. A
@@ -12,10 +13,11 @@ import { batchFigures, batchReportInScope, batchesById } from '$lib/server/queri
 export const load: PageServerLoad = async (event) => {
 	const user = await authorize(event, 'read');
 	const id = Number(event.params.id);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'No such batch');
+	const noSuch = t(localeOf(event.url), 'batch.noSuch');
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, noSuch);
 	const store = await ready();
 	const batch = (await batchesById(store, [id])).get(id);
-	if (!batch) error(404, 'No such batch');
+	if (!batch) error(404, noSuch);
 	const figures = await batchFigures(store, id, user);
 	const everywhere = user.role === 'admin' && user.unitCode === null;
 	if (!everywhere && figures.length === 0 && !(await batchReportInScope(store, id, user)))

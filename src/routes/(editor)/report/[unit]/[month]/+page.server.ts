@@ -23,12 +23,13 @@ import {
 import { reportEvents } from '$lib/server/queries/audit';
 import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
 import { controlInForm } from '$lib/server/http/control-chars';
+import { localeOf, t } from '$lib/i18n';
 
 export const load: PageServerLoad = async (event) => {
 	const store = await ready();
 	const { month } = event.params;
 	const found = await reportUnit(store, event.params.unit, month);
-	if (!found.ok) error(found.status, found.message);
+	if (!found.ok) error(found.status, found.text(localeOf(event.url)));
 	const unit = found.unit;
 	const user = await authorize(event, 'read', { id: unit.id, code: unit.code, month });
 	const [approved, latest, medians, events] = await Promise.all([
@@ -86,14 +87,23 @@ async function prepare(event: RequestEvent, permission: Permission) {
 	const user = requireUser(event);
 	const store = await ready();
 	const month = event.params.month ?? '';
+	const locale = localeOf(event.url);
 	const found = await reportUnit(store, event.params.unit ?? '', month);
-	if (!found.ok) error(found.status, found.message);
+	if (!found.ok) error(found.status, found.text(locale));
 	await authorize(event, permission, { id: found.unit.id, code: found.unit.code, month });
 	const form = await event.request.formData();
 	// Only the return comment is free text: it may keep its line breaks.
 	const control = controlInForm(form, ['comment']);
 	if (control) error(400, control);
-	return { user, store, unit: found.unit, month, form, token: String(form.get('token') ?? '') };
+	return {
+		user,
+		store,
+		locale,
+		unit: found.unit,
+		month,
+		form,
+		token: String(form.get('token') ?? '')
+	};
 }
 
 function rawValues(form: FormData): Partial<Record<MeasureCode, string>> {
@@ -105,7 +115,10 @@ function rawValues(form: FormData): Partial<Record<MeasureCode, string>> {
 	return raw;
 }
 
-/** A workflow refusal: 403 logged, 409 shown with the person's entries kept. */
+/**
+ * A workflow refusal: 403 logged (in English, as the audit log keeps it), 409 shown in the page's
+ * language with the person's entries kept.
+ */
 async function refusal(
 	event: RequestEvent,
 	caught: unknown,
@@ -115,7 +128,7 @@ async function refusal(
 	if (!(caught instanceof WorkflowError)) throw caught;
 	if (caught.status === 403)
 		return refuse(event, caught.message, {}, { id: unit.id, month: event.params.month });
-	return fail(caught.status, { message: caught.message, ...extra });
+	return fail(caught.status, { message: caught.text(localeOf(event.url)), ...extra });
 }
 
 async function save(event: RequestEvent, submit: boolean) {
@@ -129,7 +142,8 @@ async function save(event: RequestEvent, submit: boolean) {
 			token: c.token,
 			raw: values,
 			confirmJumps: c.form.get('confirm_jumps') === 'on',
-			submit
+			submit,
+			locale: c.locale
 		});
 		if (!outcome.ok)
 			return fail(400, {
@@ -142,9 +156,9 @@ async function save(event: RequestEvent, submit: boolean) {
 			});
 		return {
 			action,
-			message: submit
-				? `Submitted for approval (version ${outcome.version}).`
-				: `Draft saved (version ${outcome.version}).`
+			message: t(c.locale, submit ? 'report.submitted' : 'report.saved', {
+				version: outcome.version
+			})
 		};
 	} catch (caught) {
 		return refusal(event, caught, c.unit, { action, values, stale: true });
@@ -164,7 +178,12 @@ export const actions: Actions = {
 			});
 			return {
 				action: 'approve',
-				message: `Approved: ${counts.inserted} new, ${counts.updated} changed, ${counts.unchanged} unchanged figures (batch ${counts.batchId}).`
+				message: t(c.locale, 'report.approved', {
+					inserted: counts.inserted,
+					updated: counts.updated,
+					unchanged: counts.unchanged,
+					batch: counts.batchId
+				})
 			};
 		} catch (caught) {
 			return refusal(event, caught, c.unit, { action: 'approve' });
@@ -180,7 +199,7 @@ export const actions: Actions = {
 				token: c.token,
 				comment
 			});
-			return { action: 'return', message: 'Returned to the editors with your comment.' };
+			return { action: 'return', message: t(c.locale, 'report.returned') };
 		} catch (caught) {
 			return refusal(event, caught, c.unit, { action: 'return', comment });
 		}
@@ -189,7 +208,7 @@ export const actions: Actions = {
 		const c = await prepare(event, 'edit');
 		try {
 			await discardReport(c.store, c.user, { unit: c.unit, month: c.month, token: c.token });
-			return { action: 'discard', message: 'Draft discarded.' };
+			return { action: 'discard', message: t(c.locale, 'report.discarded') };
 		} catch (caught) {
 			return refusal(event, caught, c.unit, { action: 'discard' });
 		}
