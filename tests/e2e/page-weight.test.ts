@@ -16,7 +16,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
  * (JS and CSS) is ~41 KB, Svelte and SvelteKit ~30 KB, the shapes ~14 KB and the page ~12 KB.
  * Until Leaflet is loaded on demand, this budget only keeps it from growing.
  */
-const COLD_BUDGET = 170_000;
+const COLD_BUDGET = 190_000;
 /** A repeat visit the same day: the page revalidated (304), everything else from the cache. */
 const WARM_BUDGET = 5_000;
 
