@@ -82,7 +82,7 @@ function visibleText(html: string): { text: string; title: string } {
 		// names itself in both languages by rule).
 		.replace(/<(\w+)[^>]*\sdata-name[^>]*>[\s\S]*?<\/\1>/g, ' ')
 		.replace(/<a[^>]*class="lang[^"]*"[^>]*>[\s\S]*?<\/a>/g, ' ')
-		.replace(/<div class="demo-bar[^"]*"[^>]*>[\s\S]*?<\/div>/g, ' ')
+		.replace(/<(div|aside) class="demo-bar[^"]*"[^>]*>[\s\S]*?<\/\1>/g, ' ')
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/&nbsp;/g, ' ')
 		.replace(new RegExp(PROPER_NAMES.join('|'), 'g'), ' ')
