@@ -21,7 +21,7 @@ afterAll(async () => {
 /** A sign-in through the proxy, which appends the client's address to X-Forwarded-For. */
 function viaProxy(forwardedFor: string, email: string, password: string) {
 	const body = new URLSearchParams({ email, password }).toString();
-	return send(new URL('/signin', server.url).href, {
+	return send(new URL('/signin?lang=en', server.url).href, {
 		method: 'POST',
 		body,
 		headers: {
