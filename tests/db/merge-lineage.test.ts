@@ -10,6 +10,7 @@ import { migrateStore } from '../../src/lib/server/db/migrate.ts';
 import { seedMeasures, seedUnits } from '../../src/lib/server/services/units-seed.ts';
 import { importFile } from '../../src/lib/server/services/import/index.ts';
 import { seriesFor } from '../../src/lib/server/queries/series.ts';
+import { seriesOfMany } from '../../src/lib/server/queries/series-many.ts';
 import { valuesFor } from '../../src/lib/server/queries/values.ts';
 import { QueryError } from '../../src/lib/server/queries/errors.ts';
 
@@ -157,5 +158,56 @@ describe('a merged commune', () => {
 		await expect(
 			valuesFor(t.store, { indicator: 'dossier_volume', period: '2025-Q3', level: 'district' })
 		).rejects.toThrow(/abolished/);
+	});
+});
+
+describe('several series at once (the compare page)', () => {
+	it.each(['month', 'quarter', 'year'] as const)(
+		'gives seriesFor’s figures and lineage for every unit and indicator (grain %s)',
+		async (grain) => {
+			// Today's merged unit, an ended one, the province and the abolished district: three windows.
+			const units = ['90001', '90002', '90', '901', '90004'];
+			const indicators = ['dossier_volume', 'online_uptake', 'service_index'];
+			const many = await seriesOfMany(t.store, {
+				indicators,
+				units,
+				grain,
+				at: '2025-09-01',
+				lastMonth: '2025-09'
+			});
+			expect(many.map((m) => m.indicator)).toEqual(indicators);
+			let values = 0;
+			for (const { indicator, series } of many) {
+				expect(series.map((s) => s.unit.code)).toEqual(units);
+				for (const [k, unit] of units.entries()) {
+					const {
+						target: _target,
+						trend: _trend,
+						...one
+					} = await seriesFor(t.store, {
+						indicator,
+						unit,
+						grain,
+						at: '2025-09-01',
+						lastMonth: '2025-09'
+					});
+					expect(series[k], `${indicator} ${unit}`).toEqual(one);
+					values += one.rows.filter((r) => r.value !== null).length;
+				}
+			}
+			expect(values).toBeGreaterThan(10);
+		}
+	);
+
+	it('answers 404 for an unknown code, as seriesFor does', async () => {
+		await expect(
+			seriesOfMany(t.store, {
+				indicators: ['dossier_volume'],
+				units: ['90001', '99999'],
+				grain: 'month',
+				at: '2025-09-01',
+				lastMonth: '2025-09'
+			})
+		).rejects.toThrow(/Unknown unit code "99999"/);
 	});
 });

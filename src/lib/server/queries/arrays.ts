@@ -9,3 +9,9 @@ import { sql, type SQL } from 'drizzle-orm';
 export function intArray(values: readonly (number | string)[]): SQL {
 	return sql`${`{${values.map((v) => Math.trunc(Number(v))).join(',')}}`}::int[]`;
 }
+
+/** Strings as one `text[]` parameter, each element quoted (commas, quotes and braces kept). */
+export function textArray(values: readonly string[]): SQL {
+	const quoted = values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`);
+	return sql`${`{${quoted.join(',')}}`}::text[]`;
+}

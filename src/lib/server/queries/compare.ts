@@ -1,7 +1,7 @@
 /**
  * What the compare page (routes/compare) shows, from the verbs the API answers with, so its
  * figures are the API's: `compareUnits` — several units' series of the main indicators, each
- * from `seriesFor` (harmonised through the 2025 merger, as `/api/v1/series`); `comparePeriods`
+ * with `seriesFor`'s figures (harmonised through the 2025 merger, as `/api/v1/series`); `comparePeriods`
  * — one indicator in two periods from `valuesFor` on the same units (`as_of`, as
  * `/api/v1/values?as_of=`), joined by unit code, with the change and the shapes for the maps.
  */
@@ -10,7 +10,7 @@ import { KPI_INDICATORS } from '../../domain/kpis.ts';
 import { changeOf } from '../../domain/compare.ts';
 import { svgMap, type ShapeInput, type SvgMap } from '../../geo/svg-map.ts';
 import { badRequest } from './errors.ts';
-import { seriesFor, type SeriesResult } from './series.ts';
+import { seriesOfMany, type PlainSeries } from './series-many.ts';
 import { requireIndicator, valuesFor, type ValueRow } from './values.ts';
 import { shapesOf } from './geometry.ts';
 import type { Level } from './units.ts';
@@ -34,28 +34,24 @@ export interface UnitsRequest {
 export interface UnitsComparison {
 	grain: CompareGrain;
 	/** The units, in the order asked, as the series name them (with their lineage). */
-	units: Pick<SeriesResult, 'unit' | 'successors' | 'predecessors'>[];
+	units: Pick<PlainSeries, 'unit' | 'successors' | 'predecessors'>[];
 	/** One entry per indicator: each unit's series, in the units' order. */
-	indicators: { indicator: string; series: SeriesResult[] }[];
+	indicators: { indicator: string; series: PlainSeries[] }[];
 }
 
-/** The series of every compared indicator for each unit; 404 for an unknown unit code. */
+/**
+ * The series of every compared indicator for each unit, in a few queries ({@link seriesOfMany}:
+ * the figures of `seriesFor`, without the target and trend the page does not show); 404 for an
+ * unknown unit code.
+ */
 export async function compareUnits(db: Executor, request: UnitsRequest): Promise<UnitsComparison> {
-	const indicators: UnitsComparison['indicators'] = [];
-	for (const indicator of COMPARED_INDICATORS) {
-		const series = await Promise.all(
-			request.units.map((unit) =>
-				seriesFor(db, {
-					indicator,
-					unit,
-					grain: request.grain,
-					at: request.at,
-					lastMonth: request.lastMonth
-				})
-			)
-		);
-		indicators.push({ indicator, series });
-	}
+	const indicators = await seriesOfMany(db, {
+		indicators: COMPARED_INDICATORS,
+		units: request.units,
+		grain: request.grain,
+		at: request.at,
+		lastMonth: request.lastMonth
+	});
 	return {
 		grain: request.grain,
 		units: indicators[0].series.map(({ unit, successors, predecessors }) => ({

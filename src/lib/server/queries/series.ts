@@ -9,7 +9,8 @@ import type { Executor } from '../db/index.ts';
 import { addMonths, lastDay, monthsBetween, periodContaining } from '../../domain/periods.ts';
 import type { Indicator } from '../../domain/indicators.ts';
 import { today } from '../../domain/clock.ts';
-import { aggregate, type Bucket } from './aggregate.ts';
+import { textArray } from './arrays.ts';
+import { aggregate, type AggregateRow, type Bucket } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
 import { evaluate, inputsOf, optionalDate, requireIndicator, requirePeriod } from './values.ts';
 import type { UnitRow } from './units.ts';
@@ -59,25 +60,36 @@ export interface SeriesRequest {
 	firstMonth?: string;
 }
 
-const GRAINS: Bucket[] = ['month', 'quarter', 'year'];
+export const GRAINS: Bucket[] = ['month', 'quarter', 'year'];
+
+type SeriesUnit = UnitRow & { id: number };
 
 /** The unit bearing `code` on `at`, or else the latest unit that bore it. */
-async function resolveForSeries(
+async function resolveForSeries(db: Executor, code: string, at: string): Promise<SeriesUnit> {
+	return (await resolveManyForSeries(db, [code], at))[0];
+}
+
+/** {@link resolveForSeries} for several codes in one query, in the order asked; 404 if unknown. */
+export async function resolveManyForSeries(
 	db: Executor,
-	code: string,
+	codes: string[],
 	at: string
-): Promise<UnitRow & { id: number }> {
+): Promise<SeriesUnit[]> {
 	const rows =
-		await db.rows<UnitRow>(sql`select u.id, u.code, u.name, u.short_name, u.type, u.level,
+		await db.rows<SeriesUnit>(sql`select u.id, u.code, u.name, u.short_name, u.type, u.level,
 			p.code as parent_code, u.valid_from::text as valid_from, u.valid_to::text as valid_to,
 			null::float8 as lon, null::float8 as lat, u.geometry_source
 		from units u left join units p on p.id = u.parent_id
-		where u.code = ${code} order by u.valid_from desc nulls last`);
-	if (rows.length === 0) notFound(`Unknown unit code "${code}"`);
-	return (
-		rows.find((u) => (u.valid_from ?? '0001-01-01') <= at && (u.valid_to ?? '9999-12-31') >= at) ??
-		rows[0]
-	);
+		where u.code = any(${textArray(codes)}) order by u.valid_from desc nulls last`);
+	return codes.map((code) => {
+		const bearing = rows.filter((u) => u.code === code);
+		if (bearing.length === 0) notFound(`Unknown unit code "${code}"`);
+		return (
+			bearing.find(
+				(u) => (u.valid_from ?? '0001-01-01') <= at && (u.valid_to ?? '9999-12-31') >= at
+			) ?? bearing[0]
+		);
+	});
 }
 
 async function linked(
@@ -92,24 +104,12 @@ async function linked(
 		where l.${sql.raw(mine)} = ${unitId} and u.id <> ${unitId} order by u.code`);
 }
 
-/** Every bucket code from month `start` to month `end`. */
-function bucketsBetween(start: string, end: string, grain: Bucket): string[] {
-	const out: string[] = [];
-	for (const m of monthsBetween(start, end)) {
-		const b = periodContaining(m, grain);
-		if (out[out.length - 1] !== b) out.push(b);
-	}
-	return out;
-}
-
-/** The series of one indicator for one unit. */
-export async function seriesFor(db: Executor, request: SeriesRequest): Promise<SeriesResult> {
-	const indicator: Indicator = requireIndicator(request.indicator);
-	const grain = (request.grain ?? 'month') as Bucket;
-	if (!GRAINS.includes(grain))
-		badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
-	const at = optionalDate('at', request.at) ?? today();
-	const unit = await resolveForSeries(db, request.unit, at);
+/** The months a unit's series spans and the day whose units it is drawn on. */
+export function seriesWindow(
+	unit: Pick<UnitRow, 'valid_from' | 'valid_to'>,
+	request: Pick<SeriesRequest, 'from' | 'to' | 'lastMonth' | 'firstMonth'>,
+	at: string
+): { start: string; end: string; asOf: string } {
 	const firstMonth = request.firstMonth ?? '2021-01';
 	let start = request.from ? requirePeriod(request.from).start : firstMonth;
 	let end = request.to ? requirePeriod(request.to).end : request.lastMonth;
@@ -130,19 +130,29 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 			: at < (unit.valid_from ?? at)
 				? unit.valid_from!
 				: at;
-	const rows = await aggregate(db, {
-		indicators: inputsOf(indicator),
-		level: unit.level,
-		start,
-		end,
-		startDay: `${start}-01`,
-		endDay: lastDay(end),
-		asOf,
-		targetIds: [unit.id],
-		bucket: grain
-	});
+	return { start, end, asOf };
+}
+
+/** Every bucket code from month `start` to month `end`. */
+export function bucketsBetween(start: string, end: string, grain: Bucket): string[] {
+	const out: string[] = [];
+	for (const m of monthsBetween(start, end)) {
+		const b = periodContaining(m, grain);
+		if (out[out.length - 1] !== b) out.push(b);
+	}
+	return out;
+}
+
+/** One row per bucket from `start` to `end`, from a target's aggregate rows (empty where none). */
+export function seriesRowsOf(
+	indicator: Indicator,
+	rows: AggregateRow[],
+	start: string,
+	end: string,
+	grain: Bucket
+): SeriesRow[] {
 	const byBucket = new Map(rows.filter((r) => r.bucket).map((r) => [r.bucket as string, r]));
-	const seriesRows: SeriesRow[] = bucketsBetween(start, end, grain).map((period) => {
+	return bucketsBetween(start, end, grain).map((period) => {
 		const r = byBucket.get(period);
 		if (!r)
 			return {
@@ -165,6 +175,29 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 			low_confidence: e.low_confidence
 		};
 	});
+}
+
+/** The series of one indicator for one unit. */
+export async function seriesFor(db: Executor, request: SeriesRequest): Promise<SeriesResult> {
+	const indicator: Indicator = requireIndicator(request.indicator);
+	const grain = (request.grain ?? 'month') as Bucket;
+	if (!GRAINS.includes(grain))
+		badRequest(`Unknown grain "${request.grain}": use month, quarter or year`);
+	const at = optionalDate('at', request.at) ?? today();
+	const unit = await resolveForSeries(db, request.unit, at);
+	const { start, end, asOf } = seriesWindow(unit, request, at);
+	const rows = await aggregate(db, {
+		indicators: inputsOf(indicator),
+		level: unit.level,
+		start,
+		end,
+		startDay: `${start}-01`,
+		endDay: lastDay(end),
+		asOf,
+		targetIds: [unit.id],
+		bucket: grain
+	});
+	const seriesRows = seriesRowsOf(indicator, rows, start, end, grain);
 	const year = Number(end.slice(0, 4));
 	const target = (await targetsFor(db, indicator.code, year, [unit.id])).get(unit.id) ?? null;
 	let trend: Trend | null = null;
