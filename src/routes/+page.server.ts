@@ -4,7 +4,7 @@ import { QueryError } from '$lib/server/queries/errors';
 import type { ValueRow, ValuesResult } from '$lib/server/queries/values';
 import { cachedValuesFor } from '$lib/server/queries/values-cached';
 import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
-import { listUnits } from '$lib/server/queries/units';
+import { listUnits, resolveUnit } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
 import { mapFallback, type MapFallback } from '$lib/server/queries/map-fallback';
@@ -129,7 +129,10 @@ export interface Area {
 /** The units under the selected area, or why they cannot be listed. */
 export type Children = { parent: string; rows: ChildRow[] } | { parent: string; message: string };
 
-/** Provinces on the map's day, and the districts of a lone province while districts existed. */
+/**
+ * Provinces on the map's day and, while districts existed, the districts of one province: the
+ * lone province's, or else the selected area's (the province chosen, or the district's own).
+ */
 async function areasAt(store: Executor, view: MapView, at: string): Promise<Area[]> {
 	const slim = (u: { code: string; name: string; level: Level }): Area => ({
 		code: u.code,
@@ -137,13 +140,28 @@ async function areasAt(store: Executor, view: MapView, at: string): Promise<Area
 		level: u.level
 	});
 	const provinces = (await listUnits(store, { level: 'province', at })).map(slim);
-	if (provinces.length !== 1 || view.asOf || !districtsExistIn(view.period)) return provinces;
-	const districts = await listUnits(store, {
-		level: 'district',
-		parentCode: provinces[0].code,
-		at
-	});
-	return [...provinces, ...districts.map(slim)];
+	if (view.asOf || !districtsExistIn(view.period)) return provinces;
+	const province = provinces.length === 1 ? provinces[0].code : await provinceOf(store, view, at);
+	if (!province) return provinces;
+	const districts = (await listUnits(store, { level: 'district', parentCode: province, at })).map(
+		slim
+	);
+	// Each province's districts right after it, as the select shows them indented.
+	const k = provinces.findIndex((p) => p.code === province);
+	return [...provinces.slice(0, k + 1), ...districts, ...provinces.slice(k + 1)];
+}
+
+/** The province the selected area is or lies in on `at`; null when none is selected or known. */
+async function provinceOf(store: Executor, view: MapView, at: string): Promise<string | null> {
+	if (!view.parent) return null;
+	try {
+		const unit = await resolveUnit(store, view.parent, at);
+		if (unit.level === 'province') return unit.code;
+		return unit.level === 'district' ? unit.parent_code : null;
+	} catch (caught) {
+		if (caught instanceof QueryError) return null;
+		throw caught;
+	}
 }
 
 /** The units one level under `view.parent` (districts of a province while they existed). */

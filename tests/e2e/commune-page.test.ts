@@ -2,13 +2,15 @@
  * Issue 14, item 6: a person on a commune's page sees the service index in the six groups of
  * Decision 766, the rank, the monthly reporting and the infrastructure inventory; changing the
  * period redraws them for that period (with scripts, and without by the form's button); the
- * parent's area overview is one link away.
+ * parent's area overview is one link away. Screenshots are kept in test-results/commune-page/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser';
 
 const BREAKDOWN = 'section[aria-labelledby="breakdown-title"]';
+const SHOTS = 'test-results/commune-page';
 
 /** What the sections say: the breakdown's heading, the groups' points, the strip's months. */
 async function sections(page: Page) {
@@ -26,6 +28,7 @@ describe('commune page, in a browser', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
+		mkdirSync(SHOTS, { recursive: true });
 		browser = await launchBrowser();
 	});
 
@@ -50,6 +53,7 @@ describe('commune page, in a browser', () => {
 			.evaluateAll((bars) => bars.map((b) => b.getBoundingClientRect().width));
 		expect(Math.max(...widths)).toBe(widths[4]);
 		expect(widths[0]).toBeGreaterThan(0);
+		await page.screenshot({ path: `${SHOTS}/than-uyen-2025-Q4.png`, fullPage: true });
 
 		await page.selectOption('#period', '2024-Q3');
 		await page.waitForURL(/period=2024-Q3/);
@@ -58,6 +62,7 @@ describe('commune page, in a browser', () => {
 		expect(after.months.at(-1)).toBe('2024-09');
 		expect(after.inventory).toBe('Hạ tầng số, Quý 3/2024');
 		expect(after.points).toHaveLength(6);
+		await page.screenshot({ path: `${SHOTS}/than-uyen-2024-Q3.png`, fullPage: true });
 		expect(errors).toEqual([]);
 	});
 

@@ -1,13 +1,16 @@
 /**
  * Issue 14 (search): from any page, the header's search box finds a unit and its first result
- * opens that unit's page; with JavaScript off the same form works as a plain GET.
+ * opens that unit's page; with JavaScript off the same form works as a plain GET. Screenshots
+ * of the results are kept in test-results/search/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from '../support/browser';
 
 const HEADER_SEARCH = 'header.site input[name="q"]';
 const FIRST_RESULT = 'ol.results li.result h2 a';
+const SHOTS = 'test-results/search';
 
 /** Types `text` in the header's search box, submits it and opens the first result. */
 async function searchAndOpenFirst(page: Page, text: string): Promise<string | null> {
@@ -16,6 +19,8 @@ async function searchAndOpenFirst(page: Page, text: string): Promise<string | nu
 	await page.waitForURL(/\/search\?q=/);
 	const first = page.locator(FIRST_RESULT).first();
 	await first.waitFor();
+	const slug = text.replace(/\W+/g, '-');
+	await page.screenshot({ path: `${SHOTS}/${slug}.png`, fullPage: true });
 	const name = await first.textContent();
 	await first.click();
 	await page.waitForURL(/\/units\/\d+\?period=/);
@@ -26,6 +31,7 @@ describe('header search, in a browser', () => {
 	let browser: Browser;
 
 	beforeAll(async () => {
+		mkdirSync(SHOTS, { recursive: true });
 		browser = await launchBrowser();
 	});
 
@@ -52,6 +58,7 @@ describe('header search, in a browser', () => {
 		expect(await items.nth(0).textContent()).toContain('In force today');
 		const old = items.nth(1);
 		expect(await old.textContent()).toMatch(/Now part of:\s*Xã Than Uyên/);
+		await page.screenshot({ path: `${SHOTS}/muong-than-en.png`, fullPage: true });
 		await old.locator('h2 a').click();
 		await page.waitForURL(/\/units\/03619\?period=2025-Q2/);
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Xã Mường Than');

@@ -50,7 +50,9 @@ const text = (v: number | null, unit: IndicatorUnit) => formatValue(v, unit, 'vi
 describe('/compare?units=…: the series API’s figures, unit by unit', () => {
 	it.each([
 		['03595,03618,03388', 'quarter'],
-		['03618,03595', 'year']
+		['03618,03595', 'year'],
+		// The province, a district abolished in 2025 and the commune it held: three windows.
+		['12,110,03618', 'quarter']
 	])('units=%s grain=%s', async (units, grain) => {
 		const query = grain === 'quarter' ? `units=${units}` : `units=${units}&grain=${grain}`;
 		const res = await get(`/compare?${query}`);

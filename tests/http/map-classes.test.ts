@@ -83,7 +83,7 @@ describe('colour classes in the URL', () => {
 });
 
 describe('the units of an area beside the map', () => {
-	it('lists the districts of the province, with the API’s figures, linking down', async () => {
+	it('lists the districts of the province, with the API’s figures, linking to their overviews and down', async () => {
 		const r = await get('/?indicator=online_uptake&period=2024-Q1&parent=12');
 		expect(r.status).toBe(200);
 		const api = JSON.parse(
@@ -93,7 +93,9 @@ describe('the units of an area beside the map', () => {
 		const list = /aria-labelledby="children-title">([\s\S]*?)<\/section>/.exec(r.text)?.[1] ?? '';
 		expect(api.rows.length).toBeGreaterThan(3);
 		for (const row of api.rows) {
-			expect(list).toContain(`units/${row.unit_code}?period=2024-Q1`);
+			// A district is an area: its link opens its overview, not a unit page.
+			expect(list).toContain(`areas/${row.unit_code}?period=2024-Q1&amp;indicator=online_uptake"`);
+			expect(list).not.toContain(`units/${row.unit_code}?`);
 			expect(list).toContain(`parent=${row.unit_code}`);
 		}
 		expect(strip(list)).toContain('Các đơn vị thuộc Tỉnh Lai Châu');
@@ -108,9 +110,30 @@ describe('the units of an area beside the map', () => {
 		const list = /aria-labelledby="children-title">([\s\S]*?)<\/section>/.exec(r.text)?.[1] ?? '';
 		expect(api.rows.length).toBeGreaterThan(0);
 		expect((list.match(/<li/g) ?? []).length).toBe(api.rows.length);
+		for (const row of api.rows) expect(list).toContain(`units/${row.unit_code}?period=2024-Q1`);
 		const gone = await get('/?indicator=online_uptake&period=2024-Q1&parent=999');
 		expect(gone.status).toBe(200);
 		expect(strip(gone.text)).toContain('No unit bore code "999" during 2024-Q1');
+	});
+});
+
+describe('areas on the map link to their overviews', () => {
+	it('links each district of the table to /areas/CODE, and offers the districts to select', async () => {
+		const r = await get('/?indicator=on_time_rate&period=2024-Q1&level=district&parent=110');
+		expect(r.status).toBe(200);
+		const table = /<table[\s\S]*?<\/table>/.exec(r.text)?.[0] ?? '';
+		expect(table).toContain('areas/110?period=2024-Q1&amp;indicator=on_time_rate"');
+		expect(table).not.toMatch(/units\/1\d\d\?/);
+		const select = /<select id="parent"[\s\S]*?<\/select>/.exec(r.text)?.[0] ?? '';
+		expect(select).toMatch(/<option value="12"/);
+		expect(select).toMatch(/<option value="110"/);
+	});
+
+	it('opens a province’s overview on the service index when the map’s indicator has none', async () => {
+		const r = await get('/?indicator=dossiers_per_1000&period=2024&level=province');
+		expect(r.status).toBe(200);
+		const table = /<table[\s\S]*?<\/table>/.exec(r.text)?.[0] ?? '';
+		expect(table).toContain('areas/12?period=2024&amp;indicator=service_index"');
 	});
 });
 

@@ -1,6 +1,7 @@
 /** Links of the area overview: an area for a period and indicator, and its figures' downloads. */
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
+import { AREA_TABLE_INDICATORS } from '$lib/domain/kpis';
 
 export interface AreaView {
 	code: string;
@@ -49,4 +50,18 @@ export function areaBriefLink(view: AreaView, lang: string | null): ResolvedPath
 	const q = new URLSearchParams({ period: view.period, indicator: view.indicator });
 	if (lang) q.set('lang', lang);
 	return resolve(`/areas/${view.code}/brief?${q}`);
+}
+
+/**
+ * An area's overview for a view of another page (the map's), on its indicator where the
+ * overview offers it, else on the service index.
+ */
+export function areaLinkFor(
+	code: string,
+	period: string,
+	indicator: string,
+	lang: string | null
+): ResolvedPathname {
+	const offered = (AREA_TABLE_INDICATORS as readonly string[]).includes(indicator);
+	return areaLink({ code, period, indicator: offered ? indicator : 'service_index' }, lang);
 }
