@@ -1,22 +1,16 @@
 /**
- * The built app (`node build`) as the bench serves it: from a private copy of build/ (route
- * chunks load lazily, so a rebuild by someone else during the run would break a server running
- * from build/ itself; the copy lives under node_modules/.cache so the app's packages resolve),
- * on a free port, with the store given by the environment. Request logging is off.
+ * The built app (`node build`) as the bench serves it: from a private copy of build/, on a free
+ * port, with the store given by the environment. Request logging is off. The spawning, copying and
+ * waiting are shared with the test setup (scripts/lib/built-server.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { buildStaleReason, root, viteBuild } from '../build-state.js';
 import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { buildDir, buildStaleReason, root, viteBuild } from '../build-state.js';
+	copyBuild as copyBuildAs,
+	freePort,
+	READY_PATH,
+	spawnBuilt,
+	waitUntilReady
+} from '../lib/built-server.ts';
 
 export { root };
 
@@ -36,32 +30,7 @@ export function ensureBuild(rebuildStale: boolean): {
 
 /** Copies build/ to a private folder; returns the folder (its `build` is the app). */
 export function copyBuild(): string {
-	const parent = join(root, 'node_modules', '.cache');
-	mkdirSync(parent, { recursive: true });
-	const dayAgo = Date.now() - 24 * 3600_000;
-	for (const entry of readdirSync(parent)) {
-		const path = join(parent, entry);
-		if (entry.startsWith('xaso-bench-build-') && statSync(path).mtimeMs < dayAgo)
-			rmSync(path, { recursive: true, force: true });
-	}
-	const dir = mkdtempSync(join(parent, 'xaso-bench-build-'));
-	cpSync(buildDir, join(dir, 'build'), { recursive: true });
-	writeFileSync(join(dir, 'build', 'package.json'), '{ "type": "module" }\n');
-	return dir;
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))
-			);
-		});
-	});
+	return copyBuildAs('xaso-bench-build-');
 }
 
 export interface RunningServer {
@@ -90,58 +59,14 @@ export async function startServer(
 		...env
 	};
 	if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-	const child = spawn(process.execPath, [join(buildCopy, 'build')], {
-		cwd: root,
-		env: childEnv,
-		stdio: 'pipe'
-	});
-	let output = '';
-	const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-	child.stdout!.on('data', collect);
-	child.stderr!.on('data', collect);
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	const stop = async () => {
-		process.off('exit', killOnExit);
-		await stopChild(child);
-	};
+	const server = spawnBuilt(buildCopy, childEnv);
 	try {
-		await waitUntilReady(child, `${url}/api/v1/indicators`);
+		await waitUntilReady(server.child, url + READY_PATH);
 	} catch (error) {
-		await stop();
-		throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`, {
+		await server.stop();
+		throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output()}`, {
 			cause: error
 		});
 	}
-	return { url, pid: child.pid!, startMs: performance.now() - t, stop };
-}
-
-async function waitUntilReady(child: ChildProcess, readyUrl: string) {
-	const deadline = Date.now() + 120_000;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null)
-			throw new Error(
-				`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`
-			);
-		try {
-			const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) });
-			await response.arrayBuffer();
-			if (response.status === 200) return;
-			last = `HTTP ${response.status}`;
-		} catch (error) {
-			last = (error as Error).message;
-		}
-		await new Promise((done) => setTimeout(done, 200));
-	}
-	throw new Error(`GET ${readyUrl} did not answer 200 within 120 s (last: ${last})`);
-}
-
-async function stopChild(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
+	return { url, pid: server.child.pid!, startMs: performance.now() - t, stop: server.stop };
 }

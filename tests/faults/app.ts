@@ -3,18 +3,10 @@
  * serves it) on a store the test chooses and keeps across restarts — a DATA_DIR or a
  * DATABASE_URL — so that it can be killed with SIGKILL and started again on the same data.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-	childEnv,
-	copyBuild,
-	ensureBuild,
-	freePort,
-	stopChild,
-	waitUntilReady
-} from '../support/server-setup.ts';
-import { root } from '../../scripts/build-state.js';
+import { childEnv, copyBuild, ensureBuild } from '../support/server-setup.ts';
+import { freePort, spawnBuilt, waitUntilReady } from '../../scripts/lib/built-server.ts';
 
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
@@ -55,24 +47,12 @@ export async function spawnApp(build: string, store: StoreEnv): Promise<App> {
 		...store
 	});
 	if ('DATA_DIR' in store) delete env.DATABASE_URL;
-	const child = spawn(process.execPath, [join(build, 'build')], {
-		cwd: root,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const killOnExit = () => child.kill('SIGKILL');
-	process.once('exit', killOnExit);
-	let output = '';
-	const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));
-	child.stdout!.on('data', collect);
-	child.stderr!.on('data', collect);
+	const server = spawnBuilt(build, env);
+	const { child } = server;
 	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-		child.once('exit', (code, signal) => {
-			process.off('exit', killOnExit);
-			done({ code, signal });
-		})
+		child.once('exit', (code, signal) => done({ code, signal }))
 	);
-	return { url, child, output: () => output, exited, stop: () => stopChild(child) };
+	return { url, child, output: server.output, exited, stop: server.stop };
 }
 
 /** Spawns the server and waits until it answers; returns it and the seconds it took. */

@@ -13,23 +13,21 @@
  * build so that a file saved during the run does not trigger a second one.
  */
 import type { TestProject } from 'vitest/node';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { createTestUsers } from './test-users.ts';
-import { buildDir, buildStaleReason, root, viteBuild } from '../../scripts/build-state.js';
+import { buildStaleReason, root, viteBuild } from '../../scripts/build-state.js';
+import {
+	copyBuild as copyBuildAs,
+	freePort,
+	READY_PATH,
+	spawnBuilt,
+	waitUntilReady
+} from '../../scripts/lib/built-server.ts';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -37,10 +35,6 @@ declare module 'vitest' {
 		baseURL: string;
 	}
 }
-
-const READY_PATH = '/api/v1/indicators';
-const READY_TIMEOUT_MS = 120_000;
-const STOP_GRACE_MS = 5_000;
 
 export interface RunningServer {
 	url: string;
@@ -86,43 +80,12 @@ export function ensureBuild() {
 	if (viteBuild() !== 0) throw new Error('vite build failed: the HTTP tests need build/');
 }
 
-/**
- * The server runs from a private copy of build/: it loads route chunks lazily, so a rebuild of
- * build/ during the run (`npm start`, another test run in the same tree) would break it. The copy
- * lives under node_modules/ so that the app's packages still resolve, and ignored by every tool.
- */
+/** A private copy of build/ for one server (scripts/lib/built-server.ts says why). */
 export function copyBuild(): string {
-	const parent = join(root, 'node_modules', '.cache');
-	mkdirSync(parent, { recursive: true });
-	const dayAgo = Date.now() - 24 * 3600_000;
-	for (const entry of readdirSync(parent)) {
-		const path = join(parent, entry);
-		// Left behind by a run that was killed.
-		if (entry.startsWith('xaso-test-build-') && statSync(path).mtimeMs < dayAgo)
-			rmSync(path, { recursive: true, force: true });
-	}
-	const dir = mkdtempSync(join(parent, 'xaso-test-build-'));
-	cpSync(buildDir, join(dir, 'build'), { recursive: true });
-	// Node does not look for package.json "type" above a node_modules folder.
-	writeFileSync(join(dir, 'build', 'package.json'), '{ "type": "module" }\n');
-	return dir;
+	return copyBuildAs('xaso-test-build-');
 }
 
-export function freePort(): Promise<number> {
-	return new Promise((resolvePort, fail) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', fail);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address
-					? resolvePort(address.port)
-					: fail(new Error('no port'))
-			);
-		});
-	});
-}
+export { freePort };
 
 /** The environment of a child process: ours without Vitest's markers. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -212,7 +175,8 @@ export async function startServer(
 
 	let storeLabel = '';
 	let database: string | undefined;
-	let output = '';
+	let output = () => '';
+	let forward = false;
 	try {
 		const buildCopy = copyBuild();
 		cleanups.push(() => rmSync(buildCopy, { recursive: true, force: true, maxRetries: 3 }));
@@ -252,34 +216,20 @@ export async function startServer(
 		if (options.users !== false)
 			await createTestUsers({ DATA_DIR: env.DATA_DIR, DATABASE_URL: env.DATABASE_URL });
 
-		// cwd stays the repository root: drizzle/ and ../shared/data are found from there.
-		const child = spawn(process.execPath, [join(buildCopy, 'build')], {
-			cwd: root,
-			env,
-			stdio: 'pipe'
-		});
-		const killOnExit = () => child.kill('SIGKILL');
-		process.once('exit', killOnExit);
-		cleanups.push(() => stopChild(child));
-		cleanups.push(() => void process.off('exit', killOnExit));
-
-		let forward = false;
-		const collect = (chunk: Buffer) => {
-			output = (output + chunk.toString()).slice(-20_000);
-		};
-		child.stdout.on('data', collect);
-		child.stderr.on('data', (chunk: Buffer) => {
-			collect(chunk);
-			// Once ready, server errors show up beside the test that caused them.
+		const server = spawnBuilt(buildCopy, env);
+		cleanups.push(server.stop);
+		output = server.output;
+		// Once ready, server errors show up beside the test that caused them.
+		server.onStderr((chunk) => {
 			if (forward) process.stderr.write(`[server] ${chunk}`);
 		});
 
-		await waitUntilReady(child, url + READY_PATH);
+		await waitUntilReady(server.child, url + READY_PATH);
 		forward = true;
 	} catch (error) {
 		await cleanUp();
 		throw new Error(
-			`${(error as Error).message}\n--- server output (${storeLabel || 'no store yet'}) ---\n${output || '(none)'}`,
+			`${(error as Error).message}\n--- server output (${storeLabel || 'no store yet'}) ---\n${output() || '(none)'}`,
 			{ cause: error }
 		);
 	}
@@ -287,40 +237,4 @@ export async function startServer(
 		`[server-setup] ${url} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (${storeLabel})`
 	);
 	return { url, database, stop: cleanUp };
-}
-
-export async function waitUntilReady(child: ChildProcess, readyUrl: string) {
-	const deadline = Date.now() + READY_TIMEOUT_MS;
-	let last = 'no answer';
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null)
-			throw new Error(
-				`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`
-			);
-		try {
-			const response = await fetch(readyUrl, { signal: AbortSignal.timeout(5_000) });
-			await response.arrayBuffer();
-			if (response.status === 200) return;
-			last = `HTTP ${response.status}`;
-		} catch (error) {
-			last = (error as Error).message;
-		}
-		await new Promise((done) => setTimeout(done, 250));
-	}
-	throw new Error(
-		`GET ${readyUrl} did not answer 200 within ${READY_TIMEOUT_MS / 1000} s (last: ${last})`
-	);
-}
-
-/** SIGTERM, then SIGKILL after a grace period; resolves once the process has exited. */
-export async function stopChild(child: ChildProcess) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise<void>((done) => child.once('exit', () => done()));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => {
-		console.warn(`[server-setup] server did not stop within ${STOP_GRACE_MS / 1000} s: SIGKILL`);
-		child.kill('SIGKILL');
-	}, STOP_GRACE_MS);
-	await exited;
-	clearTimeout(timer);
 }
