@@ -6,21 +6,11 @@ import { answer, csvResponse } from '$lib/server/http/respond';
 import { isDemo } from '$lib/server/queries/settings';
 import type { Cell } from '$lib/server/http/csv';
 import { today as todayInVietnam } from '$lib/domain/clock';
+import { SERIES_COLUMNS, seriesCells } from '$lib/server/http/series-columns';
 import { readUnits } from '../read.server';
 
 /** One row per indicator, unit and period: the `/api/v1/series` columns with what they are of. */
-const HEADER = [
-	'indicator',
-	'unit_code',
-	'unit_name',
-	'period',
-	'value',
-	'numerator',
-	'denominator',
-	'months_reported',
-	'low_confidence',
-	'harmonised'
-];
+const HEADER = ['indicator', 'unit_code', 'unit_name', ...SERIES_COLUMNS];
 
 /**
  * The compared units' series as one CSV: `/compare/download?units=A,B&grain=quarter&format=csv`,
@@ -36,18 +26,7 @@ export const GET: RequestHandler = (event) =>
 			const { codes, units } = await readUnits(store, q.units, q.grain, todayInVietnam());
 			const rows: Cell[][] = units.indicators.flatMap(({ indicator, series }) =>
 				series.flatMap((s) =>
-					s.rows.map((r) => [
-						indicator,
-						s.unit.code,
-						s.unit.name,
-						r.period,
-						r.value,
-						r.numerator,
-						r.denominator,
-						r.months_reported,
-						r.low_confidence,
-						r.harmonised
-					])
+					s.rows.map((r) => [indicator, s.unit.code, s.unit.name, ...seriesCells(r)])
 				)
 			);
 			const demo = (await isDemo(store)) ? '-demo-data' : '';

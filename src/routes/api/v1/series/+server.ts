@@ -11,6 +11,7 @@ import {
 } from '$lib/server/http/download-about';
 import { findIndicator } from '$lib/domain/indicators';
 import { seriesFor } from '$lib/server/queries/series';
+import { SERIES_COLUMNS, seriesCells } from '$lib/server/http/series-columns';
 import { lastCompleteMonth } from '$lib/domain/periods';
 import { today } from '$lib/domain/clock';
 import { isDemo } from '$lib/server/queries/settings';
@@ -33,24 +34,8 @@ export const GET: RequestHandler = (event) =>
 			const demo = await isDemo(store);
 			if (format === 'csv' || format === 'zip') {
 				const name = `${result.indicator}-${result.unit.code}-${result.grain}`;
-				const header = [
-					'period',
-					'value',
-					'numerator',
-					'denominator',
-					'months_reported',
-					'low_confidence',
-					'harmonised'
-				];
-				const rows = result.rows.map((r) => [
-					r.period,
-					r.value,
-					r.numerator,
-					r.denominator,
-					r.months_reported,
-					r.low_confidence,
-					r.harmonised
-				]);
+				const header = [...SERIES_COLUMNS];
+				const rows = result.rows.map(seriesCells);
 				if (format === 'csv')
 					return csvResponse(
 						`${name}.csv`,
