@@ -9,11 +9,11 @@ import type { Executor } from '../db/index.ts';
 import { INDICATORS, type IndicatorCode } from '../../domain/indicators.ts';
 import { firstDay, lastDay, type Period } from '../../domain/periods.ts';
 import { rankValues } from '../../domain/rank.ts';
-import { band, type Band } from '../../domain/scoring.ts';
+import { band } from '../../domain/scoring.ts';
 import { aggregate } from './aggregate.ts';
 import { notFound } from './errors.ts';
 import { mapFrame } from './map.ts';
-import { evaluate } from './values.ts';
+import { evaluate, type Figure } from './values.ts';
 import { resolveUnit, type Level } from './units.ts';
 
 export interface ProfileUnit {
@@ -36,16 +36,8 @@ export interface LinkedUnit {
 	share: number;
 }
 
-export interface ProfileFigure {
+export interface ProfileFigure extends Figure {
 	indicator: IndicatorCode;
-	value: number | null;
-	numerator: number | null;
-	denominator: number | null;
-	months_reported: number;
-	months_expected: number;
-	low_confidence: boolean;
-	rank: number | null;
-	band: Band | null;
 }
 
 export interface UnitProfile {

@@ -17,7 +17,7 @@ import {
 	PERIOD_FORMS,
 	type Period
 } from '../../domain/periods.ts';
-import { scoreComposite, band, type ComponentScore } from '../../domain/scoring.ts';
+import { scoreComposite, band, type Band, type ComponentScore } from '../../domain/scoring.ts';
 import { rankValues } from '../../domain/rank.ts';
 import { isLowConfidence } from '../../domain/confidence.ts';
 import { aggregate, type AggregateRow } from './aggregate.ts';
@@ -29,13 +29,8 @@ import { meetsTarget } from '../../domain/trend.ts';
 import { eraOf, type Era } from '../../domain/era.ts';
 import { mapFrame } from './map.ts';
 
-export interface ValueRow {
-	unit_code: string;
-	unit_name: string;
-	/** The unit's validity (YYYY-MM-DD, null open-ended): a row is (unit_code, valid_from). */
-	valid_from: string | null;
-	valid_to: string | null;
-	era: Era;
+/** One unit's figure for an indicator and period, as the API, the tables and the profile give it. */
+export interface Figure {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
@@ -43,7 +38,16 @@ export interface ValueRow {
 	months_expected: number;
 	low_confidence: boolean;
 	rank: number | null;
-	band: 'good' | 'fair' | 'average' | 'weak' | null;
+	band: Band | null;
+}
+
+export interface ValueRow extends Figure {
+	unit_code: string;
+	unit_name: string;
+	/** The unit's validity (YYYY-MM-DD, null open-ended): a row is (unit_code, valid_from). */
+	valid_from: string | null;
+	valid_to: string | null;
+	era: Era;
 	/** The year's target for this unit (its own, else the general one), and whether it is met. */
 	target: number | null;
 	meets_target: boolean | null;
