@@ -1,11 +1,11 @@
 /**
- * `valuesFor` through the one value cache (http/value-cache.ts): the map page's `load` and
+ * `valuesFor` through the one value cache (cache/store.ts): the map page's `load` and
  * `GET /api/v1/values` both call this, so a view's SQL runs once per data version whichever
  * asks first. The key is the parsed, normalised request (never a URL): an unknown indicator or
  * a bad period is refused here exactly as `valuesFor` refuses it.
  */
 import type { Executor } from '../db/index.ts';
-import { cachedValue } from '../http/value-cache.ts';
+import { cachedValue } from '../cache/store.ts';
 import { dataVersion } from './data-version.ts';
 import {
 	optionalDate,

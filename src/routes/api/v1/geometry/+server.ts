@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import { ready } from '$lib/server/app';
 import { answer } from '$lib/server/http/respond';
 import { readParams } from '$lib/server/http/query-params';
@@ -9,6 +10,7 @@ import { badRequest } from '$lib/server/queries/errors';
 import { optionalDate, requirePeriod } from '$lib/server/queries/values';
 import { mapFrame, shapesAt, unitsChangedOn } from '$lib/server/queries/map';
 import { dataVersion } from '$lib/server/queries/data-version';
+import { cachedValue } from '$lib/server/cache/store';
 import { firstDay, lastDay } from '$lib/domain/periods';
 import { compactGeometry, decimalsFor } from './compact';
 import { simplifyShapes } from './simplify';
@@ -26,10 +28,7 @@ interface Body {
 	etag: string;
 }
 
-// Bodies per (level, at, format) of the current data version (bumped by every boundary import), so
-// repeat requests neither query, simplify nor compress; a new version empties it.
-const memo = new Map<string, Body>();
-let memoVersion: number | null = null;
+const gzipAsync = promisify(gzip);
 
 /**
  * How far a national map's borders may move when simplified (degrees; about 300 m): a tenth of
@@ -71,45 +70,49 @@ export const GET: RequestHandler = (event) =>
 			if (!day) badRequest('Give either period=P (with optional as_of) or at=YYYY-MM-DD');
 			at = await unitsChangedOn(store, level, day);
 		}
+		// Bodies per (level, at, format) in the one cache at the current data version (bumped by every
+		// boundary import), so repeat requests neither query, simplify nor compress.
 		const version = await dataVersion(store);
-		if (version !== memoVersion) {
-			memo.clear();
-			memoVersion = version;
-		}
-		const key = `${level}|${at}|${format}`;
-		let body = memo.get(key);
-		if (!body) {
-			const shapes = await shapesAt(store, level, at);
-			const decimals = decimalsFor(shapes.map((s) => s.geometry));
-			const compact = shapes.map((s) => compactGeometry(s.geometry, decimals));
-			const geometries = decimals === 3 ? simplifyShapes(compact, NATIONAL_TOLERANCE) : compact;
-			const units = shapes.map((s, k) => ({ code: s.code, name: s.name, geometry: geometries[k] }));
-			const raw =
-				format === 'binary'
-					? encodeShapes(packTopology(toTopology(units, decimals)), { level, at })
-					: format === 'topojson'
-						? JSON.stringify({ ...toTopology(units, decimals), level, at })
-						: JSON.stringify({
-								type: 'FeatureCollection',
-								level,
-								at,
-								features: shapes.map((s, k) => ({
-									type: 'Feature',
-									id: s.code,
-									// The page names the sources itself; the map needs only the code and the name.
-									properties: { code: s.code, name: s.name },
-									geometry: geometries[k]
-								}))
-							});
-			const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`;
-			const type = {
-				geojson: 'application/geo+json',
-				topojson: 'application/json',
-				binary: 'application/octet-stream'
-			}[format];
-			body = { type, raw, gzip: gzipSync(raw, { level: 9 }), etag };
-			if (memoVersion === version) memo.set(key, body);
-		}
+		const body = await cachedValue(
+			`geometry|${level}|${at}|${format}`,
+			version,
+			async (): Promise<Body> => {
+				const shapes = await shapesAt(store, level, at);
+				const decimals = decimalsFor(shapes.map((s) => s.geometry));
+				const compact = shapes.map((s) => compactGeometry(s.geometry, decimals));
+				const geometries = decimals === 3 ? simplifyShapes(compact, NATIONAL_TOLERANCE) : compact;
+				const units = shapes.map((s, k) => ({
+					code: s.code,
+					name: s.name,
+					geometry: geometries[k]
+				}));
+				const raw =
+					format === 'binary'
+						? encodeShapes(packTopology(toTopology(units, decimals)), { level, at })
+						: format === 'topojson'
+							? JSON.stringify({ ...toTopology(units, decimals), level, at })
+							: JSON.stringify({
+									type: 'FeatureCollection',
+									level,
+									at,
+									features: shapes.map((s, k) => ({
+										type: 'Feature',
+										id: s.code,
+										// The page names the sources itself; the map needs only the code and the name.
+										properties: { code: s.code, name: s.name },
+										geometry: geometries[k]
+									}))
+								});
+				const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 20)}"`;
+				const type = {
+					geojson: 'application/geo+json',
+					topojson: 'application/json',
+					binary: 'application/octet-stream'
+				}[format];
+				return { type, raw, gzip: await gzipAsync(raw, { level: 9 }), etag };
+			},
+			(b) => b.raw.length + b.gzip.length + 256
+		);
 		const headers: Record<string, string> = {
 			'content-type': body.type,
 			'cache-control': CACHE,
