@@ -38,6 +38,7 @@ import { addSoakUsers } from './bench/soak-writer.ts';
 import { machineInfo, printBudgets, printTable, writeResults } from './bench/report.ts';
 import { summarize } from './bench/stats.ts';
 import { assessAreaPages, measureAreaPages, type AreaPageRun } from './bench/area-pages.ts';
+import { assessMixed, mixedLoad, mixedViews, type MixedRun } from './bench/mixed-load.ts';
 import { findIndicator } from '../src/lib/domain/indicators.ts';
 import { lastDay } from '../src/lib/domain/periods.ts';
 import { today as todayInVietnam } from '../src/lib/domain/clock.ts';
@@ -206,7 +207,14 @@ try {
 		series: `/api/v1/series?indicator=online_uptake&unit=${seriesUnit}&from=${opts.months[0]}&to=${lastMonth}`,
 		page: '/'
 	};
-	const server = await phase('server start', () => startServer(buildCopy, { DATABASE_URL: url }));
+	const server = await phase('server start', () =>
+		startServer(buildCopy, {
+			DATABASE_URL: url,
+			// The uncached mixed workload asks hundreds of new views from one address.
+			NEW_VIEWS_RATE: '100000',
+			NEW_VIEWS_BURST: '100000'
+		})
+	);
 	cleanups.push(() => server.stop());
 	const http: Record<keyof typeof paths, LoadResult> = {} as never;
 	let monthStock: LoadResult | null = null;
@@ -267,6 +275,16 @@ try {
 	);
 	log(
 		`area pages cold: p50 ${areaPages.summary.p50.toFixed(0)} ms, p95 ${areaPages.summary.p95.toFixed(0)} ms over ${areaPages.summary.n} views; CPU per view p50 ${areaPages.cpu?.p50 ?? '–'} ms`
+	);
+	// Uncached mixed workload (issue 13): what the cache hides.
+	const mixed: MixedRun = await phase('mixed uncached', () =>
+		mixedLoad(server.url, url, mixedViews(units, opts.months, 240), {
+			clients: opts.clients,
+			floorSample: 40
+		})
+	);
+	log(
+		`mixed uncached: ${mixed.requests} requests over ${mixed.views} views, p50 ${mixed.summary.p50.toFixed(0)} ms, p95 ${mixed.summary.p95.toFixed(0)} ms (API ${mixed.api.p95.toFixed(0)}, pages ${mixed.pages.p95.toFixed(0)}); bare SQL p95 ${mixed.floor.p95.toFixed(0)} ms; ${mixed.errors} errors`
 	);
 	const rowsInMonth = (JSON.parse(monthBody.toString()) as { rows: unknown[] }).rows.length;
 	if (rowsInMonth !== nCommunes)
@@ -439,6 +457,12 @@ try {
 	);
 	figures.push(...areaAssessed.figures);
 	budgets.push(areaAssessed.budget);
+	const mixedAssessed = assessMixed(
+		mixed,
+		opts.quick ? 'quick scenario (1 province)' : 'whole country'
+	);
+	figures.push(...mixedAssessed.figures);
+	budgets.push(mixedAssessed.budget);
 	printTable(figures);
 	printBudgets(budgets);
 	console.log(`\nphases (ms): ${JSON.stringify(phases)}`);
