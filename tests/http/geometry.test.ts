@@ -8,8 +8,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { latitudeOf, longitudeOf, shapesOf } from '../../src/lib/components/map/map-shapes';
-import { decodeShapes } from '../../src/lib/components/map/shapes-binary';
+import { latitudeOf, longitudeOf, shapesOf } from '../../src/lib/geo/map-shapes';
+import { decodeShapes } from '../../src/lib/geo/shapes-binary';
 
 const base = inject('baseURL');
 

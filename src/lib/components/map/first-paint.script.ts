@@ -8,9 +8,9 @@
  * same view. Self-contained: Vite bundles it as it bundles workers (FirstPaint.svelte).
  */
 import { readPlan, type PaintPlan } from './first-paint';
-import { openingView, type MapShapes } from './map-shapes';
+import { openingView, type MapShapes } from '$lib/geo/map-shapes';
 import { paintUnits, prepare, Projection } from './paint';
-import { readShapes } from './shapes-binary';
+import { readShapes } from '$lib/geo/shapes-binary';
 import { paintingOf } from './unit-style';
 
 /** What this script leaves on the window for the page's map (shapes.ts). */

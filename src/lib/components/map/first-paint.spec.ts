@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, planOf, readPlan } from './first-paint';
-import { fitView, framePadding, latitudeOf, longitudeOf, worldX, worldY } from './map-shapes';
+import {
+	fitView,
+	framePadding,
+	latitudeOf,
+	longitudeOf,
+	worldX,
+	worldY
+} from '$lib/geo/map-shapes';
 
 const NO_DATA = '#bdbdbd';
 

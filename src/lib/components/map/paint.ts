@@ -7,7 +7,7 @@
  * scripts run (first-paint.script.ts), so both put the same pixels on the screen. No Leaflet:
  * it draws on any 2D canvas context.
  */
-import type { MapShapes } from './map-shapes';
+import type { MapShapes } from '$lib/geo/map-shapes';
 
 /** How a unit is painted; units with the same `key` are filled together. */
 export interface UnitStyle {

@@ -8,7 +8,7 @@
  */
 import type * as Leaflet from 'leaflet';
 import type { LeafletModule } from './context.svelte';
-import { contains, latitudeOf, longitudeOf, type MapShapes } from './map-shapes';
+import { contains, latitudeOf, longitudeOf, type MapShapes } from '$lib/geo/map-shapes';
 import {
 	paintOutlines,
 	paintUnits,

@@ -6,7 +6,7 @@
  * across visits; this keeps them across views within a visit, and answers synchronously when it
  * already has them, so a change of indicator never blanks the map.
  */
-import type { MapShapes } from './map-shapes';
+import type { MapShapes } from '$lib/geo/map-shapes';
 import type { FirstPaintHandle } from './first-paint.script';
 import type { ShapesReply } from './shapes.worker';
 

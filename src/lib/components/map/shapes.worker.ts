@@ -4,8 +4,8 @@
  * paint, first-paint.script.ts): a URL in, shapes out, their arrays transferred back, not
  * copied. The download is the worker's too, so it runs at network speed however busy the page.
  */
-import { readShapes } from './shapes-binary';
-import { transferablesOf, type MapShapes } from './map-shapes';
+import { readShapes } from '$lib/geo/shapes-binary';
+import { transferablesOf, type MapShapes } from '$lib/geo/map-shapes';
 
 export type ShapesReply = { shapes: MapShapes } | { error: string };
 

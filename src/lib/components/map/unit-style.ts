@@ -5,7 +5,7 @@
  * the first paint alike, so the map looks the same before and after the page's scripts run.
  */
 import { hatchPattern, stripePattern } from './hatch';
-import type { MapShapes } from './map-shapes';
+import type { MapShapes } from '$lib/geo/map-shapes';
 import { groupUnits, type Group, type Look, type UnitStyle } from './paint';
 
 const OUTLINE = '#ffffff';

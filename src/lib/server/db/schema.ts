@@ -9,6 +9,7 @@ import {
 	bigserial,
 	boolean,
 	check,
+	customType,
 	date,
 	doublePrecision,
 	index,
@@ -328,3 +329,28 @@ export const settings = pgTable('settings', {
 	key: text('key').primaryKey(),
 	value: jsonb('value').notNull()
 });
+
+/** Bytes (`bytea`): a Buffer on postgres.js, a Uint8Array on PGlite. */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+/**
+ * The map shapes of the units of a level valid on a day, encoded once (src/lib/geo: rounded,
+ * simplified together, as TopoJSON and binary) in each format of `GET /api/v1/geometry`, with
+ * gzip and ETag: computed when boundaries are seeded or imported, not per request. A trigger
+ * (migration 0007) empties the table whenever units change, in the same transaction.
+ */
+export const unitShapes = pgTable(
+	'unit_shapes',
+	{
+		level: text('level').notNull(),
+		at: date('at').notNull(),
+		format: text('format').notNull(),
+		contentType: text('content_type').notNull(),
+		body: bytes('body').notNull(),
+		gzip: bytes('gzip').notNull(),
+		etag: text('etag').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.level, t.at, t.format] })]
+);

@@ -34,3 +34,53 @@ export async function shapesOf(db: Executor, ids: number[]): Promise<Map<number,
 		])
 	);
 }
+
+/** One stored encoding of a map's shapes (table unit_shapes). */
+export interface StoredShapes {
+	contentType: string;
+	body: Buffer;
+	gzip: Buffer;
+	etag: string;
+}
+
+const asBuffer = (b: Uint8Array | Buffer) =>
+	Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
+/** The stored shapes of `level` on `at` in `format`, or null when not (or no longer) stored. */
+export async function storedShapes(
+	db: Executor,
+	level: string,
+	at: string,
+	format: string
+): Promise<StoredShapes | null> {
+	const [row] = await db.rows<{
+		content_type: string;
+		body: Uint8Array;
+		gzip: Uint8Array;
+		etag: string;
+	}>(
+		sql`select content_type, body, gzip, etag from unit_shapes
+			where level = ${level} and at = ${at}::date and format = ${format}`
+	);
+	if (!row) return null;
+	return {
+		contentType: row.content_type,
+		body: asBuffer(row.body),
+		gzip: asBuffer(row.gzip),
+		etag: row.etag
+	};
+}
+
+/** Stores shapes (kept if another process stored the same first: they are the same bytes). */
+export async function saveShapes(
+	db: Executor,
+	key: { level: string; at: string; format: string },
+	shapes: StoredShapes
+): Promise<void> {
+	await db.run(
+		sql`insert into unit_shapes (level, at, format, content_type, body, gzip, etag)
+			values (${key.level}, ${key.at}::date, ${key.format}, ${shapes.contentType},
+				${shapes.body}, ${shapes.gzip}, ${shapes.etag})
+			on conflict do nothing`
+	);
+}

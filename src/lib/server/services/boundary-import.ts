@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { fillSchematicGeometry } from './schematic.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
 import { today } from '../../domain/clock.ts';
+import { precomputeShapes } from './map-shapes.ts';
 
 export interface BoundaryImportOptions {
 	codeField?: string;
@@ -32,6 +33,8 @@ export async function importBoundaryFile(
 		return attached;
 	});
 	await compactUnits(store);
+	// The map's shapes of the new boundaries, encoded once now rather than on requests.
+	await precomputeShapes(store, [at]);
 	return result;
 }
 

@@ -11,6 +11,8 @@ import { generateDemo } from './demo.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
 import { seedDefaultTargets } from '../queries/targets.ts';
 import { hasFigures, hasUnits } from '../queries/settings.ts';
+import { precomputeShapes } from './map-shapes.ts';
+import { today } from '../../domain/clock.ts';
 
 export interface SetupReport {
 	seededUnits: boolean;
@@ -24,7 +26,7 @@ export const ERA_DATES = ['2025-06-30', '2025-07-01'];
 
 /** Seeds units, lineage and geometry; safe to run again (it updates what exists). */
 export async function seedStore(store: Store, options: { boundaries?: string | null } = {}) {
-	return store.transaction(async (tx) => {
+	const seeded = await store.transaction(async (tx) => {
 		await seedMeasures(tx);
 		await seedUnits(tx);
 		const files =
@@ -36,6 +38,9 @@ export async function seedStore(store: Store, options: { boundaries?: string | n
 		await bumpDataVersion(tx);
 		return { files, schematic };
 	});
+	// The map's shapes, encoded once now rather than on requests.
+	await precomputeShapes(store, [...ERA_DATES, today()]);
+	return seeded;
 }
 
 /** Migrates, seeds an empty store, and fills demo figures when asked and none exist. */

@@ -1,6 +1,6 @@
 /**
  * The shapes of a map as the canvas layer draws them: the geometry endpoint's topology (its
- * binary form, shapes-binary.ts, or TopoJSON, routes/api/v1/geometry/topology.ts, flattened by
+ * binary form, shapes-binary.ts, or TopoJSON, topology.ts, flattened by
  * `packTopology`) in typed arrays — every arc's points once, in Web Mercator world units, and each
  * unit as rings of arc references. No object per point or polygon is made, so ~10,000 communes
  * are ready in a few milliseconds; drawing at any zoom is then a multiplication per point, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toTopology } from '../../../routes/api/v1/geometry/topology';
+import { toTopology } from './topology';
 import { packTopology, shapesOf, type UnitsTopology } from './map-shapes';
 import { decodeShapes, encodeShapes } from './shapes-binary';
 import { testUnits as units } from './test-units';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toTopology } from '../../../routes/api/v1/geometry/topology';
+import { toTopology } from './topology';
 import {
 	contains,
 	latitudeOf,
