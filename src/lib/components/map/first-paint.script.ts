@@ -8,7 +8,8 @@
  * same view. Self-contained: Vite bundles it as it bundles workers (FirstPaint.svelte).
  */
 import { readPlan, type PaintPlan } from './first-paint';
-import { openingView, type MapShapes } from '$lib/geo/map-shapes';
+import type { MapShapes } from '$lib/geo/map-shapes';
+import { openingView } from '$lib/geo/map-view';
 import { paintUnits, prepare, Projection } from './paint';
 import { readShapes } from '$lib/geo/shapes-binary';
 import { paintingOf } from './unit-style';

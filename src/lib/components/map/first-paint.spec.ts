@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, planOf, readPlan } from './first-paint';
-import {
-	fitView,
-	framePadding,
-	latitudeOf,
-	longitudeOf,
-	worldX,
-	worldY
-} from '$lib/geo/map-shapes';
+import { latitudeOf, longitudeOf, worldX, worldY } from '$lib/geo/map-shapes';
+import { fitView, framePadding } from '$lib/geo/map-view';
 
 const NO_DATA = '#bdbdbd';
 

@@ -3,7 +3,7 @@
  * choropleth will look like (each unit's colour and flags, the outlines, the room to leave), and
  * a small script the head loads `async` (first-paint.script.ts) draws it from the shapes the
  * document preloads — while the page is still being parsed, before its scripts and Leaflet have
- * loaded. The interactive map then takes over on the same view (map-shapes.ts `openingView`),
+ * loaded. The interactive map then takes over on the same view ($lib/geo/map-view.ts `openingView`),
  * drawn by the same code (paint.ts, unit-style.ts), so nothing moves. This module is the plan
  * both ends read: pure, no DOM.
  */
