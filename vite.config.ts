@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { messagesSplit } from './vite/messages-split';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [messagesSplit(), sveltekit()],
 	test: {
 		projects: [
 			{

@@ -31,6 +31,7 @@ import { rawGet } from './bench/raw-get.ts';
 import { launch, visitPage, type Visit } from './bench/browser.ts';
 import { servePlainLeaflet } from './bench/plain-leaflet.ts';
 import { seedLaiChau } from './bench/laichau.ts';
+import { runLighthouse, type LighthouseResult } from './bench/lighthouse.ts';
 import { pglitePass, type PgliteResult } from './bench/pglite-pass.ts';
 import { assess } from './bench/assess.ts';
 import { soak, type SoakResult } from './bench/soak.ts';
@@ -383,7 +384,16 @@ try {
 				}
 			}
 			log(`our / warm: ${warm?.bytes} bytes in ${warm?.requests} requests`);
-			return { ours, plain, warm: warm!, laiChau: null as { cold: Visit; warm: Visit } | null };
+			return {
+				ours,
+				plain,
+				warm: warm!,
+				laiChau: null as {
+					cold: Visit;
+					warm: Visit;
+					lighthouse: LighthouseResult | null;
+				} | null
+			};
 		});
 	}
 	await server.stop();
@@ -399,15 +409,21 @@ try {
 				const browser = await launch();
 				try {
 					const v = await visitPage(browser, `${lc.url}/`, 1, { warm: true });
-					data.laiChau = { cold: v.cold, warm: v.warm! };
+					data.laiChau = { cold: v.cold, warm: v.warm!, lighthouse: null };
 				} finally {
 					await browser.close();
+				}
+				try {
+					data.laiChau!.lighthouse = await runLighthouse(`${lc.url}/`);
+				} catch (error) {
+					notes.push(`Lighthouse could not run: ${(error as Error).message}`);
 				}
 			} finally {
 				await lc.stop();
 			}
+			const lh = data.laiChau!.lighthouse;
 			log(
-				`page bytes (Lai Châu): cold ${data.laiChau!.cold.bytes}, warm ${data.laiChau!.warm.bytes}`
+				`page bytes (Lai Châu): cold ${data.laiChau!.cold.bytes}, warm ${data.laiChau!.warm.bytes}; Lighthouse mobile: ${lh ? `performance ${lh.performance}, accessibility ${lh.accessibility}, TBT ${lh.totalBlockingTimeMs?.toFixed(0)} ms` : 'not run'}`
 			);
 		});
 	}

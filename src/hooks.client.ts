@@ -5,8 +5,15 @@
  */
 import type { ClientInit } from '@sveltejs/kit';
 import { firstPaintSettled } from '$lib/components/map/shapes';
+import { loadLocale, localeOf } from '$lib/i18n';
 
 /** The longest the page's scripts wait for the first paint before they hydrate anyway. */
 const FIRST_PAINT_WAIT_MS = 1000;
 
-export const init: ClientInit = () => firstPaintSettled(FIRST_PAINT_WAIT_MS);
+// The reader's dictionary (the only one the browser downloads) comes while the first paint draws.
+export const init: ClientInit = async () => {
+	await Promise.all([
+		firstPaintSettled(FIRST_PAINT_WAIT_MS),
+		loadLocale(localeOf(new URL(location.href))).catch(() => {})
+	]);
+};

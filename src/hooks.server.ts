@@ -185,6 +185,24 @@ function withCacheControl(response: Response, value: string): Response {
 	}
 }
 
+/**
+ * SvelteKit repeats every <link rel="modulepreload"> and stylesheet preload of a page's head as a
+ * `Link` header: ~2 KB of header per page, never compressed on HTTP/1.1, for hints the head
+ * already gives as early (the head is the first chunk sent). Dropped (issue 15, item 6: page
+ * weight); inside `cachedPages`, so the cached copies go without it too.
+ */
+const noPreloadHeader: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.headers.get('x-sveltekit-page') === 'true' && response.headers.has('link')) {
+		try {
+			response.headers.delete('link');
+		} catch {
+			// Immutable headers (a response passed through from fetch()): leave them as they are.
+		}
+	}
+	return response;
+};
+
 /** Gzips pages and API answers when the client accepts it (see http/compress.ts). */
 const compression: Handle = async ({ event, resolve }) =>
 	maybeCompress(event.request, await resolve(event));
@@ -214,6 +232,7 @@ export const handle: Handle = sequence(
 	cachedPublic,
 	compression,
 	cachedPages,
+	noPreloadHeader,
 	securityHeaders,
 	auth
 );

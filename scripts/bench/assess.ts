@@ -2,6 +2,7 @@
  * Turns the raw measurements of a run into the named figures (value, floor, ratio, note) and the
  * budgets of issue 5 (PASS / FAIL, or N/A when a figure could not be measured).
  */
+import type { LighthouseResult } from './lighthouse.ts';
 import type { BenchOptions } from './options.ts';
 import type { IngestRun } from './ingest.ts';
 import type { LoadResult } from './http-load.ts';
@@ -29,7 +30,7 @@ export interface RunData {
 		ours: Visit[];
 		plain: Visit[];
 		warm: Visit;
-		laiChau: { cold: Visit; warm: Visit } | null;
+		laiChau: { cold: Visit; warm: Visit; lighthouse: LighthouseResult | null } | null;
 	} | null;
 	pglite: PgliteResult & { sqlMonthSummary: Summary };
 	soak: SoakResult | null;
@@ -157,6 +158,29 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 			'bytes',
 			null,
 			lc ? `Lai Châu demo store, second visit, ${lc.warm.requests} requests` : 'skipped'
+		),
+		figure(
+			'lighthouse_mobile_performance_laichau',
+			lc?.lighthouse?.performance ?? null,
+			'score',
+			null,
+			lc?.lighthouse
+				? `Lighthouse ${lc.lighthouse.lighthouseVersion} mobile (simulated slow 4G, 4× CPU) on / of the Lai Châu demo store: accessibility ${lc.lighthouse.accessibility}${lc.lighthouse.failedAccessibility.length ? ` (failing: ${lc.lighthouse.failedAccessibility.join(', ')})` : ''}, TBT ${lc.lighthouse.totalBlockingTimeMs?.toFixed(0)} ms, LCP ${lc.lighthouse.largestContentfulPaintMs?.toFixed(0)} ms, ${lc.lighthouse.totalByteWeight} bytes`
+				: 'not run'
+		),
+		figure(
+			'lighthouse_mobile_accessibility_laichau',
+			lc?.lighthouse?.accessibility ?? null,
+			'score',
+			null,
+			lc?.lighthouse ? 'Lighthouse mobile, same run' : 'not run'
+		),
+		figure(
+			'lighthouse_mobile_tbt_ms_laichau',
+			lc?.lighthouse?.totalBlockingTimeMs ?? null,
+			'ms',
+			null,
+			lc?.lighthouse ? 'total blocking time, Lighthouse mobile, same run' : 'not run'
 		),
 		figure(
 			'pglite_ingest_rows_per_s',

@@ -106,15 +106,9 @@ async function visit(page: Page, url: string, timeoutMs: number): Promise<Visit>
 	try {
 		await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
 		const painted = await waitPainted(page, timeoutMs);
-		// Our page paints first from a script of its own (FirstPaint.svelte), then hydrates and
-		// loads Leaflet, which replaces that picture: the visit lasts until it has, so that a warm
-		// visit follows a first visit that loaded everything, as a returning reader's would.
-		await page
-			.waitForFunction(() => !document.querySelector('canvas.first-paint'), null, {
-				timeout: 15_000,
-				polling: 100
-			})
-			.catch(() => {});
+		// Our page paints first from a script of its own (FirstPaint.svelte), then hydrates; Leaflet
+		// comes only when the reader reaches for the map (LeafletMap.svelte), so a visit lasts until
+		// the network is idle, and a warm visit follows a first visit that loaded all it would.
 		await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
 		const state = await page.evaluate(() => {
 			const w = window as unknown as Record<string, number | undefined>;

@@ -7,7 +7,9 @@ import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { listUnits, resolveUnit } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
-import { mapFallback, type MapFallback } from '$lib/server/queries/map-fallback';
+import { mapFallback } from '$lib/server/queries/map-fallback';
+import type { SvgMap } from '$lib/geo/svg-map';
+import { ServerOnly } from '$lib/transport/server-only';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
@@ -109,7 +111,7 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
-			fallback: await mapFallback(store, view.level, frame.at, !isDataRequest),
+			fallback: pageFallback(await mapFallback(store, view.level, frame.at, !isDataRequest)),
 			unavailable: null
 		};
 	} catch (caught) {
@@ -194,6 +196,16 @@ function empty() {
 		sources: [] as string[],
 		geometryUrl: null as string | null,
 		mergedOnto: null as string | null,
-		fallback: null as MapFallback | null
+		fallback: null as PageFallback | null
 	};
+}
+
+interface PageFallback {
+	/** The no-JavaScript map: rendered by the server, never sent in the hydration data. */
+	svgMap: ServerOnly<SvgMap>;
+	place: string | null;
+}
+
+function pageFallback(fallback: { svgMap: SvgMap | null; place: string | null }): PageFallback {
+	return { svgMap: new ServerOnly(fallback.svgMap), place: fallback.place };
 }

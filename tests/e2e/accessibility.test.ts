@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, launchBrowser, openPage } from '../support/browser';
+import { axeViolations, baseURL, launchBrowser, openPage, reachForMap } from '../support/browser';
 
 const SLOW = { timeout: 90_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -28,8 +28,7 @@ async function aCommune(): Promise<string> {
 
 /** Waits until what scripts add is there: the interactive map on `/`, else the page settled. */
 async function settled(page: Page, path: string) {
-	if (path === '/' || path.startsWith('/?'))
-		await page.waitForSelector('.leaflet-container[data-ready="true"]', SLOW);
+	if (path === '/' || path.startsWith('/?')) await reachForMap(page);
 	await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser';
+import { launchBrowser, openPage, reachForMap } from '../support/browser';
 
 const SLOW = { timeout: 90_000 };
 const MAP = '.leaflet-container';
@@ -44,7 +44,7 @@ describe('the fuller public map', () => {
 		const { page, errors } = await openPage(browser, '/?period=2024', {
 			viewport: { width: 1280, height: 900 }
 		});
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const before = await page.locator(MAP).getAttribute('data-fills');
 		const legendBefore = await page.locator('.legend').textContent();
 
@@ -66,7 +66,7 @@ describe('the fuller public map', () => {
 		const { page, errors } = await openPage(browser, '/?period=2024-Q1', {
 			viewport: { width: 1280, height: 900 }
 		});
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const historyLength = await page.evaluate(() => history.length);
 		const slider = page.getByRole('slider');
 		const before = await page.locator(MAP).getAttribute('data-fills');
@@ -100,7 +100,7 @@ describe('the fuller public map', () => {
 		const { page, errors } = await openPage(browser, '/?period=2025', {
 			viewport: { width: 1280, height: 900 }
 		});
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const last = await page.getByRole('slider').getAttribute('max');
 		await page.getByRole('button', { name: 'Chạy' }).click();
 		await page.waitForFunction(() => location.search.includes('period=2026'), null, SLOW);
@@ -114,7 +114,7 @@ describe('the fuller public map', () => {
 		const { page, errors } = await openPage(browser, '/?period=2024&parent=12', {
 			viewport: { width: 1280, height: 900 }
 		});
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const before = await page.locator(MAP).getAttribute('data-fills');
 		const codesBefore = Object.keys(JSON.parse(before!)).sort();
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, newContext, openPage } from '../support/browser';
+import { baseURL, launchBrowser, newContext, openPage, reachForMap } from '../support/browser';
 
 // Generous: a shared CI machine may be slow to start Chromium and paint.
 const SLOW = { timeout: 90_000 };
@@ -91,7 +91,7 @@ describe('public map', () => {
 
 	it('draws the choropleth and repaints it in place when the indicator changes', async () => {
 		const { page, errors } = await openPage(browser, '/');
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const geometryRequests: string[] = [];
 		page.on('request', (request) => {
 			if (request.url().includes('/api/v1/geometry')) geometryRequests.push(request.url());
@@ -148,7 +148,7 @@ describe('public map', () => {
 			if (request.url().includes('/api/v1/geometry')) requests.push(request.url());
 		});
 		await page.goto('/', { waitUntil: 'commit' });
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		// In the document's head, so the browser asks for it before any script runs (the link
 		// leaves with the first paint once the map has drawn: read the page as it came) …
 		const html = await (await fetch(new URL('/', baseURL()))).text();
@@ -188,7 +188,7 @@ describe('public map', () => {
 		// first paint is gone.
 		const full = await context.newPage();
 		await full.goto('/?indicator=on_time_rate&period=2024-Q3');
-		await full.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(full);
 		expect(JSON.parse((await full.locator(MAP).getAttribute('data-fills')) ?? '{}')).toEqual(
 			painted
 		);
@@ -227,7 +227,7 @@ describe('public map', () => {
 			await route.continue();
 		});
 		await page.goto('/');
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const seen = await page.evaluate(
 			() => (window as unknown as { __seen: Record<string, number> }).__seen
 		);
@@ -264,13 +264,13 @@ describe('public map', () => {
 		// parse ends), then hydrated without it.
 		expect(waited.hydrated - waited.parsed).toBeGreaterThan(800);
 		release();
-		await slow.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(slow);
 		await stuck.close();
 	}, 180_000);
 
 	it('shows a tooltip with the figure when a table row is focused', async () => {
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const link = page.locator('#figures tbody th a').first();
 		const name = (await link.textContent())!.trim();
 		await link.focus();
@@ -292,7 +292,7 @@ describe('public map', () => {
 		await still.page.context().close();
 		// Running, it stays where it was: nothing unfolds above it.
 		const running = await openPage(browser, '/', phone);
-		await running.page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(running.page);
 		expect((await running.page.locator('.map-area').boundingBox())!.y).toBe(top);
 		await expect(running.page.locator('#indicator').isVisible()).resolves.toBe(false);
 		await running.page.click('details.controls summary');

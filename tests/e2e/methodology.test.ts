@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser';
+import { launchBrowser, openPage, reachForMap } from '../support/browser';
 
 describe('the methodology link of the map page', () => {
 	let browser: Browser;
@@ -18,7 +18,7 @@ describe('the methodology link of the map page', () => {
 
 	it('lands on the entry of the indicator shown, after changing it in place', async () => {
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
-		await page.waitForSelector('.leaflet-container');
+		await reachForMap(page);
 		await page.selectOption('#indicator', 'digitization_rate');
 		await page.waitForURL(/indicator=digitization_rate/);
 		const link = page.getByRole('link', { name: 'Cách tính: Tỷ lệ số hóa hồ sơ' }).first();

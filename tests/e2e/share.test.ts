@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, newContext, openPage } from '../support/browser';
+import { baseURL, launchBrowser, newContext, openPage, reachForMap } from '../support/browser';
 
 const SLOW_MS = 120_000;
 const MAP = '.leaflet-container';
@@ -42,6 +42,7 @@ describe('share link', () => {
 			await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
 				origin: baseURL()
 			});
+			await reachForMap(page);
 			await mapView(page);
 
 			// Another indicator and period, through the controls.
@@ -51,6 +52,7 @@ describe('share link', () => {
 			await page.waitForURL((url) => url.searchParams.get('period') === '2025-Q4');
 			// Classes through the address (the control is tested in map-fuller.test.ts).
 			await page.goto(`${page.url()}&classes=equal`, { waitUntil: 'load' });
+			await reachForMap(page);
 			const opening = await mapView(page);
 
 			// A unit selected from the table, and the map zoomed in.

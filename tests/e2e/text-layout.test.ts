@@ -5,9 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser';
+import { launchBrowser, openPage, reachForMap } from '../support/browser';
 
-const SLOW = { timeout: 90_000 };
 const MAP = '.leaflet-container';
 
 describe('text and layout', () => {
@@ -23,7 +22,7 @@ describe('text and layout', () => {
 
 	it('tells how to use a district map once it works, naming districts', async () => {
 		const { page, errors } = await openPage(browser, '/?level=district&period=2024-Q3');
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const hint = page.locator('p.hint', { hasText: 'Di chuột' });
 		await hint.waitFor({ state: 'visible', timeout: 10_000 });
 		const text = (await hint.textContent()) ?? '';
@@ -41,7 +40,7 @@ describe('text and layout', () => {
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3', {
 			viewport: { width, height }
 		});
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		await reachForMap(page);
 		const box = (await page.locator(MAP).boundingBox())!;
 		const tooltip = page.locator('.tooltip');
 		let seen = 0;

@@ -114,19 +114,49 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function transferred(
 	page: Page,
 	action: () => Promise<unknown>
-): Promise<{ bytes: number; requests: number }> {
+): Promise<{ bytes: number; requests: number; items: Transfer[] }> {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.enable');
 	let bytes = 0;
 	let requests = 0;
-	cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => {
+	const items: Transfer[] = [];
+	const responses = new Map<string, { url: string; status: number }>();
+	cdp.on(
+		'Network.responseReceived',
+		(e: { requestId: string; response: { url: string; status: number } }) => {
+			responses.set(e.requestId, { url: e.response.url, status: e.response.status });
+		}
+	);
+	cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
 		bytes += e.encodedDataLength;
 		requests++;
+		const response = responses.get(e.requestId);
+		items.push({
+			url: response?.url ?? '',
+			status: response?.status ?? 0,
+			bytes: e.encodedDataLength
+		});
 	});
 	try {
 		await action();
 	} finally {
 		await cdp.detach().catch(() => {});
 	}
-	return { bytes, requests };
+	return { bytes, requests, items };
+}
+
+/** One response of `transferred`: its URL, status and bytes over the wire (0 from the cache). */
+export interface Transfer {
+	url: string;
+	status: number;
+	bytes: number;
+}
+
+/**
+ * The interactive map as a reader gets it: Leaflet loads when the reader first reaches for the
+ * map (LeafletMap.svelte `deferred`), here by moving the pointer over its corner.
+ */
+export async function reachForMap(page: Page, timeout = 90_000): Promise<void> {
+	await page.hover('.map-card .map', { position: { x: 4, y: 4 } });
+	await page.waitForSelector('.leaflet-container[data-ready="true"]', { timeout });
 }

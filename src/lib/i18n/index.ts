@@ -4,14 +4,29 @@
  * HTML, and are rendered as text nodes.
  */
 import type { Locale } from '$lib/domain/format';
-import { en, vi, type MessageKey } from './messages';
+import type { MessageKey } from './messages';
+import { eager } from './dictionaries';
 
 export type { Locale } from '$lib/domain/format';
 export type { MessageKey } from './messages';
 
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { ...eager };
+
+/**
+ * Makes `locale`'s dictionary available to `t()`. On the server both always are; the browser
+ * downloads only the reader's language (vite/messages-split.ts), before the page renders
+ * (routes/+layout.ts).
+ */
+export async function loadLocale(locale: Locale): Promise<void> {
+	if (dictionaries[locale]) return;
+	const module =
+		locale === 'en'
+			? await import('virtual:xaso-messages/en')
+			: await import('virtual:xaso-messages/vi');
+	dictionaries[locale] = module.default;
+}
 
 /** The locale a URL asks for: `?lang=en` → English, anything else Vietnamese. */
 export function localeOf(url: URL): Locale {
@@ -31,7 +46,9 @@ export function t(
 	key: MessageKey,
 	params: Record<string, string | number> = {}
 ): string {
-	return fill(dictionaries[locale][key], params);
+	const dictionary = dictionaries[locale];
+	if (!dictionary) throw new Error(`i18n: the "${locale}" dictionary is not loaded (loadLocale)`);
+	return fill(dictionary[key], params);
 }
 
 /** Whether `key` names a message (for keys built from data: a status, an audit action). */

@@ -713,7 +713,11 @@ export const vi = {
 	'importError.out_of_scope': 'Đơn vị nằm ngoài địa bàn của bạn',
 	'importError.sharp_rise': 'Lớn hơn 3 lần trung vị 12 tháng gần nhất: hãy kiểm tra rồi xác nhận',
 	'importError.sharp_drop':
-		'Nhỏ hơn một phần ba trung vị 12 tháng gần nhất: hãy kiểm tra rồi xác nhận'
+		'Nhỏ hơn một phần ba trung vị 12 tháng gần nhất: hãy kiểm tra rồi xác nhận',
+
+	// page weight: the two methodology links every page shows, without the methodology's prose
+	'method.howLink': 'Cách tính',
+	'method.footerLink': 'Phương pháp tính và nguồn dữ liệu'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1423,5 +1427,9 @@ export const en: Record<MessageKey, string> = {
 	'importError.out_of_scope': 'The unit is outside your area',
 	'importError.sharp_rise': 'More than 3× the median of the last 12 months: check it, then confirm',
 	'importError.sharp_drop':
-		'Less than a third of the median of the last 12 months: check it, then confirm'
+		'Less than a third of the median of the last 12 months: check it, then confirm',
+
+	// page weight: the two methodology links every page shows, without the methodology's prose
+	'method.howLink': 'How it is computed',
+	'method.footerLink': 'Methodology and data sources'
 };
