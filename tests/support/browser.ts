@@ -157,6 +157,17 @@ export interface Transfer {
  * map (LeafletMap.svelte `deferred`), here by moving the pointer over its corner.
  */
 export async function reachForMap(page: Page, timeout = 90_000): Promise<void> {
-	await page.hover('.map-card .map', { position: { x: 4, y: 4 } });
-	await page.waitForSelector('.leaflet-container[data-ready="true"]', { timeout });
+	const started = Date.now();
+	// Before hydration nothing listens yet: move away and back, as a reader would, until it loads.
+	while (!(await page.locator('.leaflet-container').count())) {
+		if (Date.now() - started > timeout) throw new Error('the map never loaded Leaflet');
+		await page.mouse.move(0, 0);
+		await page.hover('.map-card .map', { position: { x: 4, y: 4 }, timeout });
+		await page
+			.waitForSelector('.leaflet-container', { timeout: 1_000, state: 'attached' })
+			.catch(() => {});
+	}
+	await page.waitForSelector('.leaflet-container[data-ready="true"]', {
+		timeout: Math.max(1, timeout - (Date.now() - started))
+	});
 }
