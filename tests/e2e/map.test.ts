@@ -256,7 +256,6 @@ describe('public map', () => {
 		});
 		await slow.goto('/', { waitUntil: 'commit' });
 		await slow.waitForSelector('details.controls[open]', { state: 'attached', timeout: 15_000 });
-		await slow.waitForSelector(MAP, { state: 'attached', timeout: 15_000 });
 		const waited = await slow.evaluate(
 			() => (window as unknown as { __seen: Record<string, number> }).__seen
 		);
