@@ -717,7 +717,10 @@ export const vi = {
 
 	// page weight: the two methodology links every page shows, without the methodology's prose
 	'method.howLink': 'Cách tính',
-	'method.footerLink': 'Phương pháp tính và nguồn dữ liệu'
+	'method.footerLink': 'Phương pháp tính và nguồn dữ liệu',
+	// charts15: charts as pictures, keyboard on the map (issue 15, items 2 and 5)
+	'chart.svg': 'Ảnh biểu đồ (SVG)',
+	'chart.png': 'Ảnh biểu đồ (PNG)'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1431,5 +1434,8 @@ export const en: Record<MessageKey, string> = {
 
 	// page weight: the two methodology links every page shows, without the methodology's prose
 	'method.howLink': 'How it is computed',
-	'method.footerLink': 'Methodology and data sources'
+	'method.footerLink': 'Methodology and data sources',
+	// charts15: charts as pictures, keyboard on the map (issue 15, items 2 and 5)
+	'chart.svg': 'Chart as a picture (SVG)',
+	'chart.png': 'Chart as a picture (PNG)'
 };

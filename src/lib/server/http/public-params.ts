@@ -133,10 +133,26 @@ export const MAP_PICTURE_PARAMS = {
 	}
 } satisfies ParamSchema;
 
+/**
+ * `GET /api/v1/chart.svg` and `/api/v1/chart.png` (services/chart-picture.ts): the series
+ * parameters (`unit` may list up to six codes, comma-separated), and the language of the texts.
+ */
+export const CHART_PICTURE_PARAMS = {
+	indicator: text,
+	unit: text,
+	from: optional,
+	to: optional,
+	grain: (raw) => raw ?? 'month',
+	at: atOrToday,
+	lang
+} satisfies ParamSchema;
+
 /** The API answers kept in the answer cache, by route id. */
 export const CACHED_API: Readonly<Record<string, ParamSchema>> = {
 	'/api/v1/map.svg': MAP_PICTURE_PARAMS,
 	'/api/v1/map.png': MAP_PICTURE_PARAMS,
+	'/api/v1/chart.svg': CHART_PICTURE_PARAMS,
+	'/api/v1/chart.png': CHART_PICTURE_PARAMS,
 	'/api/v1/values': VALUES_PARAMS,
 	'/api/v1/series': SERIES_PARAMS,
 	'/api/v1/priorities': PRIORITIES_PARAMS,
