@@ -91,7 +91,7 @@ export function chartPicture(input: ChartPictureInput): string {
 	const tickLabels = yTicks.map(input.formatTick);
 	const legendW = 300;
 	const left = pad + 12 + Math.max(...tickLabels.map((l) => l.length * 14 * CHAR_EM), 20);
-	const right = W - pad - legendW - 24;
+	const right = W - pad - legendW - 56;
 	const x = scaleLinear()
 		.domain([0, Math.max(1, periods.length - 1)])
 		.range([left + 8, right]);
@@ -135,7 +135,7 @@ export function chartPicture(input: ChartPictureInput): string {
 		const ty = r1(y(input.target.value));
 		out.push(
 			`<g class="target"><line x1="${r1(x(input.target.from))}" x2="${right}" y1="${ty}" y2="${ty}" stroke="${TARGET_COLOR}" stroke-width="1.5" stroke-dasharray="2 3"/>`,
-			`<text x="${right}" y="${ty - 6}" font-size="14" text-anchor="end" fill="${TARGET_COLOR}">${xmlEscape(input.target.label)}</text></g>`
+			`<text x="${r1(x(input.target.from))}" y="${ty + 18}" font-size="14" fill="${TARGET_COLOR}">${xmlEscape(input.target.label)}</text></g>`
 		);
 	}
 
@@ -168,7 +168,7 @@ export function chartPicture(input: ChartPictureInput): string {
 		const last = l.values.findLastIndex((v) => v !== null);
 		if (single && last >= 0)
 			out.push(
-				`<text class="last-value" x="${r1(x(last)) + 8}" y="${r1(y(l.values[last]!)) - 8}" font-size="15" font-weight="700" fill="#1f2933">${xmlEscape(input.formatValue(l.values[last]!))}</text>`
+				`<text class="last-value" x="${r1(x(last))}" y="${r1(y(l.values[last]!)) - 12}" font-size="15" font-weight="700" text-anchor="middle" fill="#1f2933">${xmlEscape(input.formatValue(l.values[last]!))}</text>`
 			);
 		out.push('</g>');
 	}
