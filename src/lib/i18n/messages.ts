@@ -720,7 +720,10 @@ export const vi = {
 	'method.footerLink': 'Phương pháp tính và nguồn dữ liệu',
 	// charts15: charts as pictures, keyboard on the map (issue 15, items 2 and 5)
 	'chart.svg': 'Ảnh biểu đồ (SVG)',
-	'chart.png': 'Ảnh biểu đồ (PNG)'
+	'chart.png': 'Ảnh biểu đồ (PNG)',
+	'map.keys.hint': 'Phím mũi tên: chọn đơn vị bên cạnh · Enter: mở trang · Esc: bỏ chọn',
+	'map.keys.rank': ', hạng {rank} trên {n}',
+	'map.keys.edge': 'Không còn đơn vị nào về phía này'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1437,5 +1440,8 @@ export const en: Record<MessageKey, string> = {
 	'method.footerLink': 'Methodology and data sources',
 	// charts15: charts as pictures, keyboard on the map (issue 15, items 2 and 5)
 	'chart.svg': 'Chart as a picture (SVG)',
-	'chart.png': 'Chart as a picture (PNG)'
+	'chart.png': 'Chart as a picture (PNG)',
+	'map.keys.hint': 'Arrow keys: select the next unit · Enter: open its page · Esc: clear',
+	'map.keys.rank': ', ranked {rank} of {n}',
+	'map.keys.edge': 'No unit further that way'
 };
