@@ -1,6 +1,7 @@
 /**
  * npm run import -- FILE [--dry-run] [--max-rows N]
- * Imports a CSV or XLSX report as the operator of the installation: accepted figures are approved
+ * Imports a CSV or XLSX report (our format, Biểu số II.06a, or the portal's monthly statistics
+ * as JSON or CSV) as the operator of the installation: accepted figures are approved
  * at once. Exit 0 with "inserted N, updated N, unchanged N"; exit 1 with every row error. A file
  * may have 20,000 data rows, as a web upload; `--max-rows` lets the operator load a larger one
  * (a national month in the long form, one figure per row, is about 205,000).
@@ -50,6 +51,9 @@ try {
 			`${result.dryRun ? 'dry run: would have ' : ''}inserted ${result.inserted}, updated ${result.updated}, unchanged ${result.unchanged}` +
 				(result.blank ? ` (${result.blank} blank cells: not reported)` : '')
 		);
+		if (result.official) console.log(result.official.note);
+		for (const n of result.notices)
+			console.log(`warning, line ${n.line}: [${n.code}] ${n.message}`);
 	} else {
 		console.error(`${file}: rejected, nothing written (${result.errors.length} errors)`);
 		for (const e of result.errors)

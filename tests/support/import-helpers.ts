@@ -115,6 +115,8 @@ export interface XlsxSpec {
 	moreSheets?: string[];
 	/** Use the x: prefix for the main namespace, as some .NET generators do. */
 	prefixed?: boolean;
+	/** Merged ranges ("C5:F5"), written after the sheet data as Excel does. */
+	mergeCells?: string[];
 }
 
 const esc = (s: string) =>
@@ -181,7 +183,11 @@ export function xlsxParts(spec: XlsxSpec): Record<string, string> {
 		'xl/worksheets/sheet1.xml':
 			head +
 			(spec.sheetPrologue ?? '') +
-			`<${p}worksheet ${xmlns}><${p}sheetData>${rows.join('')}</${p}sheetData></${p}worksheet>`
+			`<${p}worksheet ${xmlns}><${p}sheetData>${rows.join('')}</${p}sheetData>${
+				spec.mergeCells?.length
+					? `<${p}mergeCells count="${spec.mergeCells.length}">${spec.mergeCells.map((m) => `<${p}mergeCell ref="${m}"/>`).join('')}</${p}mergeCells>`
+					: ''
+			}</${p}worksheet>`
 	};
 	for (let i = 1; i < sheetNames.length; i++)
 		parts[`xl/worksheets/sheet${i + 1}.xml`] =

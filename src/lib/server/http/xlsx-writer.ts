@@ -21,6 +21,10 @@ export interface SheetSpec {
 	columns?: SheetColumn[];
 	/** Columns to keep in view when scrolling right (the header row is always frozen). */
 	frozenColumns?: number;
+	/** Rows written above the header, as text (a form's title, period, group headings). */
+	above?: string[][];
+	/** Merged ranges ("C5:F5"): the value stays in the top-left cell. */
+	merges?: string[];
 }
 
 const escapeXml = (s: string) =>
@@ -121,14 +125,21 @@ const styles = `${XML}<styleSheet xmlns="${NS_MAIN}">
 function worksheet(spec: SheetSpec): string {
 	const width = spec.header.length;
 	const columns: SheetColumn[] = spec.columns ?? spec.header.map(() => ({ width: 14 }));
-	const header = `<row r="1">${spec.header
-		.map(
-			(h, i) =>
-				`<c r="${columnName(i)}1" s="${STYLE.header}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(h)}</t></is></c>`
-		)
-		.join('')}</row>`;
+	const headed = (texts: string[], r: number) =>
+		`<row r="${r}">${texts
+			.map((h, i) =>
+				h === ''
+					? ''
+					: `<c r="${columnName(i)}${r}" s="${STYLE.header}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(h)}</t></is></c>`
+			)
+			.join('')}</row>`;
+	const above = spec.above ?? [];
+	const top = above.length + 1;
+	const header = [...above.map((texts, k) => headed(texts, k + 1)), headed(spec.header, top)].join(
+		'\n'
+	);
 	const rows = spec.rows.map((row, k) => {
-		const r = k + 2;
+		const r = k + top + 1;
 		return `<row r="${r}">${row.map((v, i) => cell(`${columnName(i)}${r}`, v, Boolean(columns[i]?.text))).join('')}</row>`;
 	});
 	const cols = columns
@@ -139,14 +150,17 @@ function worksheet(spec: SheetSpec): string {
 		.join('');
 	const frozen = spec.frozenColumns ?? 0;
 	const pane = frozen
-		? `<pane ySplit="1" xSplit="${frozen}" topLeftCell="${columnName(frozen)}2" activePane="bottomRight" state="frozen"/>`
-		: '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>';
+		? `<pane ySplit="${top}" xSplit="${frozen}" topLeftCell="${columnName(frozen)}${top + 1}" activePane="bottomRight" state="frozen"/>`
+		: `<pane ySplit="${top}" topLeftCell="A${top + 1}" activePane="bottomLeft" state="frozen"/>`;
+	const merges = spec.merges?.length
+		? `\n<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+		: '';
 	return `${XML}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
-<dimension ref="A1:${columnName(Math.max(0, width - 1))}${spec.rows.length + 1}"/>
+<dimension ref="A1:${columnName(Math.max(0, width - 1))}${spec.rows.length + top}"/>
 <sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>
 <sheetFormatPr defaultRowHeight="15"/>
 <cols>${cols}</cols>
-<sheetData>${[header, ...rows].join('\n')}</sheetData>
+<sheetData>${[header, ...rows].join('\n')}</sheetData>${merges}
 </worksheet>`;
 }
 

@@ -30,6 +30,7 @@ import { insertDraft, updateDraft } from '../queries/draft-writes.ts';
 import { thisMonth } from '../../domain/clock.ts';
 import { findJumps } from './workflow-validate.ts';
 import { logAudit } from '../queries/audit-log.ts';
+import { prepareForm, type FormSummary } from './import/form-units.ts';
 
 /** Uploads above this size are refused with 413 before they are read. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -63,6 +64,10 @@ export type UploadOutcome =
 			/** Figures far from their recent median (to confirm before the upload). */
 			warnings: RowError[];
 			sha256: string;
+			/** An official form (II.06a, the portal's record): what was read and how it was filed. */
+			official: FormSummary | null;
+			/** The form's own warnings: said, never blocking. */
+			notices: RowError[];
 	  }
 	| { ok: false; status: 404 | 409 | 422; errors: RowError[] };
 
@@ -78,9 +83,15 @@ export async function uploadToDrafts(
 		? { ok: true as const, table: input.table }
 		: readOutcome(input.bytes, { maxRows: input.maxRows });
 	if (!read.ok) return { ok: false, status: 422, errors: [read.error] };
+	// An official form's units are looked for in the editor's province.
+	const prepared = read.table.form
+		? await prepareForm(store, read.table, { unitCode: user.unitCode })
+		: undefined;
+	const table = prepared?.table ?? read.table;
 	const checked = await importFile(store, {
 		bytes: input.bytes,
-		table: read.table,
+		table,
+		prepared,
 		fileName: input.fileName,
 		actor: user.email,
 		userId: user.id,
@@ -92,7 +103,7 @@ export async function uploadToDrafts(
 	// report its other problems (scope, locked reports) in the same answer.
 	let cells: FigureCell[];
 	try {
-		cells = readCells(read.table).cells;
+		cells = readCells(table).cells;
 	} catch (error) {
 		if (!checked.ok) return { ok: false, status: 422, errors: fileErrors };
 		throw error;
@@ -143,7 +154,9 @@ export async function uploadToDrafts(
 		updated: checked.updated,
 		unchanged: checked.unchanged,
 		warnings: sortErrors(warnings),
-		sha256: checked.sha256
+		sha256: checked.sha256,
+		official: checked.official,
+		notices: checked.notices
 	};
 	if (input.dryRun)
 		return {
@@ -184,6 +197,7 @@ export async function uploadToDrafts(
 							file: input.fileName,
 							sha256: checked.sha256,
 							changes: changes(before, merged),
+							...(checked.official ? { form: checked.official } : {}),
 							confirmed_jumps: (jumps.get(group.key) ?? []).map((j) => j.measure)
 						}
 					});

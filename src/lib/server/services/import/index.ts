@@ -18,6 +18,7 @@ import {
 import { importUnits } from '../../queries/import-units.ts';
 import { countFigures } from './preview.ts';
 import { thisMonth } from '../../../domain/clock.ts';
+import { prepareForm, type FormSummary, type PreparedForm } from './form-units.ts';
 
 export type { RowError } from './cells.ts';
 export { readTable } from './read.ts';
@@ -35,6 +36,8 @@ export interface ImportRequest {
 	maxRows?: number;
 	/** The file already read (in the upload's worker thread): `bytes` are then only hashed. */
 	table?: Table;
+	/** An official form's table already prepared (form-units.ts), whose table `table` is. */
+	prepared?: PreparedForm;
 }
 
 export type ImportResult =
@@ -48,6 +51,10 @@ export type ImportResult =
 			blank: number;
 			form: 'wide' | 'long';
 			sha256: string;
+			/** An official form (II.06a, the portal's record): what was read and how it was filed. */
+			official: FormSummary | null;
+			/** The form's warnings (rows that do not balance, carried over ≠ last month's pending). */
+			notices: RowError[];
 	  }
 	| { ok: false; errors: RowError[] };
 
@@ -68,11 +75,20 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		? { ok: true as const, table: request.table }
 		: readOutcome(request.bytes, { maxRows: request.maxRows });
 	if (!read.ok) return { ok: false, errors: [read.error] };
-	const table = read.table;
+	// An official form names its units and carries more than our figures: prepared first.
+	const prepared =
+		request.prepared ??
+		(read.table.form ? await prepareForm(store, read.table, { unitCode: null }) : null);
+	const table = prepared?.table ?? read.table;
+	const formErrors = prepared?.errors ?? [];
+	if (formErrors.length && table.records.length === 0)
+		return { ok: false, errors: sortErrors(formErrors) };
+	const official = prepared?.summary ?? null;
+	const notices = sortErrors(prepared?.notices ?? []);
 	// A header that leaves nothing to check ends here; other header problems are reported with
 	// the rows'.
 	const { layout, errors: headerErrors } = readLayout(table);
-	if (!layout) return { ok: false, errors: sortErrors(headerErrors.list) };
+	if (!layout) return { ok: false, errors: sortErrors([...formErrors, ...headerErrors.list]) };
 	const form = layout.form;
 	const currentMonth = request.currentMonth ?? thisMonth();
 	const { byCode: units, successors } = await unitsRead;
@@ -86,7 +102,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 	// What a figure replaces is read first, under the figures lock (so it cannot change before the
 	// commit), for every unit-month the file could touch. Any error rolls the whole file back,
 	// and every error is still reported: reading goes on to the end.
-	const rowErrors: RowError[] = [...headerErrors.list];
+	const rowErrors: RowError[] = [...headerErrors.list, ...formErrors];
 	const checker = new CellChecker(context);
 	let stored: StoredFigures = new Map();
 	let partErrors: RowError[] = [];
@@ -126,7 +142,9 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			...counts,
 			blank: checker.blanks,
 			form,
-			sha256
+			sha256,
+			official,
+			notices
 		};
 	}
 	try {
@@ -141,7 +159,8 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 					fileName: request.fileName,
 					sha256,
 					userId: request.userId,
-					actor: request.actor
+					actor: request.actor,
+					note: official?.note ?? null
 				},
 				stored
 			);
@@ -149,7 +168,16 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			if (errors.length) throw new Refused(errors);
 			return c;
 		});
-		return { ok: true, dryRun: false, ...counts, blank: checker.blanks, form, sha256 };
+		return {
+			ok: true,
+			dryRun: false,
+			...counts,
+			blank: checker.blanks,
+			form,
+			sha256,
+			official,
+			notices
+		};
 	} catch (error) {
 		if (error instanceof Refused) return { ok: false, errors: sortErrors(error.errors) };
 		throw error;

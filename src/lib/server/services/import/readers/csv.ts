@@ -55,7 +55,8 @@ function splitPlain(text: string, delimiter: string, maxRows: number): Table | n
 	return {
 		header: rows[0].cells.map((h) => h.trim()),
 		records: rows.slice(1),
-		delimiter
+		delimiter,
+		headerLine: rows[0].line
 	};
 }
 
@@ -91,5 +92,5 @@ export function parseQuoted(text: string, delimiter: string, maxRows = Infinity)
 	if (rows.length > maxRows + 1) throw tooManyRows(rows[maxRows + 1].info.lines, maxRows);
 	const header = rows[0].record.map((h) => h.trim());
 	const records = rows.slice(1).map((r) => ({ line: r.info.lines, cells: r.record }));
-	return { header, records, delimiter };
+	return { header, records, delimiter, headerLine: rows[0].info.lines };
 }

@@ -12,10 +12,12 @@
  * All text is NFC.
  */
 import { roleOf } from '../columns.ts';
-import { TableError, tooManyRows, type Table } from '../table.ts';
+import { TableError, type Table } from '../table.ts';
 import { damaged, readDirectory, streamText, XLSX_LIMITS, type Entry } from './zip.ts';
-import { prefixedAttr, scanXml, unescapeOoxml, XmlScanner } from './xml.ts';
-import { cellText, cellValue, columnName, parseRef, type RawCell } from './xlsx-cells.ts';
+import { prefixedAttr, scanXml, unescapeOoxml } from './xml.ts';
+import { cellText, type RawCell } from './xlsx-cells.ts';
+import { sheetReader } from './xlsx-sheet.ts';
+import type { Grid, Merge } from './grid.ts';
 
 export { isZip, XLSX_LIMITS } from './zip.ts';
 
@@ -106,88 +108,18 @@ function readSharedStrings(xml: string, part: string): string[] {
 	return strings;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sheet
-
-/**
- * The sheet's non-empty rows, fed piece by piece (`scanner.push`): past `maxRows` data rows
- * (rows with a cell, after the header) it throws, and the rest of the sheet is never read.
- */
-function sheetReader(
-	part: string,
-	strings: string[],
-	maxRows: number
-): { scanner: XmlScanner; rows: Map<number, Map<number, RawCell>> } {
-	const rows = new Map<number, Map<number, RawCell>>();
-	let inData = false;
-	let rowNumber = 0;
-	let row: Map<number, RawCell> | null = null;
-	let col = -1;
-	let cell: { type: string; value: string; inline: string } | null = null;
-	let capture: 'value' | 'inline' | null = null;
-	let phonetic = 0;
-	let filled = 0;
-	const scanner = new XmlScanner(part, {
-		open(name, attrs) {
-			if (name === 'sheetData') inData = true;
-			if (!inData) return;
-			if (name === 'row') {
-				const r = attrs.r === undefined ? rowNumber + 1 : Number(attrs.r);
-				if (!Number.isInteger(r) || r < 1 || r > 1_048_576 || r <= rowNumber)
-					throw damaged(`${part} has rows out of order near row ${attrs.r ?? rowNumber + 1}`);
-				rowNumber = r;
-				row = new Map();
-				rows.set(r, row);
-				col = -1;
-			} else if (name === 'c' && row) {
-				if (attrs.r !== undefined) {
-					const ref = parseRef(attrs.r);
-					if (!ref || ref.row !== rowNumber || ref.col <= col)
-						throw damaged(`${part} has a bad cell reference "${attrs.r}" in row ${rowNumber}`);
-					col = ref.col;
-				} else col++;
-				if (col >= 16384) throw damaged(`${part} has a cell beyond column XFD in row ${rowNumber}`);
-				cell = { type: attrs.t ?? 'n', value: '', inline: '' };
-			} else if (cell) {
-				if (name === 'v') capture = 'value';
-				else if (name === 'rPh') phonetic++;
-				else if (name === 't' && !phonetic) capture = 'inline';
-			}
-		},
-		close(name) {
-			if (name === 'sheetData') inData = false;
-			else if (name === 'row' && row) {
-				// Empty rows (formatting only) are dropped, and not counted.
-				if (row.size === 0) rows.delete(rowNumber);
-				else if (++filled > maxRows + 1) throw tooManyRows(rowNumber, maxRows);
-				row = null;
-			} else if (name === 'c' && cell && row) {
-				const raw = cellValue(
-					cell.type,
-					cell.value,
-					cell.inline,
-					strings,
-					() => `${columnName(col)}${rowNumber}`,
-					part
-				);
-				if (raw.text !== '') row.set(col, raw);
-				cell = null;
-			} else if (name === 'v' || name === 't') capture = null;
-			else if (name === 'rPh') phonetic--;
-		},
-		text(t) {
-			if (cell && capture === 'value') cell.value += t;
-			else if (cell && capture === 'inline') cell.inline += t;
-		}
-	});
-	return { scanner, rows };
+/** The first sheet as read: its non-empty rows of raw cells, its merged ranges, its date system. */
+export interface Sheet {
+	rows: Map<number, Map<number, RawCell>>;
+	merges: Merge[];
+	date1904: boolean;
 }
 
 /**
- * Reads the first sheet of an XLSX workbook into a table: refused (TableError) past `maxRows`
- * data rows, as soon as the sheet's reader gets there.
+ * Reads the first sheet of an XLSX workbook: refused (TableError) past `maxRows` data rows
+ * (non-empty rows after the first), as soon as the sheet's reader gets there.
  */
-export function readXlsx(bytes: Uint8Array, options: { maxRows?: number } = {}): Table {
+export function readXlsxSheet(bytes: Uint8Array, options: { maxRows?: number } = {}): Sheet {
 	const entries = readDirectory(bytes);
 	const byName = new Map(entries.map((e) => [e.name, e]));
 	const byLowerName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
@@ -213,16 +145,48 @@ export function readXlsx(bytes: Uint8Array, options: { maxRows?: number } = {}):
 			? readSharedStrings(text(parts.sharedStrings), parts.sharedStrings)
 			: [];
 	// The sheet is scanned as it is inflated, so that the cap stops both.
-	const { scanner, rows } = sheetReader(parts.sheet, strings, options.maxRows ?? Infinity);
+	const { scanner, rows, merges } = sheetReader(parts.sheet, strings, options.maxRows ?? Infinity);
 	streamText(bytes, entry(parts.sheet), (piece, last) => scanner.push(piece, last));
-
 	const lines = [...rows.keys()].filter((r) => rows.get(r)!.size > 0);
 	if (lines.length === 0)
 		throw new TableError(1, 'The first sheet is empty: expected a header row');
+	return { rows, merges, date1904: parts.date1904 };
+}
+
+/** Every non-empty row of the sheet as text (no column has a role yet), with the merged ranges. */
+export function sheetGrid(sheet: Sheet): Grid {
+	let budget = XLSX_LIMITS.cells;
+	const rows = [...sheet.rows].map(([line, cells]) => {
+		const width = Math.max(...cells.keys()) + 1;
+		budget -= width;
+		if (budget < 0)
+			throw new TableError(
+				line,
+				`The sheet has more than ${XLSX_LIMITS.cells.toLocaleString('en')} cells: split the report`
+			);
+		return {
+			line,
+			cells: Array.from({ length: width }, (_, i) =>
+				cellText(cells.get(i), 'other', sheet.date1904)
+			)
+		};
+	});
+	return { rows, merges: sheet.merges };
+}
+
+/** Reads the first sheet of an XLSX workbook into a table (its first non-empty row the header). */
+export function readXlsx(bytes: Uint8Array, options: { maxRows?: number } = {}): Table {
+	return sheetTable(readXlsxSheet(bytes, options));
+}
+
+/** The sheet as a table: its first non-empty row is the header. */
+export function sheetTable(sheet: Sheet): Table {
+	const { rows, date1904 } = sheet;
+	const lines = [...rows.keys()];
 	const headerRow = rows.get(lines[0])!;
 	const headerWidth = Math.max(...headerRow.keys()) + 1;
 	const header = Array.from({ length: headerWidth }, (_, i) =>
-		cellText(headerRow.get(i), 'other', parts.date1904).trim()
+		cellText(headerRow.get(i), 'other', date1904).trim()
 	);
 	const roles = header.map((h) => {
 		const kind = roleOf(h)?.kind;
@@ -241,7 +205,7 @@ export function readXlsx(bytes: Uint8Array, options: { maxRows?: number } = {}):
 		return {
 			line,
 			cells: Array.from({ length: width }, (_, i) =>
-				cellText(cells.get(i), roles[i] ?? 'other', parts.date1904)
+				cellText(cells.get(i), roles[i] ?? 'other', date1904)
 			)
 		};
 	});
