@@ -34,6 +34,23 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
+/** The fields as the portal spells them, for messages. */
+const SPELT = Object.fromEntries(
+	[
+		'Thang',
+		'Nam',
+		'Madonvi',
+		'SoNhanTrongKy',
+		'SoTonKyTruoc',
+		'TongDaXuLy',
+		'TongXuLyDungHan',
+		'TongXuLyTreHan',
+		'TongChuaXuLy',
+		'TongChuaXuLyTrongHan',
+		'TongChuaXuLyTreHan'
+	].map((name) => [name.toLowerCase(), name])
+) as Record<Field, string>;
+
 const MEASURES: [MeasureCode, Field][] = [
 	['dossiers_received', 'sonhantrongky'],
 	['dossiers_resolved', 'tongdaxuly'],
@@ -107,7 +124,7 @@ function portalTable(records: Record_[]): Table {
 		const check = (total: Field, a: Field, b: Field, group: string) => {
 			const [t, x, y] = [n(total), n(a), n(b)];
 			if (t !== null && x !== null && y !== null && t !== x + y)
-				return [`${group}: ${total} ${t} ≠ ${a} ${x} + ${b} ${y} = ${x + y}`];
+				return [`${group}: ${SPELT[total]} ${t} ≠ ${SPELT[a]} ${x} + ${SPELT[b]} ${y} = ${x + y}`];
 			return [];
 		};
 		const wrong = [
