@@ -243,6 +243,15 @@ const BAD: Record<string, Expected[]> = {
 			'The XLSX file is too large when unpacked (120.0 MB > 100 MB): it may be a zip bomb'
 		)
 	],
+	// official forms (issue 17; tests/db/import-ii06a.test.ts checks their messages)
+	'bad-ii06a-arithmetic.xlsx': [
+		{ line: 9, column: null, code: 'form_arithmetic' },
+		{ line: 10, column: null, code: 'form_arithmetic' }
+	],
+	'bad-ii06a-unknown-names.csv': [
+		{ line: 6, column: 'unit', code: 'unknown_unit_name' },
+		{ line: 7, column: 'unit', code: 'ambiguous_unit_name' }
+	],
 	'bad-zip-ratio.xlsx': [
 		unreadable(
 			0,

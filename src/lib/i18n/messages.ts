@@ -723,7 +723,20 @@ export const vi = {
 	'chart.png': 'Ảnh biểu đồ (PNG)',
 	'map.keys.hint': 'Phím mũi tên: chọn đơn vị bên cạnh · Enter: mở trang · Esc: bỏ chọn',
 	'map.keys.rank': ', hạng {rank} trên {n}',
-	'map.keys.edge': 'Không còn đơn vị nào về phía này'
+	'map.keys.edge': 'Không còn đơn vị nào về phía này',
+	// ii06a: the official forms on the import page (Biểu số II.06a, the portal's statistics)
+	'ii06a.blank': 'Biểu số II.06a trống của địa bàn',
+	'ii06a.blankHelp':
+		'Biểu có sẵn tên các xã của địa bàn và kỳ báo cáo: điền số liệu rồi tải lên tại đây, không cần sửa gì. Trang này cũng nhận Biểu số II.06a của tỉnh (XLSX hoặc CSV, mẫu cũ 12 cột hoặc mẫu mới 13 cột, các cột được nhận theo tiêu đề) và số liệu thống kê tháng của Cổng Dịch vụ công quốc gia (JSON hoặc CSV).',
+	'ii06a.month': 'Tháng báo cáo',
+	'ii06a.download': 'Tải biểu trống',
+	'ii06a.read': 'Đã đọc {form}',
+	'ii06a.formIi06a': 'Biểu số II.06a/VPCP/KSTT',
+	'ii06a.formPortal': 'số liệu thống kê tháng của Cổng Dịch vụ công quốc gia',
+	'ii06a.period': 'Kỳ báo cáo từ {from} đến {to}: số liệu được ghi vào tháng {month}.',
+	'ii06a.nonCalendar':
+		'Kỳ báo cáo từ {from} đến {to} không trùng tháng dương lịch: số liệu được ghi vào tháng {month}, tháng có ngày kết thúc kỳ; ngày thật của kỳ được lưu cùng lần nhập.',
+	'ii06a.notices': 'Cần xem lại (không chặn việc nhập)'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1443,5 +1456,18 @@ export const en: Record<MessageKey, string> = {
 	'chart.png': 'Chart as a picture (PNG)',
 	'map.keys.hint': 'Arrow keys: select the next unit · Enter: open its page · Esc: clear',
 	'map.keys.rank': ', ranked {rank} of {n}',
-	'map.keys.edge': 'No unit further that way'
+	'map.keys.edge': 'No unit further that way',
+	// ii06a: the official forms on the import page (Biểu số II.06a, the portal's statistics)
+	'ii06a.blank': 'A blank Biểu số II.06a for your area',
+	'ii06a.blankHelp':
+		'The form lists your area’s communes and the period: fill in the figures and upload it here as it is. This page also takes a province’s Biểu số II.06a (XLSX or CSV, the old 12-column or the current 13-column layout, columns found by their headings) and the national public service portal’s monthly statistics (JSON or CSV).',
+	'ii06a.month': 'Month reported',
+	'ii06a.download': 'Download the blank form',
+	'ii06a.read': 'Read as {form}',
+	'ii06a.formIi06a': 'Biểu số II.06a/VPCP/KSTT',
+	'ii06a.formPortal': 'the national public service portal’s monthly statistics',
+	'ii06a.period': 'Reporting period {from} to {to}: figures filed under {month}.',
+	'ii06a.nonCalendar':
+		'The reporting period {from} to {to} is not a calendar month: figures are filed under {month}, the month its end date falls in; the real dates are kept with the import.',
+	'ii06a.notices': 'To check (they do not stop the import)'
 };

@@ -7,10 +7,13 @@ import { limitErrors } from '$lib/server/services/import/limits';
 import { IMPORT_RETRY_AFTER_S } from '$lib/server/services/import-slots';
 import { localeOf, t } from '$lib/i18n';
 import { fileProblemsIn } from '$lib/i18n/import-errors';
+import { lastCompleteMonth } from '$lib/domain/periods';
+import { thisMonth, today } from '$lib/domain/clock';
 
 export const load: PageServerLoad = async (event) => {
 	await authorize(event, 'edit');
-	return {};
+	// The blank II.06a is offered for the month just ended (the month field may choose another).
+	return { blankMonth: lastCompleteMonth(today()), thisMonth: thisMonth() };
 };
 
 const JUMPS = new Set(['sharp_rise', 'sharp_drop']);
@@ -49,6 +52,8 @@ async function upload(event: RequestEvent, preview: boolean) {
 			reportsUnchanged: outcome.reportsUnchanged,
 			warnings: fileProblemsIn(warnings.errors, locale),
 			totalWarnings: warnings.total,
+			official: outcome.official,
+			notices: limitErrors(outcome.notices).errors,
 			submitted: !outcome.dryRun && read.submit && outcome.drafts > 0
 		};
 	}
