@@ -43,7 +43,11 @@ export const POST: RequestHandler = async (event) => {
 				warnings: warnings.errors,
 				total_warnings: warnings.total,
 				dry_run: outcome.dryRun,
-				sha256: outcome.sha256
+				sha256: outcome.sha256,
+				// An official form: what it was read as, its period and the month it is filed under.
+				...(outcome.official
+					? { form: outcome.official, notices: limitErrors(outcome.notices).errors }
+					: {})
 			});
 		}
 		const { errors, total, truncated } = limitErrors(outcome.errors);
