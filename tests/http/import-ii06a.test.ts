@@ -51,7 +51,7 @@ describe('the blank II.06a', () => {
 		const upload = await postFile(
 			baseURL,
 			'/api/v1/imports',
-			new File([bytes], 'II.06a.xlsx'),
+			new File([new Uint8Array(bytes)], 'II.06a.xlsx'),
 			{ confirm_jumps: '1' },
 			{ cookie: editor, accept: 'application/json' }
 		);
