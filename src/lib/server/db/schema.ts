@@ -5,11 +5,11 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	customType,
 	bigint,
 	bigserial,
 	boolean,
 	check,
-	customType,
 	date,
 	doublePrecision,
 	index,
@@ -353,4 +353,66 @@ export const unitShapes = pgTable(
 		etag: text('etag').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.level, t.at, t.format] })]
+);
+
+/**
+ * Scores of the official Decision 766 index as the national portal publishes them (imported from
+ * its file, typed by an approver, or demo), kept beside Xã Số's own computation to reconcile the
+ * two. One row per unit version and period (`YYYY-MM` or `YYYY-Qn`); group scores are points.
+ */
+export const officialScores = pgTable(
+	'official_scores',
+	{
+		id: serial('id').primaryKey(),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		period: text('period').notNull(),
+		onlineUptake: doublePrecision('online_uptake'),
+		onTimeRate: doublePrecision('on_time_rate'),
+		digitizationRate: doublePrecision('digitization_rate'),
+		onlinePaymentRate: doublePrecision('online_payment_rate'),
+		satisfactionRate: doublePrecision('satisfaction_rate'),
+		transparencyRate: doublePrecision('transparency_rate'),
+		total: doublePrecision('total').notNull(),
+		/** The day the portal published the figures, when known (a later report of ours is "late"). */
+		publishedOn: date('published_on'),
+		source: text('source', { enum: ['import', 'form', 'demo'] }).notNull(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('official_scores_key').on(t.unitId, t.period),
+		index('official_scores_period').on(t.period),
+		check('official_scores_total', sql`${t.total} between 0 and 100`)
+	]
+);
+
+/**
+ * Changes of a commune's infrastructure items (internet at the office, one-stop equipment,
+ * digital signatures…): the date it changed, who confirmed it and an evidence file kept in the
+ * database, served only through an authorised route (never from a public path).
+ */
+export const infraChanges = pgTable(
+	'infra_changes',
+	{
+		id: serial('id').primaryKey(),
+		unitId: integer('unit_id')
+			.notNull()
+			.references(() => units.id),
+		item: text('item').notNull(),
+		state: text('state', { enum: ['in_service', 'out_of_service'] }).notNull(),
+		changedOn: date('changed_on').notNull(),
+		confirmedBy: text('confirmed_by').notNull(),
+		note: text('note'),
+		evidence: bytes('evidence').notNull(),
+		evidenceType: text('evidence_type').notNull(),
+		evidenceName: text('evidence_name').notNull(),
+		evidenceSize: integer('evidence_size').notNull(),
+		userId: integer('user_id'),
+		actor: text('actor').notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('infra_changes_unit').on(t.unitId, t.item, t.changedOn)]
 );
