@@ -8,6 +8,7 @@ import { openStore } from '../src/lib/server/db/index.ts';
 import { migrateStore } from '../src/lib/server/db/migrate.ts';
 import { seedStore } from '../src/lib/server/services/setup.ts';
 import { generateDemo } from '../src/lib/server/services/demo.ts';
+import { generateDemoOfficial } from '../src/lib/server/services/demo-official.ts';
 import { importBoundaryFile } from '../src/lib/server/services/boundary-import.ts';
 import { statSync } from 'node:fs';
 
@@ -39,6 +40,10 @@ try {
 		const demo = await generateDemo(store);
 		console.log(
 			`demo figures: ${demo.observations} observations (seed ${demo.seed}, until ${demo.until})`
+		);
+		const official = await generateDemoOfficial(store, demo.seed);
+		console.log(
+			`demo official Decision 766 scores: ${official.rows} rows (${official.periods.join(', ')})`
 		);
 	}
 } catch (error) {

@@ -275,6 +275,12 @@ export const EMBED_CHART_PARAMS = {
 	lang: pageLang
 } satisfies ParamSchema;
 
+/** `/areas/CODE/reconciliation?period=…[&lang=en]` (official Decision 766 scores beside ours). */
+export const RECONCILIATION_PAGE_PARAMS = {
+	period,
+	lang: pageLang
+} satisfies ParamSchema;
+
 /** The public pages whose anonymous renderings are cached, by route id. */
 export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
 	'/embed/map': EMBED_MAP_PARAMS,
@@ -284,5 +290,6 @@ export const CACHED_PAGES: Readonly<Record<string, ParamSchema>> = {
 	'/priorities': PRIORITIES_PAGE_PARAMS,
 	'/areas/[code=unitcode]': AREA_PAGE_PARAMS,
 	'/compare': COMPARE_PAGE_PARAMS,
-	'/areas/[code=unitcode]/brief': AREA_BRIEF_PARAMS
+	'/areas/[code=unitcode]/brief': AREA_BRIEF_PARAMS,
+	'/areas/[code=unitcode]/reconciliation': RECONCILIATION_PAGE_PARAMS
 };

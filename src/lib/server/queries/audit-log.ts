@@ -18,7 +18,9 @@ export type AuditAction =
 	| 'draft_imported'
 	| 'user_created'
 	| 'user_disabled'
-	| 'user_enabled';
+	| 'user_enabled'
+	| 'official_score_saved'
+	| 'infra_change_added';
 
 export interface AuditEntry {
 	userId: number | null;

@@ -8,6 +8,7 @@ import { seedMeasures, seedUnits } from './units-seed.ts';
 import { attachSharedBoundaries, boundariesDir } from './boundaries.ts';
 import { fillSchematicGeometry } from './schematic.ts';
 import { generateDemo } from './demo.ts';
+import { generateDemoOfficial } from './demo-official.ts';
 import { bumpDataVersion } from '../queries/data-version.ts';
 import { seedDefaultTargets } from '../queries/targets.ts';
 import { hasFigures, hasUnits } from '../queries/settings.ts';
@@ -60,8 +61,10 @@ export async function prepareStore(store: Store, options: { demo: boolean }): Pr
 	}
 	await seedDefaultTargets(store);
 	if (options.demo) {
-		if (!(await hasFigures(store)))
+		if (!(await hasFigures(store))) {
 			report.demoObservations = (await generateDemo(store)).observations;
+			await generateDemoOfficial(store);
+		}
 	}
 	return report;
 }
