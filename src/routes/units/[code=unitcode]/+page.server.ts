@@ -7,6 +7,7 @@ import { seriesFor } from '$lib/server/queries/series';
 import { dataSpan } from '$lib/server/queries/settings';
 import { siblingStanding } from '$lib/server/queries/standing';
 import { reportingByMonth, stockChanges } from '$lib/server/queries/facts-history';
+import { unitReconciliation } from '$lib/server/queries/reconciliation';
 import type { Executor } from '$lib/server/db';
 import { findIndicator } from '$lib/domain/indicators';
 import { isIsoDate, lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
@@ -45,8 +46,17 @@ async function details(
 		});
 	const ranked = await standingOf(indicator);
 	const index = indicator === 'service_index' ? ranked : await standingOf('service_index');
-	const strip = stripSpan(parsePeriod(profile.period)!.end, span, profile.unit);
+	const period = parsePeriod(profile.period)!;
+	const strip = stripSpan(period.end, span, profile.unit);
+	const months = profile.figures.find((f) => f.indicator === 'service_index');
 	return {
+		official: await unitReconciliation(store, {
+			unitId: profile.unit.id,
+			period,
+			index: index && { value: index.row.value, components: index.row.components ?? [] },
+			reported: months?.months_reported ?? 0,
+			expected: months?.months_expected ?? period.months
+		}),
 		rank: ranked && { rank: ranked.row.rank, of: ranked.of },
 		index: index && {
 			value: index.row.value,
