@@ -8,6 +8,9 @@ import { dataSpan } from '$lib/server/queries/settings';
 import { siblingStanding } from '$lib/server/queries/standing';
 import { reportingByMonth, stockChanges } from '$lib/server/queries/facts-history';
 import { unitReconciliation } from '$lib/server/queries/reconciliation';
+import { infraHistory } from '$lib/server/queries/infra-changes';
+import { inScope } from '$lib/server/queries/scope';
+import type { SessionUser } from '$lib/server/auth/types';
 import type { Executor } from '$lib/server/db';
 import { findIndicator } from '$lib/domain/indicators';
 import { isIsoDate, lastCompleteMonth, parsePeriod } from '$lib/domain/periods';
@@ -73,13 +76,24 @@ async function details(
 }
 
 /**
+ * The unit's infrastructure changes, and whether the reader may open their evidence (signed in,
+ * the unit in their area): anonymous renderings, which are cached, never link to a file.
+ */
+async function infraOf(store: Executor, unitId: number, user: SessionUser | null) {
+	return {
+		changes: await infraHistory(store, unitId),
+		canOpen: user !== null && (await inScope(store, user, unitId))
+	};
+}
+
+/**
  * One unit's page: `/units/03618?period=2024-Q3[&indicator=on_time_rate][&at=2025-06-30]`. The
  * code is resolved to the unit that bore it on `at` when given (a link naming the version of a
  * reused code), else during the period (codes are reused), else to today's; the period
  * defaults to the latest complete quarter with data, as on the map. The chosen indicator's
  * monthly history (harmonised across mergers) is drawn from 2021 to the last complete month.
  */
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const store = await ready();
 	const today = todayInVietnam();
 	const span = await dataSpan(store);
@@ -103,6 +117,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		return {
 			profile,
 			series,
+			infra: await infraOf(store, profile.unit.id, locals.user),
 			...(await details(store, profile, indicator, span)),
 			// The CSV link names the date only when today's unit is another one.
 			seriesAt: inForce === today ? null : inForce,
