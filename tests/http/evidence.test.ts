@@ -100,4 +100,3 @@ describe('evidence upload', () => {
 		expect((await evidenceLinks(other)).ids).toEqual([]);
 	});
 });
-
