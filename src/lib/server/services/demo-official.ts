@@ -15,7 +15,7 @@
 import type { Store } from '../db/index.ts';
 import type { IndicatorCode } from '../../domain/indicators.ts';
 import { findIndicator } from '../../domain/indicators.ts';
-import { addMonths, parsePeriod } from '../../domain/periods.ts';
+import { addMonths, lastDay, parsePeriod } from '../../domain/periods.ts';
 import { today } from '../../domain/clock.ts';
 import { OFFICIAL_GROUPS } from '../../domain/reconcile.ts';
 import { defaultPeriod } from '../../state/period-menu.ts';
@@ -100,7 +100,9 @@ export async function generateDemoOfficial(
 			if (causes.get(id)?.some((c) => c.kind === 'missing_months')) shift(row, 'on_time_rate', 2);
 			if (merged.has(id)) shift(row, 'online_uptake', 1.6);
 			if (late.has(id)) {
-				row.publishedOn = nextMonthTenth(period.end);
+				// Before today, so that the demo's figures (written now) came after it.
+				const tenth = nextMonthTenth(period.end);
+				row.publishedOn = tenth < today() ? tenth : lastDay(period.end);
 				shift(row, 'digitization_rate', -1.8);
 			}
 			if (id === unknown) shift(row, 'satisfaction_rate', 1.4);
