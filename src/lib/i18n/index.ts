@@ -53,7 +53,7 @@ export function t(
 
 /** Whether `key` names a message (for keys built from data: a status, an audit action). */
 export function isMessageKey(key: string): key is MessageKey {
-	return Object.hasOwn(vi, key);
+	return Object.values(dictionaries).some((dictionary) => Object.hasOwn(dictionary, key));
 }
 
 /** A translator bound to one locale, for templates: `const m = translator(locale)`. */

@@ -3,7 +3,7 @@
  * its nearest neighbour in a direction, by the centres of their bounding boxes (the points the
  * tooltip is placed at), in Web Mercator world units so that "up" is north on the screen. Pure.
  */
-import type { MapShapes } from './map-shapes';
+import type { MapShapes } from '$lib/geo/map-shapes';
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
 
