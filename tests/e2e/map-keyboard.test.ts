@@ -66,6 +66,15 @@ describe('the map by keyboard', () => {
 	it('moves between neighbours with the arrows, says and outlines the unit, opens it with Enter', async () => {
 		const units = await centres();
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
+		// Leaflet comes when the reader reaches for the map: here by keyboard focus. Before
+		// hydration nothing listens yet, so leave and come back, as a reader would, until it loads.
+		const reaching = Date.now();
+		while (!(await page.locator(MAP).count())) {
+			if (Date.now() - reaching > 60_000) throw new Error('focus on the map never loaded Leaflet');
+			await page.locator('body').focus();
+			await page.focus('.map-card .map');
+			await page.waitForSelector(MAP, { timeout: 1_000, state: 'attached' }).catch(() => {});
+		}
 		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
 		const map = page.locator(MAP);
 		await map.focus();

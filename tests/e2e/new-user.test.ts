@@ -109,7 +109,8 @@ describe('a new user: npm start with nothing configured', () => {
 		await page.fill('input[name="email"]', email);
 		await page.fill('input[name="password"]', PASSWORD);
 		await Promise.all([
-			page.waitForURL((url) => !url.pathname.startsWith('/signin')),
+			// A loaded machine (CI beside other work) can take long over argon2 and the first render.
+			page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 90_000 }),
 			page.click('form:has(input[name="password"]) button[type="submit"]')
 		]);
 		return { context, page };

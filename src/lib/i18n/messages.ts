@@ -1531,13 +1531,13 @@ export const en: Record<MessageKey, string> = {
 	'map.keys.rank': ', ranked {rank} of {n}',
 	'map.keys.edge': 'No unit further that way',
 	// ii06a: the official forms on the import page (Biểu số II.06a, the portal's statistics)
-	'ii06a.blank': 'A blank Biểu số II.06a for your area',
+	'ii06a.blank': 'A blank form II.06a for your area',
 	'ii06a.blankHelp':
-		'The form lists your area’s communes and the period: fill in the figures and upload it here as it is. This page also takes a province’s Biểu số II.06a (XLSX or CSV, the old 12-column or the current 13-column layout, columns found by their headings) and the national public service portal’s monthly statistics (JSON or CSV).',
+		'The form lists your area’s communes and the period: fill in the figures and upload it here as it is. This page also takes a province’s form II.06a (XLSX or CSV, the old 12-column or the current 13-column layout, columns found by their headings) and the national public service portal’s monthly statistics (JSON or CSV).',
 	'ii06a.month': 'Month reported',
 	'ii06a.download': 'Download the blank form',
 	'ii06a.read': 'Read as {form}',
-	'ii06a.formIi06a': 'Biểu số II.06a/VPCP/KSTT',
+	'ii06a.formIi06a': 'form II.06a/VPCP/KSTT',
 	'ii06a.formPortal': 'the national public service portal’s monthly statistics',
 	'ii06a.period': 'Reporting period {from} to {to}: figures filed under {month}.',
 	'ii06a.nonCalendar':
