@@ -816,7 +816,12 @@ export const vi = {
 	'infra.form.badState': 'Chọn một tình trạng trong danh sách.',
 	'infra.form.badDate': 'Ngày thay đổi phải là một ngày không sau hôm nay ({today}).',
 	'infra.form.badConfirmedBy': 'Ghi tên người xác nhận (2–200 ký tự).',
-	'infra.form.noCommune': 'Không có xã, phường nào mang mã {code} vào ngày {date}.'
+	'infra.form.noCommune': 'Không có xã, phường nào mang mã {code} vào ngày {date}.',
+	'map.source.suffix': 'chính thức (Cổng)',
+	'map.source.official': 'Vẽ tổng điểm Chỉ số 766 chính thức (Cổng)',
+	'map.source.computed': 'Vẽ chỉ số do Xã Số tính',
+	'map.source.shown':
+		'Bản đồ và bảng vẽ tổng điểm chính thức do Cổng Dịch vụ công quốc gia công bố cho kỳ này; xã, phường chưa có điểm chính thức được để trống.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1628,5 +1633,10 @@ export const en: Record<MessageKey, string> = {
 	'infra.form.badState': 'Choose one of the listed states.',
 	'infra.form.badDate': 'The date of the change cannot be after today ({today}).',
 	'infra.form.badConfirmedBy': 'Give the name of who confirmed it (2–200 characters).',
-	'infra.form.noCommune': 'No commune bore code {code} on {date}.'
+	'infra.form.noCommune': 'No commune bore code {code} on {date}.',
+	'map.source.suffix': 'official (portal)',
+	'map.source.official': 'Draw the official Decision 766 total (portal)',
+	'map.source.computed': 'Draw Xã Số’s own computation',
+	'map.source.shown':
+		'The map and table show the official total the national public service portal published for this period; communes without one are left blank.'
 };
