@@ -16,6 +16,7 @@ import { districtsExistIn, readView, type Level, type MapView } from '$lib/state
 import { defaultPeriod } from '$lib/state/period-menu';
 import { packFigures, type MapFigures } from '$lib/state/map-figures';
 import { firstRows, parseSort, TABLE_LIMIT } from '$lib/state/table-sort';
+import { readSource, withSource, type MapSource } from '$lib/server/services/map-source';
 
 /** What the map and table show of a figure (the API row without its composite breakdown). */
 export type MapRow = Omit<ValueRow, 'components'>;
@@ -65,10 +66,14 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 	const store = await ready();
 	const today = todayInVietnam();
 	const lastMonth = (await dataSpan(store)).last;
-	const { view, invalid } = readView(url.searchParams, defaultPeriod(lastMonth, today));
+	const read = readView(url.searchParams, defaultPeriod(lastMonth, today));
+	const { view } = read;
+	const asked = readSource(url.searchParams);
+	const invalid = asked.invalid ? [...read.invalid, 'source'] : read.invalid;
 	const period = parsePeriod(view.period)!;
 	const side = { areas: [] as Area[], children: null as Children | null };
-	const base = { view, invalid, lastMonth, today, ...side };
+	const none: MapSource = { available: false, official: false };
+	const base = { view, invalid, lastMonth, today, ...side, source: none };
 
 	if (view.level === 'district' && !districtsExistIn(view.period) && !view.asOf) {
 		return { ...base, ...empty(), unavailable: { reason: 'district_gone' } as Unavailable };
@@ -92,7 +97,10 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 			areasAt(store, view, frame.at),
 			childrenOf(store, view)
 		]);
-		const { all, figures } = figuresOf(result);
+		const drawn = figuresOf(result);
+		// The portal's official totals in place of ours, when asked (services/map-source.ts).
+		const { rows: all, source } = await withSource(store, view, drawn.all, asked.official);
+		const figures = source.official && all.length > TABLE_LIMIT ? packFigures(all) : drawn.figures;
 		const whole = all.length <= TABLE_LIMIT || url.searchParams.get('rows') === 'all';
 		// One URL per set of units (`level` left out at its default, commune), in the binary
 		// form the map reads without parsing (shapes-binary.ts).
@@ -101,6 +109,7 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 		geometry.set('format', 'binary');
 		return {
 			...base,
+			source,
 			areas,
 			children,
 			rows: whole ? all : firstRows(all, parseSort(url.searchParams.get('sort'))),

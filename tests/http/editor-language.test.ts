@@ -49,7 +49,12 @@ const ENGLISH = [
 	'No approved value yet',
 	'Cannot exceed',
 	'Must be a number',
-	'Email or password is incorrect'
+	'Email or password is incorrect',
+	'Official Decision 766 scores',
+	'Type one row',
+	'Record an infrastructure change',
+	'Evidence file',
+	'Confirmed by'
 ];
 
 const MONTH_APPROVED = '2019-07';
@@ -59,8 +64,11 @@ const MONTH_FORM = '2019-09';
 let cookies: Record<'admin' | 'approver' | 'editor' | 'viewer', string>;
 let batchId = 0;
 
-/** Proper names, the same in both languages: the product's and the province's. */
-const PROPER_NAMES = ['Xã Số', 'Lai Châu'];
+/**
+ * Proper names, the same in both languages: the product's, the province's and the official
+ * form's (Thông tư 01/2020/TT-VPCP names it so; the English page names it as people file it).
+ */
+const PROPER_NAMES = ['Xã Số', 'Lai Châu', 'Biểu số II.06a'];
 
 /**
  * The visible text of the header, the editors' bar and <main>, and the page title, without
@@ -101,9 +109,10 @@ function pagesOf(role: keyof typeof cookies): string[] {
 		`/history/batch/${batchId}`,
 		'/signout'
 	];
-	if (role === 'admin') return [...common, '/import', '/admin/users', '/admin/audit'];
-	if (role === 'approver') return [...common, '/admin/audit'];
-	if (role === 'editor') return [...common, '/import'];
+	const official = ['/official', '/infrastructure'];
+	if (role === 'admin') return [...common, '/import', '/admin/users', '/admin/audit', ...official];
+	if (role === 'approver') return [...common, '/admin/audit', ...official];
+	if (role === 'editor') return [...common, '/import', '/infrastructure'];
 	return common;
 }
 
@@ -167,7 +176,7 @@ describe('every editor page, for every role', () => {
 				// (The language link aside: it leads to the other language.)
 				const links = page.text.replace(/<a[^>]*class="lang[^"]*"[^>]*>/g, '');
 				for (const [, href] of links.matchAll(
-					/(?:href|action|formaction)="((?:\/|\?\/)(?:reports|report|history|import|admin|signout)[^"]*|\?\/[^"]*)"/g
+					/(?:href|action|formaction)="((?:\/|\?\/)(?:reports|report|history|import|admin|signout|official|infrastructure)[^"]*|\?\/[^"]*)"/g
 				))
 					expect(href.replace(/&amp;/g, '&'), `${path} links ${href}`).toMatch(/[?&]lang=en/);
 			}
@@ -276,5 +285,42 @@ describe('the language through form posts', () => {
 		expect(vi.text).toContain('Tệp bị từ chối; chưa ghi gì.');
 		expect(vi.text).toContain('Không phải là số');
 		expect(vi.text).not.toContain('is not a number');
+	});
+
+	it('says the infrastructure and official scores refusals in the page language', async () => {
+		const notAPicture = () => new File(['plain text, not a photo'], 'photo.png');
+		const fields = {
+			unit: UNIT,
+			item: 'internet_office',
+			state: 'in_service',
+			changed_on: '2026-01-15',
+			confirmed_by: 'Nguyễn Văn A'
+		};
+		const infra = (action: string, form: Record<string, string> = fields) =>
+			postFile(baseURL, `/infrastructure${action}`, notAPicture(), form, {
+				cookie: cookies.editor
+			});
+		const en = await infra('?/add&lang=en');
+		expect(en.status).toBe(400);
+		expect(en.text).toContain('The evidence must be a JPEG, PNG or WebP photo or a PDF');
+		expect(visibleText(en.text).text).not.toMatch(VIETNAMESE);
+		const vi = await infra('?/add');
+		expect(vi.status).toBe(400);
+		expect(vi.text).toContain('Tệp minh chứng phải là ảnh JPEG, PNG, WebP hoặc PDF');
+		expect(vi.text).not.toContain('The evidence must be');
+		const badDate = { ...fields, changed_on: '2999-01-01' };
+		expect((await infra('?/add&lang=en', badDate)).text).toContain('cannot be after today');
+		expect((await infra('?/add', badDate)).text).toContain('không sau hôm nay');
+
+		const empty = new File([], 'empty.csv');
+		const official = (action: string) =>
+			postFile(baseURL, `/official${action}`, empty, {}, { cookie: cookies.approver });
+		const offEn = await official('?/upload&lang=en');
+		expect(offEn.status).toBe(400);
+		expect(offEn.text).toContain('Choose a file.');
+		expect(visibleText(offEn.text).text).not.toMatch(VIETNAMESE);
+		const offVi = await official('?/upload');
+		expect(offVi.status).toBe(400);
+		expect(offVi.text).toContain('Chọn một tệp.');
 	});
 });

@@ -807,7 +807,21 @@ export const vi = {
 	'infra.form.badType':
 		'Tệp minh chứng phải là ảnh JPEG, PNG, WebP hoặc PDF (kiểm tra theo nội dung tệp, không theo tên).',
 	'infra.form.tooLarge': 'Tệp minh chứng vượt quá {mb} MB.',
-	'infra.form.noFile': 'Chưa chọn tệp minh chứng.'
+	'infra.form.noFile': 'Chưa chọn tệp minh chứng.',
+	// official17: the official scores' and infrastructure pages in one language at a time
+	'official.import.noFile': 'Chọn một tệp.',
+	'evidence.notFound': 'Không có tệp minh chứng này.',
+	'infra.form.badUnit': 'Mã xã, phường gồm 5 chữ số.',
+	'infra.form.badItem': 'Chọn một hạng mục trong danh sách.',
+	'infra.form.badState': 'Chọn một tình trạng trong danh sách.',
+	'infra.form.badDate': 'Ngày thay đổi phải là một ngày không sau hôm nay ({today}).',
+	'infra.form.badConfirmedBy': 'Ghi tên người xác nhận (2–200 ký tự).',
+	'infra.form.noCommune': 'Không có xã, phường nào mang mã {code} vào ngày {date}.',
+	'map.source.suffix': 'chính thức (Cổng)',
+	'map.source.official': 'Vẽ tổng điểm Chỉ số 766 chính thức (Cổng)',
+	'map.source.computed': 'Vẽ chỉ số do Xã Số tính',
+	'map.source.shown':
+		'Bản đồ và bảng vẽ tổng điểm chính thức do Cổng Dịch vụ công quốc gia công bố cho kỳ này; xã, phường chưa có điểm chính thức được để trống.'
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1610,5 +1624,19 @@ export const en: Record<MessageKey, string> = {
 	'infra.form.badType':
 		'The evidence must be a JPEG, PNG or WebP photo or a PDF (checked by its content, not its name).',
 	'infra.form.tooLarge': 'The evidence file is over {mb} MB.',
-	'infra.form.noFile': 'No evidence file chosen.'
+	'infra.form.noFile': 'No evidence file chosen.',
+	// official17: the official scores' and infrastructure pages in one language at a time
+	'official.import.noFile': 'Choose a file.',
+	'evidence.notFound': 'No such evidence file.',
+	'infra.form.badUnit': 'A commune code has 5 digits.',
+	'infra.form.badItem': 'Choose one of the listed items.',
+	'infra.form.badState': 'Choose one of the listed states.',
+	'infra.form.badDate': 'The date of the change cannot be after today ({today}).',
+	'infra.form.badConfirmedBy': 'Give the name of who confirmed it (2–200 characters).',
+	'infra.form.noCommune': 'No commune bore code {code} on {date}.',
+	'map.source.suffix': 'official (portal)',
+	'map.source.official': 'Draw the official Decision 766 total (portal)',
+	'map.source.computed': 'Draw Xã Số’s own computation',
+	'map.source.shown':
+		'The map and table show the official total the national public service portal published for this period; communes without one are left blank.'
 };

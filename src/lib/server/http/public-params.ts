@@ -181,7 +181,8 @@ const pageLang: ParamParser = (raw) => (raw === 'en' ? 'en' : null);
 const period = ignoredUnless((v) => !!parsePeriod(v));
 
 /**
- * `/?indicator=…&period=…&level=…[&as_of=…][&classes=…][&parent=…][&sort=…][&rows=all][&lang=en]`
+ * `/?indicator=…&period=…&level=…[&as_of=…][&classes=…][&parent=…][&sort=…][&rows=all]`
+ * `[&source=official][&lang=en]`
  * (state/map-view.ts).
  */
 export const MAP_PAGE_PARAMS = {
@@ -198,6 +199,8 @@ export const MAP_PAGE_PARAMS = {
 		return `${sort.descending ? '-' : ''}${sort.key}`;
 	},
 	rows: (raw) => (raw === 'all' ? 'all' : null),
+	// The portal's official scores instead of ours (services/map-source.ts).
+	source: ignoredUnless((v) => v === 'official', 'computed'),
 	lang: pageLang
 } satisfies ParamSchema;
 

@@ -152,3 +152,16 @@ export async function communesByCode(
 export async function deleteDemoOfficial(db: Executor): Promise<number> {
 	return db.run(sql`delete from official_scores where source = 'demo'`);
 }
+
+/**
+ * The official total of every unit with one for `period` (`YYYY-MM` or `YYYY-Qn`, as stored),
+ * by unit code: what the map draws when asked for the portal's figures (`source=official`).
+ */
+export async function officialTotalsByCode(
+	db: Executor,
+	period: string
+): Promise<Map<string, number>> {
+	const rows = await db.rows<{ code: string; total: number }>(sql`select u.code, s.total
+		from official_scores s join units u on u.id = s.unit_id where s.period = ${period}`);
+	return new Map(rows.map((r) => [r.code, Number(r.total)]));
+}

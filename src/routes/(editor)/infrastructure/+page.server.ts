@@ -6,11 +6,12 @@ import { unitsInSpan } from '$lib/server/queries/units';
 import { addInfraChange } from '$lib/server/queries/infra-changes';
 import {
 	EVIDENCE_ENVELOPE_BYTES,
-	EVIDENCE_TOO_LARGE,
+	evidenceTooLarge,
 	readEvidenceForm
 } from '$lib/server/services/infra-evidence';
 import { EVIDENCE_MAX_BYTES, INFRA_ITEMS, INFRA_STATES } from '$lib/domain/evidence';
 import { today } from '$lib/domain/clock';
+import { localeOf, t } from '$lib/i18n';
 
 /** Editors record infrastructure changes of the communes of their area, with evidence. */
 export const load: PageServerLoad = async (event) => {
@@ -27,16 +28,17 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	add: async (event) => {
 		const user = await authorize(event, 'edit');
+		const locale = localeOf(event.url);
 		const length = Number(event.request.headers.get('content-length') ?? NaN);
 		if (length > EVIDENCE_MAX_BYTES + EVIDENCE_ENVELOPE_BYTES)
-			return fail(413, { field: 'file', message: EVIDENCE_TOO_LARGE });
+			return fail(413, { field: 'file', message: evidenceTooLarge(locale) });
 		let form: FormData;
 		try {
 			form = await event.request.formData();
 		} catch {
-			return fail(413, { field: 'file', message: EVIDENCE_TOO_LARGE });
+			return fail(413, { field: 'file', message: evidenceTooLarge(locale) });
 		}
-		const read = await readEvidenceForm(form, today());
+		const read = await readEvidenceForm(form, today(), locale);
 		if (!read.ok) return fail(read.status, { field: read.field, message: read.message });
 		const store = await ready();
 		const unit = (await unitsInSpan(store, read.unitCode, read.changedOn, read.changedOn)).find(
@@ -45,7 +47,7 @@ export const actions: Actions = {
 		if (!unit)
 			return fail(400, {
 				field: 'unit',
-				message: `unit: no commune bore code ${read.unitCode} on ${read.changedOn}`
+				message: t(locale, 'infra.form.noCommune', { code: read.unitCode, date: read.changedOn })
 			});
 		// Outside the editor's area: 404, as if it did not exist (logged).
 		await authorize(event, 'edit', { id: unit.id, code: unit.code });

@@ -9,6 +9,7 @@ import {
 	type OfficialOutcome
 } from '$lib/server/services/official-import';
 import { OFFICIAL_COLUMNS } from '$lib/server/services/import/official';
+import { localeOf, t } from '$lib/i18n';
 
 /** Approvers (and administrators) record the portal's official scores for their area. */
 export const load: PageServerLoad = async (event) => {
@@ -33,7 +34,12 @@ export const actions: Actions = {
 		const data = await event.request.formData();
 		const file = data.get('file');
 		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { errors: [{ line: 0, column: null, message: 'Choose a file' }], total: 1 });
+			return fail(400, {
+				errors: [
+					{ line: 0, column: null, message: t(localeOf(event.url), 'official.import.noFile') }
+				],
+				total: 1
+			});
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		return answer(
 			event,

@@ -4,7 +4,7 @@ import { ready } from '$lib/server/app';
 import { authorize } from '$lib/server/auth/guard';
 import { evidenceFile } from '$lib/server/queries/infra-changes';
 
-const NOT_FOUND = 'No such evidence file.';
+import { localeOf, t } from '$lib/i18n';
 
 /**
  * An infrastructure change's evidence file, only for a signed-in user whose area holds the unit:
@@ -12,6 +12,7 @@ const NOT_FOUND = 'No such evidence file.';
  * the type recognised at upload, `nosniff`, a sandboxing CSP, never cached by shared caches.
  */
 export const GET: RequestHandler = async (event) => {
+	const NOT_FOUND = t(localeOf(event.url), 'evidence.notFound');
 	if (!event.locals.user) error(404, NOT_FOUND);
 	const id = Number(event.params.id);
 	if (!/^\d{1,9}$/.test(event.params.id) || !Number.isSafeInteger(id)) error(404, NOT_FOUND);
