@@ -120,7 +120,7 @@ function perSource(
 
 /**
  * The per-source expressions of one fact row: what {@link perSource} gives over a group of one
- * row, for monthly buckets without lineage, where every (target, source, month) is one fact row.
+ * row, where every (target, source, month) group is one fact row (see `rowwise` below).
  */
 function perRow(a: Exclude<Aggregation, { type: 'composite' }>): { n: SQL; d: SQL; r: SQL } {
 	const one = (cond: SQL) => sql`case when ${cond} then 1 else 0 end`;
@@ -171,9 +171,10 @@ export async function aggregate(db: Executor, spec: AggregateSpec): Promise<Aggr
 		if (i.aggregation.type === 'composite') throw new Error(`${i.code} is a composite`);
 		return { code: i.code, a: i.aggregation };
 	});
-	// Monthly buckets on the period's own units (no lineage, so no source twice under a target):
-	// one fact row per group, so the rows are read as they are, without grouping them.
-	const rowwise = spec.bucket === 'month' && !spec.asOf;
+	// One month per group (monthly buckets, or a one-month span) on the period's own units (no
+	// lineage, so no source twice under a target): one fact row per group, so the rows are read
+	// as they are, without grouping them (a national month: 9,746 groups of one row).
+	const rowwise = !spec.asOf && (spec.bucket === 'month' || spec.start === spec.end);
 	const perSourceCols = plain.map(({ a }, k) => {
 		const e = rowwise ? perRow(a) : perSource(a, spec.bucket === 'month');
 		return sql`${e.n} as ${sql.raw(`n${k}`)}, ${e.d} as ${sql.raw(`d${k}`)}, ${e.r} as ${sql.raw(`r${k}`)}`;
