@@ -53,7 +53,13 @@ export const units = pgTable(
 	(t) => [
 		uniqueIndex('units_code_valid_from').on(t.code, sql`coalesce(${t.validFrom}, '0001-01-01')`),
 		index('units_parent').on(t.parentId),
-		index('units_level').on(t.level)
+		index('units_level').on(t.level),
+		// A province's or district's communes (every aggregate's unit map), and the dates on which
+		// a level's units changed (the map frame of every view).
+		index('units_province').on(t.provinceId),
+		index('units_district').on(t.districtId),
+		index('units_level_valid_from').on(t.level, t.validFrom),
+		index('units_level_valid_to').on(t.level, t.validTo)
 	]
 );
 
