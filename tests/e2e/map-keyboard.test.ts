@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, openPage } from '../support/browser';
+import { baseURL, launchBrowser, openPage, reachForMap } from '../support/browser';
 
 const SLOW = { timeout: 90_000 };
 const MAP = '.leaflet-container';
@@ -66,7 +66,8 @@ describe('the map by keyboard', () => {
 	it('moves between neighbours with the arrows, says and outlines the unit, opens it with Enter', async () => {
 		const units = await centres();
 		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
-		await page.waitForSelector(`${MAP}[data-ready="true"]`, SLOW);
+		// Leaflet (and the map's keys) come when the reader reaches for the map.
+		await reachForMap(page);
 		const map = page.locator(MAP);
 		await map.focus();
 		await expect(map.getAttribute('aria-describedby')).resolves.toBe('map-keys-hint');

@@ -133,7 +133,7 @@ describe('public map', () => {
 		expect(await page.locator(MAP).getAttribute('data-builds')).toBe(builds);
 		expect(geometryRequests).toEqual([]);
 
-		await expect(page.locator('[aria-live="polite"]').textContent()).resolves.toContain(
+		await expect(page.locator('p.summary[aria-live="polite"]').textContent()).resolves.toContain(
 			'Số hồ sơ tiếp nhận'
 		);
 		expect(errors).toEqual([]);
