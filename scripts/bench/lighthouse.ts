@@ -20,6 +20,8 @@ export interface LighthouseResult {
 	lighthouseVersion: string;
 	/** Accessibility audits that failed, by id. */
 	failedAccessibility: string[];
+	/** Performance audits short of a full score: id and what Lighthouse says of it. */
+	flagged: string[];
 }
 
 export async function runLighthouse(url: string): Promise<LighthouseResult> {
@@ -45,6 +47,10 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
 		const failedAccessibility = (lhr.categories.accessibility?.auditRefs ?? [])
 			.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score === 0)
 			.map((ref) => ref.id);
+		const flagged = (lhr.categories.performance?.auditRefs ?? [])
+			.map((ref) => lhr.audits[ref.id])
+			.filter((a) => a && a.score !== null && a.score < 0.9)
+			.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
 		return {
 			performance: score('performance'),
 			accessibility: score('accessibility'),
@@ -52,7 +58,8 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
 			largestContentfulPaintMs: numeric('largest-contentful-paint'),
 			totalByteWeight: numeric('total-byte-weight'),
 			lighthouseVersion: lhr.lighthouseVersion,
-			failedAccessibility
+			failedAccessibility,
+			flagged
 		};
 	} finally {
 		chrome.kill();
@@ -77,7 +84,7 @@ async function main(args: string[]) {
 		const r = await runLighthouse(url);
 		results.push(r);
 		console.log(
-			`run ${i + 1}: performance ${r.performance}, accessibility ${r.accessibility}, TBT ${r.totalBlockingTimeMs?.toFixed(0)} ms, LCP ${r.largestContentfulPaintMs?.toFixed(0)} ms, ${r.totalByteWeight} bytes${r.failedAccessibility.length ? `, failed: ${r.failedAccessibility.join(' ')}` : ''} (load average before: ${load})`
+			`run ${i + 1}: performance ${r.performance}, accessibility ${r.accessibility}, TBT ${r.totalBlockingTimeMs?.toFixed(0)} ms, LCP ${r.largestContentfulPaintMs?.toFixed(0)} ms, ${r.totalByteWeight} bytes${r.failedAccessibility.length ? `, failed: ${r.failedAccessibility.join(' ')}` : ''}${r.flagged.length ? `; flagged: ${r.flagged.join(', ')}` : ''} (load average before: ${load})`
 		);
 	}
 	const sorted = <T>(values: T[], key: (v: T) => number) =>
