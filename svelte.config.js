@@ -7,6 +7,8 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
+		// Stylesheets this small come inside the page: no render-blocking request, no headers.
+		inlineStyleThreshold: 10_000,
 		adapter: adapter({ precompress: true }),
 		csp: {
 			mode: 'hash',

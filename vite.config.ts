@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { messagesSplit } from './vite/messages-split';
+import { chunking } from './vite/chunking';
 
 export default defineConfig({
-	plugins: [messagesSplit(), sveltekit()],
+	plugins: [messagesSplit(), chunking(), sveltekit()],
 	test: {
 		projects: [
 			{
