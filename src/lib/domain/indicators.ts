@@ -73,17 +73,26 @@ const rate = (
 	unit: IndicatorUnit = '%'
 ): Def => ({ code, name: { vi, en }, formula, unit, better: 'higher', aggregation, scoring });
 
+/** A percentage of one measure over another, summed over the months (flow) or at the end (stock). */
+const flow = (numerator: MeasureCode, denominator: MeasureCode): Aggregation => ({
+	type: 'flow_ratio',
+	numerator,
+	denominator,
+	scale: 100
+});
+const stock = (numerator: MeasureCode, denominator: MeasureCode): Aggregation => ({
+	type: 'stock_ratio',
+	numerator,
+	denominator,
+	scale: 100
+});
+
 const DEFS: Def[] = [
 	rate(
 		'online_uptake',
 		'Tỷ lệ hồ sơ trực tuyến',
 		'Online filing',
-		{
-			type: 'flow_ratio',
-			numerator: 'dossiers_received_online',
-			denominator: 'dossiers_received',
-			scale: 100
-		},
+		flow('dossiers_received_online', 'dossiers_received'),
 		{ composite: 'service_index', threshold: 50, points: 12 },
 		{
 			vi: 'Hồ sơ tiếp nhận trực tuyến ÷ hồ sơ tiếp nhận',
@@ -94,12 +103,7 @@ const DEFS: Def[] = [
 		'on_time_rate',
 		'Tỷ lệ giải quyết đúng hạn',
 		'Resolved on time',
-		{
-			type: 'flow_ratio',
-			numerator: 'dossiers_resolved_on_time',
-			denominator: 'dossiers_resolved',
-			scale: 100
-		},
+		flow('dossiers_resolved_on_time', 'dossiers_resolved'),
 		{ composite: 'service_index', threshold: 100, points: 20 },
 		{
 			vi: 'Hồ sơ giải quyết đúng hạn ÷ hồ sơ đã giải quyết',
@@ -110,12 +114,7 @@ const DEFS: Def[] = [
 		'digitization_rate',
 		'Tỷ lệ số hóa hồ sơ',
 		'Digitisation',
-		{
-			type: 'flow_ratio',
-			numerator: 'dossiers_digitized',
-			denominator: 'dossiers_received',
-			scale: 100
-		},
+		flow('dossiers_digitized', 'dossiers_received'),
 		{ composite: 'service_index', threshold: 80, points: 22 },
 		{ vi: 'Hồ sơ được số hóa ÷ hồ sơ tiếp nhận', en: 'Dossiers digitised ÷ dossiers received' }
 	),
@@ -123,7 +122,7 @@ const DEFS: Def[] = [
 		'online_payment_rate',
 		'Tỷ lệ thanh toán trực tuyến',
 		'Online payment',
-		{ type: 'flow_ratio', numerator: 'payments_online', denominator: 'payments_total', scale: 100 },
+		flow('payments_online', 'payments_total'),
 		{ composite: 'service_index', threshold: 80, points: 10 },
 		{
 			vi: 'Hồ sơ thanh toán trực tuyến ÷ hồ sơ có phí, lệ phí',
@@ -134,12 +133,7 @@ const DEFS: Def[] = [
 		'satisfaction_rate',
 		'Mức độ hài lòng',
 		'Citizen satisfaction',
-		{
-			type: 'flow_ratio',
-			numerator: 'survey_satisfied',
-			denominator: 'survey_responses',
-			scale: 100
-		},
+		flow('survey_satisfied', 'survey_responses'),
 		{ composite: 'service_index', threshold: 90, points: 18 },
 		{ vi: 'Lượt hài lòng ÷ lượt đánh giá', en: 'Satisfied responses ÷ survey responses' }
 	),
@@ -147,12 +141,7 @@ const DEFS: Def[] = [
 		'transparency_rate',
 		'Tỷ lệ công khai thủ tục',
 		'Procedures published',
-		{
-			type: 'stock_ratio',
-			numerator: 'procedures_published',
-			denominator: 'procedures_total',
-			scale: 100
-		},
+		stock('procedures_published', 'procedures_total'),
 		{ composite: 'service_index', threshold: 100, points: 18 },
 		{
 			vi: 'Thủ tục được công khai ÷ tổng số thủ tục (cuối kỳ)',
@@ -201,7 +190,7 @@ const DEFS: Def[] = [
 		'coverage_4g',
 		'Tỷ lệ thôn, bản có 4G',
 		'Villages with 4G',
-		{ type: 'stock_ratio', numerator: 'villages_4g', denominator: 'villages_total', scale: 100 },
+		stock('villages_4g', 'villages_total'),
 		{ composite: 'infra_index', threshold: 100, points: 20 },
 		{ vi: 'Thôn, bản có sóng 4G ÷ tổng số thôn, bản', en: 'Villages with 4G ÷ villages' }
 	),
@@ -209,7 +198,7 @@ const DEFS: Def[] = [
 		'fiber_coverage',
 		'Tỷ lệ thôn, bản có cáp quang',
 		'Villages with fibre',
-		{ type: 'stock_ratio', numerator: 'villages_fiber', denominator: 'villages_total', scale: 100 },
+		stock('villages_fiber', 'villages_total'),
 		{ composite: 'infra_index', threshold: 100, points: 20 },
 		{ vi: 'Thôn, bản có cáp quang ÷ tổng số thôn, bản', en: 'Villages with fibre ÷ villages' }
 	),
@@ -217,12 +206,7 @@ const DEFS: Def[] = [
 		'digital_skills',
 		'Tỷ lệ cán bộ có kỹ năng số',
 		'Staff with digital skills',
-		{
-			type: 'stock_ratio',
-			numerator: 'staff_digital_trained',
-			denominator: 'staff_total',
-			scale: 100
-		},
+		stock('staff_digital_trained', 'staff_total'),
 		{ composite: 'infra_index', threshold: 100, points: 20 },
 		{
 			vi: 'Cán bộ được đào tạo kỹ năng số ÷ tổng số cán bộ',
