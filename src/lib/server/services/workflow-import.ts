@@ -16,8 +16,8 @@ import type { Table } from './import/table.ts';
 import { readCells, type FigureCell } from './import/cells.ts';
 import { importUnits } from '../queries/import-units.ts';
 import { validateCells } from './import/validate.ts';
-import { storedFigures } from '../queries/observations.ts';
-import { recentMediansOf } from '../queries/drafts.ts';
+import { storedFigures } from '../queries/approved-figures.ts';
+import { recentMediansOf } from '../queries/approved-figures.ts';
 import { thisMonth } from '../../domain/clock.ts';
 import { prepareForm, type FormSummary } from './import/form-units.ts';
 import {

@@ -10,7 +10,8 @@ import { thisMonth } from '../../../domain/clock.ts';
 import { draftWriters } from '../../queries/draft-writers.ts';
 import { closeDraft } from '../../queries/draft-writes.ts';
 import { checkForm } from '../workflow-validate.ts';
-import { approvedValues, draftValues } from '../../queries/drafts.ts';
+import { draftValues } from '../../queries/drafts.ts';
+import { approvedValues } from '../../queries/approved-figures.ts';
 import { WorkflowError, submittedDraft, type ReviewInput } from './rules.ts';
 
 /**

@@ -11,14 +11,8 @@ import { thisMonth } from '../../../domain/clock.ts';
 import { t, type Locale, type MessageKey } from '../../../i18n/index.ts';
 import { draftVersion, insertDraft, updateDraft } from '../../queries/draft-writes.ts';
 import { checkForm, jumpWarnings, type FieldMessages } from '../workflow-validate.ts';
-import {
-	approvedValues,
-	draftToken,
-	draftValues,
-	latestDraft,
-	recentMedians,
-	replaceDraftValues
-} from '../../queries/drafts.ts';
+import { draftToken, draftValues, latestDraft, replaceDraftValues } from '../../queries/drafts.ts';
+import { approvedValues, recentMedians } from '../../queries/approved-figures.ts';
 import { WorkflowError, changes, isOpen, raceAsStale, staleCheck } from './rules.ts';
 
 export interface SaveInput {

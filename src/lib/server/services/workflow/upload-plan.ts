@@ -6,7 +6,7 @@ import type { Executor } from '../../db/index.ts';
 import type { MeasureCode } from '../../../domain/measures.ts';
 import type { RowError } from '../import/index.ts';
 import type { Figure } from '../import/validate.ts';
-import type { StoredFigures } from '../../queries/observations.ts';
+import type { StoredFigures } from '../../queries/approved-figures.ts';
 import { draftValues, latestDraft, type DraftRow } from '../../queries/drafts.ts';
 import { findJumps } from '../workflow-validate.ts';
 import { isOpen } from './rules.ts';

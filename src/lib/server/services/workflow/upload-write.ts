@@ -8,7 +8,7 @@ import type { SessionUser } from '../../auth/types.ts';
 import type { RowError } from '../import/index.ts';
 import type { FormSummary } from '../import/form-units.ts';
 import type { MeasureCode } from '../../../domain/measures.ts';
-import { storedFigures } from '../../queries/observations.ts';
+import { storedFigures } from '../../queries/approved-figures.ts';
 import { replaceDraftValues } from '../../queries/drafts.ts';
 import { insertDraft, updateDraft, type Origin } from '../../queries/draft-writes.ts';
 import { logAudit } from '../../queries/audit-log.ts';

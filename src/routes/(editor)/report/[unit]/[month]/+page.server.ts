@@ -13,13 +13,8 @@ import {
 	returnReport,
 	saveReport
 } from '$lib/server/services/workflow';
-import {
-	approvedValues,
-	draftToken,
-	draftValues,
-	latestDraft,
-	recentMedians
-} from '$lib/server/queries/drafts';
+import { draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import { approvedValues, recentMedians } from '$lib/server/queries/approved-figures';
 import { reportEvents } from '$lib/server/queries/audit';
 import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
 import { controlInForm } from '$lib/server/http/control-chars';

@@ -12,7 +12,8 @@ import {
 	returnReport,
 	saveReport
 } from '$lib/server/services/workflow';
-import { approvedValues, draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import { draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import { approvedValues } from '$lib/server/queries/approved-figures';
 import { MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
 import { controlCharacter } from '$lib/server/http/control-chars';
 
