@@ -6,8 +6,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { ready } from '../app.ts';
 import { cachedApiAnswer } from './public-answer.ts';
 import { CHART_PICTURE_PARAMS } from './public-params.ts';
-import { answer, PUBLIC_CACHE } from './respond.ts';
-import { svgToPng } from './png.ts';
+import { answer } from './respond.ts';
+import { pictureResponse } from './picture-response.ts';
 import { chartPictureSvg } from '../services/chart-picture.ts';
 
 /** The chart of the request's series as SVG or PNG (a 400 `{ error }` for a bad parameter). */
@@ -25,16 +25,8 @@ export function chartPictureAnswer(event: RequestEvent, format: 'svg' | 'png'): 
 				origin: event.url.origin
 			});
 			const units = q.unit.replace(/[^0-9A-Za-z,]/g, '').replace(/,/g, '-');
-			const name = `xaso-${q.indicator.replace(/[^0-9a-z_]/g, '')}-${units}-${q.grain.replace(/[^a-z]/g, '')}.${format}`;
-			const headers = {
-				'content-type': format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png',
-				'content-disposition': `inline; filename="${name}"`,
-				'cache-control': PUBLIC_CACHE,
-				// An SVG opened on its own runs nothing and loads nothing.
-				'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'"
-			};
-			if (format === 'svg') return new Response(svg, { headers });
-			return new Response(new Uint8Array(await svgToPng(svg)), { headers });
+			const name = `xaso-${q.indicator.replace(/[^0-9a-z_]/g, '')}-${units}-${q.grain.replace(/[^a-z]/g, '')}`;
+			return pictureResponse(svg, format, name);
 		})
 	);
 }

@@ -7,8 +7,8 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { ready } from '../app.ts';
 import { cachedApiAnswer } from './public-answer.ts';
 import { MAP_PICTURE_PARAMS } from './public-params.ts';
-import { answer, PUBLIC_CACHE } from './respond.ts';
-import { svgToPng } from './png.ts';
+import { answer } from './respond.ts';
+import { pictureResponse } from './picture-response.ts';
 import { mapPictureSvg } from '../services/map-picture.ts';
 
 /** The picture of the request's view as SVG or PNG (a 400 `{ error }` for a bad parameter). */
@@ -26,16 +26,8 @@ export function mapPictureAnswer(event: RequestEvent, format: 'svg' | 'png'): Pr
 				size: q.size,
 				origin: event.url.origin
 			});
-			const name = `xaso-${q.indicator}-${q.period}-${q.level}${q.parent ? `-${q.parent}` : ''}.${format}`;
-			const headers = {
-				'content-type': format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png',
-				'content-disposition': `inline; filename="${name}"`,
-				'cache-control': PUBLIC_CACHE,
-				// An SVG opened on its own runs nothing and loads nothing.
-				'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'"
-			};
-			if (format === 'svg') return new Response(svg, { headers });
-			return new Response(new Uint8Array(await svgToPng(svg)), { headers });
+			const name = `xaso-${q.indicator}-${q.period}-${q.level}${q.parent ? `-${q.parent}` : ''}`;
+			return pictureResponse(svg, format, name);
 		})
 	);
 }

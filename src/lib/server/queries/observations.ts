@@ -15,6 +15,7 @@ import type { Executor } from '../db/index.ts';
 import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../domain/measures.ts';
 import { refreshFacts } from './facts.ts';
 import { bumpDataVersion } from './data-version.ts';
+import { storedFigures, type StoredFigures } from './approved-figures.ts';
 
 export interface BatchInfo {
 	source: 'import' | 'form' | 'demo' | 'bench';
@@ -39,9 +40,6 @@ export interface FigureValue {
 	value: number;
 }
 
-/** Stored figures by unit-month (`${unitId}|${YYYY-MM}`), each a map measure → value. */
-export type StoredFigures = Map<string, Map<MeasureCode, number>>;
-
 /** Any number, the same for every writer of observations (pg_advisory_xact_lock's key). */
 const FIGURES_LOCK = 7_246_001;
 
@@ -64,41 +62,6 @@ export function unitMonthsOf(figures: readonly FigureValue[]): { unitId: number;
 		if (!out.has(key)) out.set(key, { unitId: f.unitId, month: f.month });
 	}
 	return [...out.values()];
-}
-
-const factColumns = sql.raw(MEASURE_CODES.map((c) => `"${c}"::float8 as "${c}"`).join(', '));
-
-/** The stored figures of the given unit-months (read from monthly_facts, their pivot). */
-export function storedFigures(
-	db: Executor,
-	keys: readonly { unitId: number; month: string }[]
-): Promise<StoredFigures> {
-	return storedFiguresIn(
-		db,
-		keys.map((k) => k.unitId),
-		keys.map((k) => k.month)
-	);
-}
-
-/** The stored figures of every unit-month of these units in these months (YYYY-MM). */
-export async function storedFiguresIn(
-	db: Executor,
-	unitIds: readonly number[],
-	months: readonly string[]
-): Promise<StoredFigures> {
-	const out: StoredFigures = new Map();
-	if (unitIds.length === 0 || months.length === 0) return out;
-	const days = [...new Set(months)].map((m) => `${m}-01`);
-	const ids = [...new Set(unitIds.map(Number))];
-	const rows = await db.rows<Record<string, number | string | null>>(sql`
-		select unit_id, to_char(month, 'YYYY-MM') as month, ${factColumns} from monthly_facts
-		where month = any(${`{${days.join(',')}}`}::date[]) and unit_id = any(${`{${ids.join(',')}}`}::int[])`);
-	for (const r of rows) {
-		const values = new Map<MeasureCode, number>();
-		for (const code of MEASURE_CODES) if (r[code] !== null) values.set(code, Number(r[code]));
-		out.set(`${r.unit_id}|${r.month}`, values);
-	}
-	return out;
 }
 
 interface Touched {

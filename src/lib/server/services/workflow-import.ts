@@ -7,8 +7,7 @@
  * review, and figures far from the recent median that need a confirmation. A report the file
  * would not change (figures already approved, or already in its open draft) is left alone.
  */
-import type { Executor, Store } from '../db/index.ts';
-import type { MeasureCode } from '../../domain/measures.ts';
+import type { Store } from '../db/index.ts';
 import type { SessionUser } from '../auth/types.ts';
 import { outOfScope } from '../queries/scope.ts';
 import { importFile, sortErrors, type RowError } from './import/index.ts';
@@ -16,21 +15,20 @@ import { readOutcome } from './import/read.ts';
 import type { Table } from './import/table.ts';
 import { readCells, type FigureCell } from './import/cells.ts';
 import { importUnits } from '../queries/import-units.ts';
-import { validateCells, type Figure } from './import/validate.ts';
-import { storedFigures, type StoredFigures } from '../queries/observations.ts';
-import {
-	draftValues,
-	latestDraft,
-	recentMediansOf,
-	replaceDraftValues,
-	type DraftRow
-} from '../queries/drafts.ts';
-import { changes, isOpen, raceAsStale } from './workflow.ts';
-import { insertDraft, updateDraft } from '../queries/draft-writes.ts';
+import { validateCells } from './import/validate.ts';
+import { storedFigures } from '../queries/approved-figures.ts';
+import { recentMediansOf } from '../queries/approved-figures.ts';
 import { thisMonth } from '../../domain/clock.ts';
-import { findJumps } from './workflow-validate.ts';
-import { logAudit } from '../queries/audit-log.ts';
 import { prepareForm, type FormSummary } from './import/form-units.ts';
+import {
+	busyError,
+	groupByReport,
+	jumpErrors,
+	planReport,
+	type ReportPlan
+} from './workflow/upload-plan.ts';
+import { outOfScopeError, scopeErrors } from './workflow/upload-scope.ts';
+import { writeDrafts } from './workflow/upload-write.ts';
 
 /** Uploads above this size are refused with 413 before they are read. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -166,181 +164,20 @@ export async function uploadToDrafts(
 			reportsUnchanged: plans.filter((p) => p.action === 'unchanged').length,
 			...summary
 		};
-	const status = input.submit ? 'submitted' : 'draft';
-	const origin = { source: 'import' as const, fileName: input.fileName, sha256: checked.sha256 };
-	let written = 0;
-	try {
-		await raceAsStale(
-			store.transaction(async (tx) => {
-				// Planned again under the drafts' locks: what was read above may have moved since.
-				const now = await storedFigures(tx, keys);
-				const busy: RowError[] = [];
-				for (const group of groups.values()) {
-					const plan = await planReport(tx, group, now, input.submit, true);
-					if (plan.action === 'busy') busy.push(busyError(group));
-					if (plan.action !== 'write' || busy.length) continue;
-					const { latest, before } = plan;
-					const merged = new Map([...before, ...group.values]);
-					const draftId = latest
-						? await updateDraft(tx, latest.id, user.id, status, origin)
-						: await insertDraft(tx, group.unitId, group.month, user.id, status, origin);
-					await replaceDraftValues(tx, draftId, merged);
-					await logAudit(tx, {
-						userId: user.id,
-						actor: user.email,
-						action: input.submit ? 'draft_submitted' : 'draft_imported',
-						unitId: group.unitId,
-						month: group.month,
-						detail: {
-							draft_id: draftId,
-							source: 'import',
-							file: input.fileName,
-							sha256: checked.sha256,
-							changes: changes(before, merged),
-							...(checked.official ? { form: checked.official } : {}),
-							confirmed_jumps: (jumps.get(group.key) ?? []).map((j) => j.measure)
-						}
-					});
-					written++;
-				}
-				// Rolls everything back: a file is written whole or not at all.
-				if (busy.length) throw new BusyError(busy);
-			})
-		);
-	} catch (error) {
-		if (error instanceof BusyError) return { ok: false, status: 409, errors: error.errors };
-		throw error;
-	}
+	const wrote = await writeDrafts(store, user, {
+		groups: [...groups.values()],
+		jumps,
+		submit: input.submit,
+		origin: { source: 'import', fileName: input.fileName, sha256: checked.sha256 },
+		official: checked.official
+	});
+	if (!wrote.ok) return { ok: false, status: 409, errors: wrote.errors };
+	const written = wrote.written;
 	return {
 		ok: true,
 		dryRun: false,
 		drafts: written,
 		reportsUnchanged: groups.size - written,
 		...summary
-	};
-}
-
-/**
- * What an upload does to one report: `unchanged` when every figure of the file is already the
- * report's (its open draft's, or the approved one when no draft is open) and its status would
- * stay — so an identical file makes no new draft and no new version, which would turn the
- * approver's open page stale; `busy` when it would change a report that waits for approval;
- * `write` otherwise.
- */
-interface ReportPlan {
-	group: ReportGroup;
-	action: 'unchanged' | 'busy' | 'write';
-	/** The open draft, if any. */
-	latest: DraftRow | null;
-	/** The open draft's figures (empty when none is open). */
-	before: Map<MeasureCode, number>;
-}
-
-async function planReport(
-	db: Executor,
-	group: ReportGroup,
-	stored: StoredFigures,
-	submit: boolean,
-	lock = false
-): Promise<ReportPlan> {
-	const found = await latestDraft(db, group.unitId, group.month, { lock });
-	const latest = found && isOpen(found) ? found : null;
-	const before = latest ? await draftValues(db, latest.id) : new Map<MeasureCode, number>();
-	const base = latest ? before : (stored.get(group.key) ?? new Map<MeasureCode, number>());
-	const same = [...group.values].every(([code, value]) => base.get(code) === value);
-	const submits = submit && latest !== null && latest.status !== 'submitted';
-	const action = same && !submits ? 'unchanged' : latest?.status === 'submitted' ? 'busy' : 'write';
-	return { group, action, latest, before };
-}
-
-/** The file's figures that need a confirmation, against what the report holds now. */
-function jumpErrors(
-	plan: ReportPlan,
-	stored: StoredFigures,
-	medians: Parameters<typeof findJumps>[2] | undefined
-): (RowError & { measure: MeasureCode })[] {
-	if (!medians) return [];
-	const current = plan.latest ? plan.before : (stored.get(plan.group.key) ?? new Map());
-	return findJumps(plan.group.values, current, medians).map((j) => ({
-		...plan.group.cells.get(j.measure)!,
-		measure: j.measure,
-		code: j.jump,
-		message: `${plan.group.unitCode} ${plan.group.month}: ${j.message}; check it, then confirm (confirm_jumps=1)`
-	}));
-}
-
-function busyError(group: ReportGroup): RowError {
-	return {
-		line: group.line,
-		column: 'period',
-		code: 'report_submitted',
-		message: `The report of ${group.unitCode} for ${group.month} is submitted and waits for approval; ask an approver to return it first`
-	};
-}
-
-/** Some report of the file is locked in review. */
-class BusyError extends Error {
-	constructor(readonly errors: RowError[]) {
-		super('some reports are submitted');
-	}
-}
-
-interface ReportGroup {
-	key: string;
-	unitId: number;
-	unitCode: string;
-	month: string;
-	line: number;
-	values: Map<MeasureCode, number>;
-	/** Where each figure is in the file. */
-	cells: Map<MeasureCode, { line: number; column: string }>;
-}
-
-function groupByReport(
-	figures: Figure[],
-	codeOnLine: ReadonlyMap<number, string>
-): Map<string, ReportGroup> {
-	const groups = new Map<string, ReportGroup>();
-	for (const f of figures) {
-		const key = `${f.unitId}|${f.month}`;
-		let g = groups.get(key);
-		if (!g)
-			groups.set(
-				key,
-				(g = {
-					key,
-					unitId: f.unitId,
-					unitCode: codeOnLine.get(f.line) ?? '',
-					month: f.month,
-					line: f.line,
-					values: new Map(),
-					cells: new Map()
-				})
-			);
-		g.values.set(f.measure, f.value);
-		g.cells.set(f.measure, { line: f.line, column: f.column });
-	}
-	return groups;
-}
-
-/** One error per row whose unit is outside the user's area (every era of its code, if unsure). */
-function scopeErrors(
-	user: SessionUser,
-	rowUnits: ReadonlyMap<number, number[]>,
-	outside: ReadonlySet<number>
-): RowError[] {
-	const errors: RowError[] = [];
-	for (const [line, ids] of rowUnits)
-		if (ids.length > 0 && ids.every((id) => outside.has(id)))
-			errors.push(outOfScopeError(user, line));
-	return errors;
-}
-
-function outOfScopeError(user: SessionUser, line: number): RowError {
-	return {
-		line,
-		column: 'unit_code',
-		code: 'out_of_scope',
-		message: `This unit is outside your area (${user.unitCode ?? 'none'}): you cannot report its figures`
 	};
 }

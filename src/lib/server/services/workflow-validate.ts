@@ -8,7 +8,7 @@
 import { MEASURE_BY_CODE, MEASURES, type MeasureCode } from '../../domain/measures.ts';
 import type { FigureCell } from './import/cells.ts';
 import { validateCells, type UnitSpan } from './import/validate.ts';
-import type { RecentMedian } from '../queries/drafts.ts';
+import type { RecentMedian } from '../queries/approved-figures.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/index.ts';
 import { formatNumber } from '../../domain/format.ts';
 

@@ -13,7 +13,7 @@ import { addMonths } from '../../../domain/periods.ts';
 import { formDate, type ReportingPeriod } from '../../../domain/report-period.ts';
 import { communesAt, provinceIdOf } from '../../queries/form-units.ts';
 import { importUnits } from '../../queries/import-units.ts';
-import { storedFiguresIn } from '../../queries/observations.ts';
+import { storedFiguresIn } from '../../queries/approved-figures.ts';
 import type { FormInfo, Table } from './table.ts';
 import type { RowError } from './cells.ts';
 

@@ -8,13 +8,8 @@ import type { Table } from './table.ts';
 import { readOutcome } from './read.ts';
 import { readLayout, visitCells, type Layout, type RowError } from './cells.ts';
 import { CellChecker, type Figure, type UnitSpan } from './validate.ts';
-import {
-	lockFigures,
-	storedFiguresIn,
-	writeFigures,
-	type BatchInfo,
-	type StoredFigures
-} from '../../queries/observations.ts';
+import { lockFigures, writeFigures, type BatchInfo } from '../../queries/observations.ts';
+import { storedFiguresIn, type StoredFigures } from '../../queries/approved-figures.ts';
 import { importUnits } from '../../queries/import-units.ts';
 import { countFigures } from './preview.ts';
 import { thisMonth } from '../../../domain/clock.ts';

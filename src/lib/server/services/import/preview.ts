@@ -5,7 +5,8 @@
  * approval wait (issue 13).
  */
 import type { MeasureCode } from '../../../domain/measures.ts';
-import type { FigureValue, StoredFigures } from '../../queries/observations.ts';
+import type { FigureValue } from '../../queries/observations.ts';
+import type { StoredFigures } from '../../queries/approved-figures.ts';
 
 export interface PreviewCounts {
 	inserted: number;

@@ -4,13 +4,13 @@
  * non-negative numbers, no figure twice, and no part above its whole (after merging the file's
  * figures over the stored ones). Returns the accepted figures and every error, with its line.
  */
-import {
-	MEASURES,
-	MEASURE_CODES,
-	MEASURE_INDEX,
-	type MeasureCode
-} from '../../../domain/measures.ts';
+import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../../domain/measures.ts';
 import type { FigureCell, RowError } from './cells.ts';
+import { MAX_OF, isPlainCount, parseCount } from './checks/count.ts';
+import { judgeRow, type RowVerdict } from './checks/row.ts';
+import { partErrors } from './checks/parts.ts';
+
+export { parseCount };
 
 export interface UnitSpan {
 	id: number;
@@ -44,44 +44,6 @@ export interface ValidationContext {
 	rowUnits?: Map<number, number[]>;
 }
 
-const MAX_VALUE = 1e12;
-
-/** The largest value of the measures that have one (flags: 1). */
-const MAX_OF: Partial<Record<string, number>> = Object.fromEntries(
-	MEASURES.filter((m) => m.max !== undefined).map((m) => [m.code, m.max])
-);
-
-/** Parses a whole number, accepting thousands grouped by '.', ',' or spaces (12.122). */
-export function parseCount(raw: string): { value: number } | { error: string; code: string } {
-	const s = raw.trim();
-	if (/^-\s*\d/.test(s))
-		return { code: 'negative', error: `"${s}" is negative; counts are 0 or more` };
-	const digits = /^\d+$/.test(s)
-		? s
-		: /^\d{1,3}([., \u00a0]\d{3})+$/.test(s)
-			? s.replace(/[., \u00a0]/g, '')
-			: null;
-	if (digits === null) {
-		if (/^\d+[.,]\d+$/.test(s))
-			return { code: 'not_integer', error: `"${s}" is not a whole number` };
-		return { code: 'not_a_number', error: `"${s}" is not a number` };
-	}
-	const value = Number(digits);
-	if (value > MAX_VALUE) return { code: 'too_large', error: `${s} is implausibly large` };
-	return { value };
-}
-
-const PERIOD = /^(\d{4})-(\d{2})$/;
-
-function unitAt(spans: UnitSpan[] | undefined, month: string): UnitSpan | undefined {
-	const first = `${month}-01`;
-	return spans?.find(
-		(u) => (u.validFrom ?? '0001-01-01') <= first && (u.validTo ?? '9999-12-31') >= first
-	);
-}
-
-type RowVerdict = { unit: UnitSpan; key: string; given?: Given } | null;
-
 /** Validates the cells; `stored` gives the current values of the unit-months the file touches. */
 export function validateCells(
 	cells: FigureCell[],
@@ -95,7 +57,7 @@ export function validateCells(
 }
 
 /** What a file gives for one unit-month, by measure position (MEASURE_CODES order). */
-interface Given {
+export interface Given {
 	unitId: number;
 	month: string;
 	/** The value of each measure given; NaN where none was. */
@@ -217,107 +179,6 @@ export class CellChecker {
 	partErrors(
 		stored: (unitId: number, month: string) => Map<MeasureCode, number> | undefined
 	): RowError[] {
-		const errors: RowError[] = [];
-		for (const g of this.given.values()) {
-			const old = stored(g.unitId, g.month);
-			for (const rule of PART_RULES) {
-				// Stored figures that disagree among themselves are not this file's doing.
-				if (!g.lines[rule.p] && !g.lines[rule.w]) continue;
-				const p = g.lines[rule.p] ? g.values[rule.p] : old?.get(rule.part);
-				const w = g.lines[rule.w] ? g.values[rule.w] : old?.get(rule.whole);
-				if (p === undefined || w === undefined || p <= w) continue;
-				const blame = g.lines[rule.p] ? rule.p : rule.w;
-				errors.push({
-					line: g.lines[blame],
-					column: g.columns[blame],
-					code: 'part_exceeds_whole',
-					message: `${rule.part} ${p} exceeds ${rule.whole} ${w}${g.lines[rule.w] ? '' : ' (stored figure)'} for ${g.month}`
-				});
-			}
-		}
-		return errors;
+		return partErrors(this.given.values(), stored);
 	}
-}
-
-/** Each part with its whole, in MEASURES order, by position too. */
-const PART_RULES = MEASURES.flatMap((m) =>
-	m.partOf
-		? [{ part: m.code, whole: m.partOf, p: MEASURE_INDEX[m.code], w: MEASURE_INDEX[m.partOf] }]
-		: []
-);
-
-/** Up to 12 digits and nothing else: the common cell, read without a regular expression. */
-function isPlainCount(raw: string): boolean {
-	const n = raw.length;
-	if (n === 0 || n > 12) return false;
-	for (let i = 0; i < n; i++) {
-		const d = raw.charCodeAt(i) - 48;
-		if (d < 0 || d > 9) return false;
-	}
-	return true;
-}
-
-/**
- * The unit and month of a row, or null when the row cannot be placed. Its month and its unit code
- * are judged apart, so a row with both wrong gets both errors; the unit is resolved for the scope
- * check (`rowUnits`) whenever its code is known.
- */
-function judgeRow(
-	line: number,
-	unitCode: string,
-	period: string,
-	context: ValidationContext,
-	errors: RowError[]
-): RowVerdict {
-	const periodError = judgePeriod(period, context.currentMonth);
-	if (periodError) errors.push({ line, column: 'period', ...periodError });
-	// A future month is still a real one: its unit can be found (and its scope checked).
-	const month = periodError?.code === 'invalid_period' ? null : period;
-	const spans = unitCode ? context.unitsByCode.get(unitCode) : undefined;
-	const unit = month === null ? undefined : unitAt(spans, month);
-	context.rowUnits?.set(line, unit ? [unit.id] : (spans ?? []).map((s) => s.id));
-	const unitError = (code: string, message: string): null => {
-		errors.push({ line, column: 'unit_code', code, message });
-		return null;
-	};
-	if (!unitCode) return unitError('missing_unit', 'Unit code is blank');
-	if (!spans) return unitError('unknown_unit', `Unknown unit code "${unitCode}"`);
-	if (month === null) return null;
-	if (!unit) {
-		const last = spans[spans.length - 1];
-		const next = context.successorOf?.(last.id);
-		return unitError(
-			'unit_not_valid',
-			`No unit bore code ${unitCode} in ${period}: ` +
-				spans.map((s) => `${s.name} ${s.validFrom ?? '…'} – ${s.validTo ?? 'now'}`).join('; ') +
-				(next ? `; its figures now go to ${next}` : '')
-		);
-	}
-	if (unit.level !== 'commune')
-		return unitError(
-			'not_commune',
-			`${unitCode} (${unit.name}) is a ${unit.level}: figures are reported per commune and summed`
-		);
-	return periodError ? null : { unit, key: `${unit.id}|${period}` };
-}
-
-/** Why a period cannot be reported, or null when it can. */
-function judgePeriod(
-	period: string,
-	currentMonth: string
-): { code: 'invalid_period' | 'future_period'; message: string } | null {
-	const m = PERIOD.exec(period);
-	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
-		return {
-			code: 'invalid_period',
-			message: `Period "${period}" is not a month: write YYYY-MM, e.g. 2024-03`
-		};
-	if (period > currentMonth)
-		return {
-			code: 'future_period',
-			message: `Period ${period} is in the future (this month is ${currentMonth})`
-		};
-	if (period < '2000-01')
-		return { code: 'invalid_period', message: `Period ${period} is before 2000` };
-	return null;
 }

@@ -5,21 +5,9 @@ import { authorize, refuse, requireUser } from '$lib/server/auth/guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { reportUnit } from '$lib/server/services/workflow-unit';
 import { draftWriters } from '$lib/server/queries/draft-writers';
-import {
-	WorkflowError,
-	approveReport,
-	discardReport,
-	isOpen,
-	returnReport,
-	saveReport
-} from '$lib/server/services/workflow';
-import {
-	approvedValues,
-	draftToken,
-	draftValues,
-	latestDraft,
-	recentMedians
-} from '$lib/server/queries/drafts';
+import * as workflow from '$lib/server/services/workflow';
+import { draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import { approvedValues, recentMedians } from '$lib/server/queries/approved-figures';
 import { reportEvents } from '$lib/server/queries/audit';
 import { MEASURES, MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
 import { controlInForm } from '$lib/server/http/control-chars';
@@ -38,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		recentMedians(store, unit.id, month),
 		reportEvents(store, unit.id, month, 30)
 	]);
-	const open = latest && isOpen(latest) ? latest : null;
+	const open = latest && workflow.isOpen(latest) ? latest : null;
 	const draft = open ? await draftValues(store, open.id) : null;
 	const ownWork = open !== null && (await draftWriters(store, open)).some((w) => w.id === user.id);
 	return {
@@ -125,7 +113,7 @@ async function refusal(
 	unit: { id: number },
 	extra: Record<string, unknown> = {}
 ) {
-	if (!(caught instanceof WorkflowError)) throw caught;
+	if (!(caught instanceof workflow.WorkflowError)) throw caught;
 	if (caught.status === 403)
 		return refuse(event, caught.message, {}, { id: unit.id, month: event.params.month });
 	return fail(caught.status, { message: caught.text(localeOf(event.url)), ...extra });
@@ -136,7 +124,7 @@ async function save(event: RequestEvent, submit: boolean) {
 	const values = rawValues(c.form);
 	const action = submit ? 'submit' : 'save';
 	try {
-		const outcome = await saveReport(c.store, c.user, {
+		const outcome = await workflow.saveReport(c.store, c.user, {
 			unit: c.unit,
 			month: c.month,
 			token: c.token,
@@ -171,7 +159,7 @@ export const actions: Actions = {
 	approve: async (event) => {
 		const c = await prepare(event, 'review');
 		try {
-			const counts = await approveReport(c.store, c.user, {
+			const counts = await workflow.approveReport(c.store, c.user, {
 				unit: c.unit,
 				month: c.month,
 				token: c.token
@@ -193,7 +181,7 @@ export const actions: Actions = {
 		const c = await prepare(event, 'review');
 		const comment = String(c.form.get('comment') ?? '');
 		try {
-			await returnReport(c.store, c.user, {
+			await workflow.returnReport(c.store, c.user, {
 				unit: c.unit,
 				month: c.month,
 				token: c.token,
@@ -207,7 +195,11 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const c = await prepare(event, 'edit');
 		try {
-			await discardReport(c.store, c.user, { unit: c.unit, month: c.month, token: c.token });
+			await workflow.discardReport(c.store, c.user, {
+				unit: c.unit,
+				month: c.month,
+				token: c.token
+			});
 			return { action: 'discard', message: t(c.locale, 'report.discarded') };
 		} catch (caught) {
 			return refusal(event, caught, c.unit, { action: 'discard' });

@@ -4,15 +4,9 @@ import { ready } from '$lib/server/app';
 import { authorize, logRefusal, requireUser } from '$lib/server/auth/guard';
 import type { Permission } from '$lib/server/auth/permissions';
 import { reportUnit } from '$lib/server/services/workflow-unit';
-import {
-	WorkflowError,
-	approveReport,
-	discardReport,
-	isOpen,
-	returnReport,
-	saveReport
-} from '$lib/server/services/workflow';
-import { approvedValues, draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import * as workflow from '$lib/server/services/workflow';
+import { draftToken, draftValues, latestDraft } from '$lib/server/queries/drafts';
+import { approvedValues } from '$lib/server/queries/approved-figures';
 import { MEASURE_CODES, type MeasureCode } from '$lib/domain/measures';
 import { controlCharacter } from '$lib/server/http/control-chars';
 
@@ -38,7 +32,7 @@ async function answer(event: RequestEvent, body: () => Promise<Response>): Promi
 	try {
 		return await body();
 	} catch (caught) {
-		if (caught instanceof WorkflowError) {
+		if (caught instanceof workflow.WorkflowError) {
 			if (caught.status === 403) await logRefusal(event, caught.message);
 			return json({ error: caught.message }, { status: caught.status });
 		}
@@ -51,7 +45,7 @@ export const GET: RequestHandler = (event) =>
 	answer(event, async () => {
 		const c = await resolve(event, 'read');
 		const latest = await latestDraft(c.store, c.unit.id, c.month);
-		const open = latest && isOpen(latest) ? latest : null;
+		const open = latest && workflow.isOpen(latest) ? latest : null;
 		return json(
 			{
 				unit_code: c.unit.code,
@@ -103,7 +97,7 @@ export const POST: RequestHandler = (event) =>
 			for (const code of MEASURE_CODES)
 				if (values[code] !== undefined && values[code] !== null)
 					raw[code] = String(values[code]).slice(0, 40);
-			const outcome = await saveReport(c.store, c.user, {
+			const outcome = await workflow.saveReport(c.store, c.user, {
 				...input,
 				raw,
 				confirmJumps: body.confirm_jumps === true,
@@ -122,7 +116,7 @@ export const POST: RequestHandler = (event) =>
 			return json({ status: outcome.status, token: outcome.token });
 		}
 		if (action === 'approve') {
-			const counts = await approveReport(c.store, c.user, input);
+			const counts = await workflow.approveReport(c.store, c.user, input);
 			return json({ status: 'approved', ...counts });
 		}
 		if (action === 'return') {
@@ -133,9 +127,9 @@ export const POST: RequestHandler = (event) =>
 					{ error: `"comment" contains a control character (${control}): remove it` },
 					{ status: 400 }
 				);
-			await returnReport(c.store, c.user, { ...input, comment });
+			await workflow.returnReport(c.store, c.user, { ...input, comment });
 			return json({ status: 'returned' });
 		}
-		await discardReport(c.store, c.user, input);
+		await workflow.discardReport(c.store, c.user, input);
 		return json({ status: 'discarded' });
 	});
