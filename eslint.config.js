@@ -102,7 +102,8 @@ export default ts.config(
 			'.data*/',
 			'node_modules/',
 			'scratch/',
-			'bench/'
+			'bench/',
+			'src/lib/paraglide/'
 		]
 	}
 );

@@ -1,10 +1,12 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { messagesSplit } from './vite/messages-split';
 import { chunking } from './vite/chunking';
+import { paraglideOptions } from './vite/paraglide';
 
 export default defineConfig({
-	plugins: [messagesSplit(), chunking(), sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), messagesSplit(), chunking(), sveltekit()],
 	test: {
 		projects: [
 			{

@@ -1,6 +1,6 @@
 /**
  * No user-visible text is written inside the editor pages' components: it all comes from the
- * messages (src/lib/i18n/messages.ts), so each page can be shown in Vietnamese or English. A
+ * messages (messages/vi.json, messages/en.json), so each page can be shown in Vietnamese or English. A
  * heuristic over the markup: with scripts, styles, comments and `{…}` expressions removed, no
  * text between tags and no text-bearing attribute (aria-label, title, placeholder, alt) may
  * hold a letter.
@@ -94,6 +94,9 @@ describe('the editor pages', () => {
 		const problems = files.flatMap((file) =>
 			writtenText(readFileSync(file, 'utf8')).map((line) => `${relative(ROOT, file)}:${line}`)
 		);
-		expect(problems, `text to move into messages.ts:\n${problems.join('\n')}`).toEqual([]);
+		expect(
+			problems,
+			`text to move into messages/vi.json and en.json:\n${problems.join('\n')}`
+		).toEqual([]);
 	});
 });

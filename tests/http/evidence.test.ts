@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_USERS, UNIT, postFile, signIn } from '../support/test-users.ts';
-import { vi } from '../../src/lib/i18n/messages.ts';
+import vi from '../../messages/vi.json';
 
 const baseURL = inject('baseURL');
 let editor = '';

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_USERS, UNIT, postFile, signIn } from '../support/test-users.ts';
-import { en, vi } from '../../src/lib/i18n/messages.ts';
+import en from '../../messages/en.json';
+import vi from '../../messages/vi.json';
 
 const baseURL = inject('baseURL');
 let editor = '';

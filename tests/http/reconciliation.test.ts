@@ -5,7 +5,8 @@
  * and the flagged rows differ by more than one point with their causes said.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { en, vi } from '../../src/lib/i18n/messages.ts';
+import en from '../../messages/en.json';
+import vi from '../../messages/vi.json';
 
 const base = () => inject('baseURL');
 const get = (path: string) => fetch(new URL(path, base()));

@@ -1,23 +1,25 @@
 /**
  * The UI language: Vietnamese unless the URL says `?lang=en`, so a shared link shows the same
  * language. `t()` looks a key up and fills `{name}` placeholders; values are plain text, never
- * HTML, and are rendered as text nodes.
+ * HTML, and are rendered as text nodes. The strings are Paraglide's compiled messages
+ * (messages/{vi,en}.json → src/lib/paraglide, see keys.ts); the locale is always passed, never
+ * read from Paraglide's runtime.
  */
 import type { Locale } from '$lib/domain/format';
-import type { MessageKey } from './messages';
 import { eager } from './dictionaries';
+import type { Dictionary, MessageKey } from './keys';
 
 export type { Locale } from '$lib/domain/format';
-export type { MessageKey } from './messages';
+export type { MessageKey } from './keys';
 
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
-const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { ...eager };
+const dictionaries: Partial<Record<Locale, Dictionary>> = { ...eager };
 
 /**
- * Makes `locale`'s dictionary available to `t()`. On the server both always are; the browser
- * downloads only the reader's language (vite/messages-split.ts), before the page renders
- * (routes/+layout.ts).
+ * Makes `locale`'s messages available to `t()`. On the server both always are; the browser
+ * downloads only the reader's language (Paraglide's per-locale module, vite/messages-split.ts),
+ * before the page renders (routes/+layout.ts).
  */
 export async function loadLocale(locale: Locale): Promise<void> {
 	if (dictionaries[locale]) return;
@@ -48,7 +50,19 @@ export function t(
 ): string {
 	const dictionary = dictionaries[locale];
 	if (!dictionary) throw new Error(`i18n: the "${locale}" dictionary is not loaded (loadLocale)`);
-	return fill(dictionary[key], params);
+	const message = Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+	if (!message) throw new Error(`i18n: no message "${key}" in ${locale}`);
+	return message(inputs(params));
+}
+
+/** `params` as a message's inputs: a placeholder without a value stays `{name}`, as in fill(). */
+function inputs(params: Record<string, string | number>): Record<string, unknown> {
+	return new Proxy(params, {
+		get: (target, name) =>
+			typeof name === 'string' && !Object.hasOwn(target, name)
+				? `{${name}}`
+				: target[name as string]
+	});
 }
 
 /** Whether `key` names a message (for keys built from data: a status, an audit action). */

@@ -2,7 +2,7 @@
  * The prose of the methodology page (`/methodology`), Vietnamese first. Every number it states
  * (thresholds, points, band floors, the low-confidence sample) comes from the domain modules
  * through `{placeholders}`: the page fills them, so the prose holds no second copy of a number.
- * Kept apart from messages.ts because it is long and read by one page only.
+ * Kept apart from messages/vi.json and en.json because it is long and read by one page only.
  */
 import type { Locale } from '$lib/domain/format';
 import { fill } from './index';

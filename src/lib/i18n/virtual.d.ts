@@ -1,5 +1,5 @@
-/** One locale's dictionary, derived from messages.ts by vite/messages-split.ts. */
+/** One locale's compiled messages as one object, made by vite/messages-split.ts. */
 declare module 'virtual:xaso-messages/*' {
-	const dictionary: Record<import('./messages').MessageKey, string>;
+	const dictionary: import('./keys').Dictionary;
 	export default dictionary;
 }

@@ -6,7 +6,8 @@
  * web upload's cap is IMPORT_MAX_ROWS (default 20,000); `npm run import` takes `--max-rows`.
  */
 import type { RowError } from './cells.ts';
-import { en, vi } from '../../../i18n/messages.ts';
+import en from '../../../../../messages/en.json' with { type: 'json' };
+import vi from '../../../../../messages/vi.json' with { type: 'json' };
 
 export const DEFAULT_MAX_ROWS = 20_000;
 
