@@ -3,7 +3,7 @@
  * compiles one module per locale (vite/paraglide.ts, `locale-modules`): one `export const` per
  * message. The browser imports `virtual:xaso-messages/<locale>` (i18n/index.ts `loadLocale`):
  * that same compiled module with its messages gathered into one `export default { key: message }`
- * object, which minifies to about the size of a JSON dictionary (a namespace of 700 exports
+ * object (a message without inputs as its text), which minifies to about the size of a JSON dictionary (a namespace of 700 exports
  * costs a minified local name and an export alias per message: ~3 KB more, compressed).
  * On the server, in tests and in scripts, `i18n/dictionaries.ts` imports both languages' modules
  * eagerly; in the browser's build this plugin replaces it by an empty set, so no chunk carries
@@ -28,7 +28,27 @@ function source(locale: string): string {
 }
 
 type Node = { type: string; start: number; end: number };
-type Declarator = Node & { id: Node & { name?: string }; init: Node | null };
+type Init = Node & {
+	params?: Node[];
+	body?: Node & { body?: (Node & { argument?: Node & { expressions?: Node[] } })[] };
+};
+type Declarator = Node & { id: Node & { name?: string }; init: Init | null };
+
+/**
+ * A message as the browser gets it: Paraglide's function, or, for a message without inputs
+ * (`() => { return \`text\` }`), its text alone, which `t()` takes as it is.
+ */
+function messageSource(code: string, init: Init): string {
+	const body = init.body?.body;
+	const text = body?.length === 1 ? body[0].argument : undefined;
+	const constant =
+		init.type === 'ArrowFunctionExpression' &&
+		init.params?.length === 0 &&
+		body?.[0].type === 'ReturnStatement' &&
+		text?.type === 'TemplateLiteral' &&
+		text.expressions?.length === 0;
+	return code.slice((constant ? text : init).start, (constant ? text : init).end);
+}
 type Statement = Node & { declaration?: (Node & { declarations?: Declarator[] }) | null };
 
 /**
@@ -45,7 +65,7 @@ export function asOneObject(code: string, keys: readonly string[]): string {
 			for (const { id, init } of declarations) {
 				const key = id.name && keyOf.get(id.name);
 				if (!key || !init) throw new Error(`unexpected export ${id.name} in Paraglide's output`);
-				entries.push(`${JSON.stringify(key)}: ${code.slice(init.start, init.end)}`);
+				entries.push(`${JSON.stringify(key)}: ${messageSource(code, init)}`);
 			}
 		} else if (/^(ImportDeclaration|VariableDeclaration|FunctionDeclaration)$/.test(node.type)) {
 			kept.push(code.slice(node.start, node.end));

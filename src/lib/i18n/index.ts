@@ -52,7 +52,7 @@ export function t(
 	if (!dictionary) throw new Error(`i18n: the "${locale}" dictionary is not loaded (loadLocale)`);
 	const message = Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
 	if (!message) throw new Error(`i18n: no message "${key}" in ${locale}`);
-	return message(inputs(params));
+	return typeof message === 'string' ? message : message(inputs(params));
 }
 
 /** `params` as a message's inputs: a placeholder without a value stays `{name}`, as in fill(). */

@@ -9,8 +9,11 @@
 /** A message id as written in messages/vi.json: 'editor.reports'. */
 export type MessageKey = Exclude<keyof typeof import('../../../messages/vi.json'), '$schema'>;
 
-/** A compiled message: `{name}` placeholders are read from `inputs`. */
-export type Message = (inputs?: Record<string, unknown>) => string;
+/**
+ * A compiled message: `{name}` placeholders are read from `inputs`. The browser gets a message
+ * without inputs as its text alone (vite/messages-split.ts).
+ */
+export type Message = string | ((inputs?: Record<string, unknown>) => string);
 
 /** One language's compiled messages by key. */
 export type Dictionary = Readonly<Record<string, Message>>;
