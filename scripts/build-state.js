@@ -11,7 +11,18 @@ export const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const buildDir = join(root, 'build');
 
 /** What the build is made from: a change in any of these makes `build/` stale. */
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const INPUTS = [
+	'src',
+	'static',
+	'messages',
+	'project.inlang/settings.json',
+	'vite',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
+/** Compiled from messages/ (Paraglide), rewritten by every compile: not an input of its own. */
+const GENERATED = join(root, 'src', 'lib', 'paraglide');
 
 /** Written after a successful build, with the mtime of the moment the build started. */
 const STAMP = join(buildDir, '.build-started');
@@ -32,6 +43,7 @@ function newestInput() {
 			return;
 		}
 		if (stat.isDirectory()) {
+			if (path === GENERATED) return;
 			for (const entry of readdirSync(path)) visit(join(path, entry));
 		} else if (!newest || stat.mtimeMs > newest.mtimeMs) {
 			newest = { path, mtimeMs: stat.mtimeMs };
