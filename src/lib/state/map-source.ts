@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../domain/indicators.ts';
 import type { Locale } from '../domain/format.ts';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 export function namedBySource(
 	indicator: Indicator,
