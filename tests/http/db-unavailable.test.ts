@@ -82,3 +82,42 @@ describe.skipIf(!DATABASE_URL)(
 		}, 60_000);
 	}
 );
+
+describe.skipIf(!DATABASE_URL)(
+	'database busy, not down (PostgreSQL only: skipped when DATABASE_URL is unset)',
+	() => {
+		let server: RunningServer;
+		let locker: postgres.Sql | undefined;
+
+		beforeAll(async () => {
+			// One pooled connection: a read waiting on a lock holds the whole pool.
+			server = await startServer({ DATABASE_POOL: '1' });
+			locker = postgres(`${DATABASE_URL!.replace(/\/[^/]*$/, '')}/${server.database}`, {
+				max: 1,
+				onnotice: () => {}
+			});
+		}, 240_000);
+
+		afterAll(async () => {
+			await locker?.end({ timeout: 5 });
+			await server?.stop();
+		});
+
+		it('waits for a slow read instead of calling a busy database down (503)', async () => {
+			const path = '/api/v1/units?level=commune&at=2024-06-30';
+			// The units locked for 6 s: the read waits longer than the 2 s after which the
+			// database is checked. The check must not queue behind that read for the pool's only
+			// connection (it did: a loaded but healthy server answered 503, bench 2026-12-07).
+			const held = locker!.begin(async (tx) => {
+				await tx.unsafe('lock table units in access exclusive mode');
+				await new Promise((done) => setTimeout(done, 6_000));
+			});
+			await new Promise((done) => setTimeout(done, 200));
+			const started = performance.now();
+			const r = await send(new URL(path, server.url).href);
+			await held;
+			expect(r.status, r.text.slice(0, 200)).toBe(200);
+			expect(performance.now() - started).toBeGreaterThan(5_000);
+		}, 60_000);
+	}
+);

@@ -48,6 +48,12 @@ export interface Store extends Executor {
 		onNotify: (payload: string) => void,
 		onListen?: () => void
 	): Promise<void>;
+	/**
+	 * PostgreSQL only: resolves when the server answers `select 1` on a connection of its own,
+	 * outside the pool, so a pool busy with slow reads is not taken for a server that is down
+	 * (db-unavailable.ts); rejects when it does not.
+	 */
+	ping?(): Promise<void>;
 	close(): Promise<void>;
 }
 

@@ -14,9 +14,8 @@ export async function openPostgres(
 ): Promise<Store> {
 	const { default: postgres } = await import('postgres');
 	const { drizzle } = await import('drizzle-orm/postgres-js');
-	const client = postgres(url, {
+	const options = {
 		...extra,
-		max: Number(process.env.DATABASE_POOL ?? 10),
 		onnotice: () => {},
 		// postgres.js waits before reconnecting after a failed attempt, 3^retries / 100 s by default
 		// with the failures of every connection counted together: a few seconds of refused
@@ -30,7 +29,10 @@ export async function openPostgres(
 		types: {
 			date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x }
 		}
-	});
+	};
+	const client = postgres(url, { ...options, max: Number(process.env.DATABASE_POOL ?? 10) });
+	// One connection apart from the pool, opened on the first ping and kept (ping below).
+	let pinger: ReturnType<typeof postgres> | undefined;
 	const db = drizzle(client, { schema }) as unknown as Db;
 	type Sql = typeof client;
 	const executor = (s: Sql | TransactionSql): Executor => ({
@@ -99,8 +101,12 @@ export async function openPostgres(
 		async listen(channel, onNotify, onListen) {
 			await client.listen(channel, onNotify, onListen);
 		},
+		async ping() {
+			pinger ??= postgres(url, { ...options, max: 1, connect_timeout: 2, idle_timeout: 60 });
+			await pinger.unsafe('select 1');
+		},
 		async close() {
-			await client.end({ timeout: 5 });
+			await Promise.all([client.end({ timeout: 5 }), pinger?.end({ timeout: 1 })]);
 		}
 	};
 }

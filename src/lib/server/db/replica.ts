@@ -109,6 +109,7 @@ export function replicatedStore(primary: Store, replica: Store): Store {
 		copyOut: (table, columns) => primary.copyOut(table, columns),
 		transaction: (fn) => primary.transaction(fn),
 		listen: primary.listen,
+		ping: primary.ping,
 		async close() {
 			await Promise.all([primary.close(), replica.close()]);
 		}

@@ -45,7 +45,11 @@ function databaseAnswers(): Promise<boolean> {
 		(done) => (timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS))
 	);
 	const answered = ready()
-		.then((store) => store.rows('select 1'))
+		// On a connection of its own: a pool full of slow reads is busy, not down.
+		.then(async (store) => {
+			if (store.ping) await store.ping();
+			else await store.rows('select 1');
+		})
 		.then(
 			() => true,
 			() => false
