@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { targetLabelY, valueLabelY, yearMarks } from './layout';
+import {
+	bracketLayout,
+	lastValueLayout,
+	mergerLabelX,
+	targetLabelLayout,
+	targetLabelY,
+	valueLabelY,
+	yearMarks
+} from './layout';
 
 describe('yearMarks', () => {
 	const months = ['2024-11', '2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
@@ -41,5 +49,56 @@ describe('targetLabelY', () => {
 	it('stays inside the plot', () => {
 		expect(targetLabelY(2, [], 12, 200)).toBe(16);
 		expect(targetLabelY(195, [190], 12, 200)).toBe(190);
+	});
+});
+
+describe('bracketLayout', () => {
+	it('wraps the label and centres it under the bracket', () => {
+		const b = bracketLayout('summed from the old communes', 200, 100, -40, 300);
+		expect(b.right).toBe(200);
+		expect(b.lines.length).toBeGreaterThan(1);
+		expect(b.centre).toBe(100);
+	});
+	it('keeps a label wider than the bracket inside the chart', () => {
+		const b = bracketLayout('summed from the old communes', 20, 400, -40, 300);
+		expect(b.lines).toEqual(['summed from the old communes']);
+		expect(b.centre).toBeGreaterThan(10);
+	});
+});
+
+describe('lastValueLayout', () => {
+	it('puts the label above its point, kept inside the chart', () => {
+		expect(lastValueLayout('81,4%', { x: 100, y: 50 }, -40, 300)).toEqual({
+			text: '81,4%',
+			x: 100,
+			y: 40
+		});
+		expect(lastValueLayout('81,4%', { x: 299, y: 2 }, -40, 300).x).toBeLessThan(299);
+		expect(lastValueLayout('81,4%', { x: 299, y: 2 }, -40, 300).y).toBe(22);
+	});
+});
+
+describe('targetLabelLayout', () => {
+	const label = 'Target 50%';
+	it('goes below its rule when points near its end are above', () => {
+		const points = [{ x: 290, y: 90 }];
+		const t = targetLabelLayout(label, 100, 300, points, null, 12, 200);
+		expect(t.labelLeft).toBe(300 - 75);
+		expect(t.labelY).toBe(114);
+	});
+	it('ignores points left of the label and counts the latest value label', () => {
+		expect(targetLabelLayout(label, 100, 300, [{ x: 10, y: 90 }], null, 12, 200).labelY).toBe(95);
+		expect(targetLabelLayout(label, 100, 300, [], { x: 290, y: 100 }, 12, 200).labelY).toBe(114);
+	});
+});
+
+describe('mergerLabelX', () => {
+	it('centres the label on its rule', () => {
+		expect(mergerLabelX('Merged', 100, -40, 300, null)).toBe(100);
+	});
+	it('moves left of a target label above the plot', () => {
+		const target = { labelLeft: 120, labelY: -5 };
+		expect(mergerLabelX('Merged', 100, -40, 300, target)).toBeLessThan(100);
+		expect(mergerLabelX('Merged', 100, -40, 300, { ...target, labelY: 10 })).toBe(100);
 	});
 });
