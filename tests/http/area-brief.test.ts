@@ -115,11 +115,14 @@ describe.each([
 		const scripts = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
 		expect(scripts).toHaveLength(1);
 		expect(scripts[0]).toMatch(/src="[./]*\/?brief-print\.js"/);
-		// Its stylesheets set the sheet to A4.
+		// Its styles set the sheet to A4: linked, or inside the page when small (inlineStyleThreshold).
 		const sheets = [...html.matchAll(/<link href="([^"]+\.css)" rel="stylesheet">/g)].map(
 			(m) => new URL(m[1], new URL(path, base()))
 		);
-		const css = (await Promise.all(sheets.map(async (u) => (await fetch(u)).text()))).join('');
+		const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+		const css =
+			(await Promise.all(sheets.map(async (u) => (await fetch(u)).text()))).join('') +
+			inline.join('');
 		expect(css).toMatch(/@page\s*{[^}]*size:\s*A4/);
 		const script = await get('/brief-print.js');
 		expect(script.status).toBe(200);
