@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { writeBackup } from '../src/lib/server/services/backup/write.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
@@ -14,7 +14,7 @@ if (positionals.length !== 1) {
 	process.exit(2);
 }
 
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	const started = performance.now();
 	const r = await writeBackup(store, resolve(positionals[0]));

@@ -1,6 +1,6 @@
 /** npm run boundaries:import -- FILE [--code-field NAME] [--at YYYY-MM-DD] [--level commune|district|province] */
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { migrateStore } from '../src/lib/server/db/migrate.ts';
 import { importBoundaryFile } from '../src/lib/server/services/boundary-import.ts';
 import { isIsoDate } from '../src/lib/domain/periods.ts';
@@ -30,7 +30,7 @@ if (level && !['province', 'district', 'commune'].includes(level)) {
 	console.error(`--level must be province, district or commune, got "${level}"`);
 	process.exit(2);
 }
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	await migrateStore(store);
 	const r = await importBoundaryFile(store, file, {

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { migrateStore } from '../src/lib/server/db/migrate.ts';
 import { importFile } from '../src/lib/server/services/import/index.ts';
 import { DEFAULT_MAX_ROWS } from '../src/lib/server/services/import/limits.ts';
@@ -35,7 +35,7 @@ try {
 	console.error(`Cannot read ${file}: ${(error as Error).message}`);
 	process.exit(1);
 }
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	await migrateStore(store);
 	const result = await importFile(store, {

@@ -1,8 +1,8 @@
 /** npm run db:migrate — applies drizzle/ migrations to the configured store. */
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { migrateStore, migrationsFolder } from '../src/lib/server/db/migrate.ts';
 
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	await migrateStore(store);
 	console.log(`migrated ${store.engine} store from ${migrationsFolder}`);

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { restoreBackup } from '../src/lib/server/services/backup/restore.ts';
 
 const { positionals, values } = parseArgs({
@@ -19,7 +19,7 @@ if (positionals.length !== 1) {
 	process.exit(2);
 }
 
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	const started = performance.now();
 	const r = await restoreBackup(store, resolve(positionals[0]), { force: values.force });

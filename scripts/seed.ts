@@ -4,7 +4,7 @@
  * earlier demo figures, never real ones).
  */
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { migrateStore } from '../src/lib/server/db/migrate.ts';
 import { seedStore } from '../src/lib/server/services/setup.ts';
 import { generateDemo } from '../src/lib/server/services/demo.ts';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 	}
 });
 
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	await migrateStore(store);
 	const file =

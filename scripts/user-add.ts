@@ -6,7 +6,7 @@
  * when it is empty, so that --unit can be checked.
  */
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/lib/server/db/index.ts';
+import { openStoreOrExit } from './lib/open-store.ts';
 import { prepareStore } from '../src/lib/server/services/setup.ts';
 import { addUser } from '../src/lib/server/auth/user-admin.ts';
 import { userInfo } from 'node:os';
@@ -91,7 +91,7 @@ try {
 	process.exit(1);
 }
 
-const store = await openStore();
+const store = await openStoreOrExit();
 try {
 	await prepareStore(store, { demo: false });
 	const result = await addUser(

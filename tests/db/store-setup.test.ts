@@ -42,6 +42,29 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded store’s lock'
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+
+	it('makes a command say so in one line, with no stack trace (user:add beside a server)', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'xaso-lock-'));
+		const store = await openStore({ dataDir: dir });
+		try {
+			const out = spawnSync(
+				process.execPath,
+				['--import', 'tsx', 'scripts/user-add.ts', '--email', 'a@b.vn', '--role', 'admin'],
+				{
+					encoding: 'utf8',
+					timeout: 60_000,
+					env: { ...process.env, DATA_DIR: dir, XASO_PASSWORD: 'a long enough password' }
+				}
+			);
+			expect(out.status).toBe(1);
+			expect(out.stderr).toContain(`The embedded database in ${dir} is in use by process`);
+			expect(out.stderr).toContain('Stop that process first');
+			expect(out.stderr).not.toMatch(/^\s+at /m);
+		} finally {
+			await store.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
 
 describe('boundaries', () => {
