@@ -70,13 +70,19 @@ export function buildStaleReason() {
 
 /**
  * Runs `vite build` in the repository root, output inherited; returns its exit code.
+ * Always a production build: under vitest NODE_ENV is `test`, and Vite would then bundle
+ * Svelte's development code (the tests would measure and serve another build than users get).
  * @param {NodeJS.ProcessEnv} [env]
  * @returns {number}
  */
 export function viteBuild(env = process.env) {
 	const started = new Date();
 	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, env, stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [vite, 'build'], {
+		cwd: root,
+		env: { ...env, NODE_ENV: 'production' },
+		stdio: 'inherit'
+	});
 	const code = result.status ?? 1;
 	if (code === 0) {
 		writeFileSync(STAMP, started.toISOString() + '\n');
