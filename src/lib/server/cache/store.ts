@@ -11,8 +11,12 @@
  * Every key is the data version (queries/data-version.ts: bumped by each approval, import or
  * boundary change, and notified to other servers), the Vietnamese day (answers may depend on
  * today) and the caller's key, built from parsed, normalised parameters (never a raw URL). An
- * approval thus makes every older entry unreachable; they age out of the LRU order. Concurrent
- * misses of one key share one computation; errors are never kept.
+ * approval thus makes every older entry unreachable, and the first key built at a newer version
+ * (or on a new day) drops them at once: left to age out of the LRU order, they filled the whole
+ * byte budget under a stream of imports (the soak of issue 16). The version only grows (a restore
+ * moves it past both values), so an entry stored late at an older version (a request that read the
+ * version just before a bump) is kept until the next change. Concurrent misses of one key share
+ * one computation; errors are never kept.
  */
 import { LRUCache } from 'lru-cache';
 import { dayOf, nextMidnight, now } from '../../domain/clock.ts';
@@ -44,8 +48,35 @@ function today(): string {
 	return day;
 }
 
-/** The key an entry is kept under: data version, Vietnamese day and the caller's own key. */
-export const versionedKey = (version: number, key: string) => `${version}|${today()}|${key}`;
+// The newest data version and the day keys were last built with (-1, '': none yet).
+let newest = -1;
+let newestDay = '';
+
+/** Drops every entry of a data version below `newest` or of another day than `newestDay`. */
+function dropOlder(): void {
+	const stale: string[] = [];
+	for (const key of cache.keys()) {
+		const bar = key.indexOf('|');
+		const version = Number(key.slice(0, bar));
+		if (version < newest || key.slice(bar + 1, key.indexOf('|', bar + 1)) !== newestDay)
+			stale.push(key);
+	}
+	for (const key of stale) cache.delete(key);
+}
+
+/**
+ * The key an entry is kept under: data version, Vietnamese day and the caller's own key. A
+ * version newer than any seen so far, or another day, drops the entries no request can reach.
+ */
+export function versionedKey(version: number, key: string): string {
+	const day = today();
+	if (version > newest || day !== newestDay) {
+		newest = Math.max(newest, version);
+		newestDay = day;
+		dropOlder();
+	}
+	return `${version}|${day}|${key}`;
+}
 
 /** The entry under a versioned key (marked most recently used), if any. */
 export function getItem<T extends Item>(versioned: string): T | undefined {
@@ -118,6 +149,8 @@ export async function cachedValue<T>(
 export function clearCache(): void {
 	cache.clear();
 	computing.clear();
+	newest = -1;
+	newestDay = '';
 	for (const hook of clearHooks) hook();
 }
 
