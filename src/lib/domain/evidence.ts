@@ -19,6 +19,15 @@ export type InfraItem = (typeof INFRA_ITEMS)[number];
 export const INFRA_STATES = ['in_service', 'out_of_service'] as const;
 export type InfraState = (typeof INFRA_STATES)[number];
 
+/** What an infrastructure change says, its evidence file aside (form, store and page share it). */
+export interface InfraChangeFacts {
+	item: InfraItem;
+	state: InfraState;
+	changedOn: string;
+	confirmedBy: string;
+	note: string | null;
+}
+
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 
 export type EvidenceType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';

@@ -5,29 +5,19 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Store, Executor } from '../db/index.ts';
-import type { EvidenceType, InfraItem, InfraState } from '../../domain/evidence.ts';
+import type { EvidenceType, InfraChangeFacts } from '../../domain/evidence.ts';
 import { logAudit } from './audit-log.ts';
 import { bumpDataVersion } from './data-version.ts';
 
-export interface InfraChangeInput {
+export interface InfraChangeInput extends InfraChangeFacts {
 	unitId: number;
-	item: InfraItem;
-	state: InfraState;
-	changedOn: string;
-	confirmedBy: string;
-	note: string | null;
 	evidence: Uint8Array;
 	evidenceType: EvidenceType;
 	evidenceName: string;
 }
 
-export interface InfraChange {
+export interface InfraChange extends InfraChangeFacts {
 	id: number;
-	item: InfraItem;
-	state: InfraState;
-	changedOn: string;
-	confirmedBy: string;
-	note: string | null;
 	evidenceType: EvidenceType;
 	evidenceSize: number;
 }

@@ -10,25 +10,19 @@ import {
 	safeFileName,
 	sniffEvidence,
 	type EvidenceType,
-	type InfraItem,
-	type InfraState
+	type InfraChangeFacts
 } from '../../domain/evidence.ts';
 import { isIsoDate } from '../../domain/periods.ts';
 import { t, type Locale } from '../../i18n/index.ts';
 
 export type EvidenceForm =
-	| {
+	| (InfraChangeFacts & {
 			ok: true;
 			unitCode: string;
-			item: InfraItem;
-			state: InfraState;
-			changedOn: string;
-			confirmedBy: string;
-			note: string | null;
 			evidence: Uint8Array;
 			evidenceType: EvidenceType;
 			evidenceName: string;
-	  }
+	  })
 	| { ok: false; status: 400 | 413; field: string; message: string };
 
 const MB = EVIDENCE_MAX_BYTES / 1024 / 1024;
