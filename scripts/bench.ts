@@ -120,14 +120,14 @@ try {
 	);
 	// Uncached mixed workload (issue 13): what the cache hides.
 	const mixed = await phase('mixed uncached', () =>
-		mixedLoad(server.url, url, mixedViews(units, opts.months, 240), {
+		mixedLoad(server, url, mixedViews(units, opts.months, 240), {
 			clients: opts.clients,
 			floorSample: 40,
 			firstRenders: opts.quick ? 10 : 30
 		})
 	);
 	log(
-		`mixed uncached: ${mixed.requests} requests over ${mixed.views} views, p50 ${mixed.summary.p50.toFixed(0)} ms, p95 ${mixed.summary.p95.toFixed(0)} ms (API ${mixed.api.p95.toFixed(0)}, pages ${mixed.pages.p95.toFixed(0)}); bare SQL p95 ${mixed.floor.p95.toFixed(0)} ms; ${mixed.errors} errors ${JSON.stringify(mixed.statuses)}; first renders of distinct pages alone p50 ${mixed.firstRender.p50.toFixed(0)} ms, p95 ${mixed.firstRender.p95.toFixed(0)} ms`
+		`mixed uncached: ${mixed.requests} requests over ${mixed.views} views, p50 ${mixed.summary.p50.toFixed(0)} ms, p95 ${mixed.summary.p95.toFixed(0)} ms (API ${mixed.api.p95.toFixed(0)}, pages ${mixed.pages.p95.toFixed(0)}); bare SQL p95 ${mixed.floor.p95.toFixed(0)} ms; ${mixed.errors} errors ${JSON.stringify(mixed.statuses)}; first renders of distinct pages alone p50 ${mixed.firstRender.p50.toFixed(0)} ms, p95 ${mixed.firstRender.p95.toFixed(0)} ms; CPU per request server ${mixed.cpu ? Math.round(mixed.cpu.serverMs / mixed.requests) : '–'} ms, database ${mixed.cpu ? Math.round(mixed.cpu.databaseMs / mixed.requests) : '–'} ms`
 	);
 	const rowsInMonth = (JSON.parse(runs.monthBody.toString()) as { rows: unknown[] }).rows.length;
 	if (rowsInMonth !== nCommunes)

@@ -13,11 +13,11 @@
  * taken too: the server process's and its PostgreSQL backends' (Linux /proc, clock ticks of
  * 10 ms), before and after the request — what the view costs, whatever else runs.
  */
-import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import type { BenchUnit } from './geography.ts';
 import { fetchOk } from './http-load.ts';
 import { summarize, type Summary } from './stats.ts';
+import { backendsOf, cpuOf } from './cpu.ts';
 import { figure, type Budget, type Figure } from './report.ts';
 
 /** The budget of issue 14: a cold, first render of a distinct area page. */
@@ -30,18 +30,6 @@ export interface AreaPageRun {
 	summary: Summary;
 	/** CPU ms per view (server + database backends); null where /proc cannot be read. */
 	cpu: Summary | null;
-}
-
-const TICK_MS = 10;
-
-/** User + system CPU of a process in ms, or null (not Linux, or gone). */
-function cpuOf(pid: number): number | null {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-	} catch {
-		return null;
-	}
 }
 
 /** The periods a leader opens, on the scenario's months: years, halves, quarters, months. */
@@ -95,13 +83,7 @@ export async function measureAreaPages(
 	const [first, ...sample] = all;
 	const warm = await fetchOk(server.url + first);
 	const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-	const processes = async () => [
-		server.pid,
-		...(
-			await db<{ pid: number }[]>`select pid from pg_stat_activity
-				where datname = current_database() and pid <> pg_backend_pid()`
-		).map((r) => Number(r.pid))
-	];
+	const processes = async () => [server.pid, ...(await backendsOf(db))];
 	const views: AreaPageRun['views'] = [];
 	try {
 		for (const path of sample) {

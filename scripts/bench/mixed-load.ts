@@ -16,6 +16,7 @@ import { aggregateSql } from './sql-floor.ts';
 import { rawGet } from './raw-get.ts';
 import { mulberry32 } from './prng.ts';
 import { summarize, type Summary } from './stats.ts';
+import { cpuMeter, type CpuSplit } from './cpu.ts';
 
 export const MIXED_INDICATORS = ['online_uptake', 'satisfaction_rate', 'overdue_backlog'];
 
@@ -39,8 +40,12 @@ export interface MixedRun {
 	floor: Summary;
 	seconds: number;
 	/** Distinct map pages asked one at a time right after the cache was cleared again. */
-	firstRenders: { path: string; ms: number }[];
+	firstRenders: { path: string; ms: number; cpu: CpuSplit | null }[];
 	firstRender: Summary;
+	/** CPU of the whole concurrent run, server and database apart (null without /proc). */
+	cpu: CpuSplit | null;
+	/** CPU ms per first render, server and database apart (null without /proc). */
+	firstRenderCpu: { server: Summary; database: Summary } | null;
 }
 
 /** The periods of the scenario's last year: the year, its halves, quarters and months. */
@@ -153,13 +158,14 @@ async function sqlFloor(
 	return out;
 }
 
-/** Runs the workload against `base` (the server) on the database at `databaseUrl`. */
+/** Runs the workload against the server (its URL and process) on the database at `databaseUrl`. */
 export async function mixedLoad(
-	base: string,
+	server: { url: string; pid: number },
 	databaseUrl: string,
 	views: readonly View[],
 	opts: { clients: number; floorSample: number; firstRenders: number }
 ): Promise<MixedRun> {
+	const base = server.url;
 	const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
 	try {
 		const floor = await sqlFloor(db, views, opts.floorSample);
@@ -175,6 +181,7 @@ export async function mixedLoad(
 			if (r.status !== 200 || hit) errors++;
 		};
 		let next = 0;
+		const meter = await cpuMeter(db, server.pid);
 		const t0 = performance.now();
 		const client = async () => {
 			for (let i = next++; i < paths.length; i = next++) {
@@ -188,6 +195,7 @@ export async function mixedLoad(
 		};
 		await Promise.all(Array.from({ length: opts.clients }, client));
 		const seconds = (performance.now() - t0) / 1000;
+		const cpu = await meter.stop();
 		// First renders alone: every view is new again once the version is bumped; a sample of
 		// the pages, one request at a time, is what one leader opening a new view waits.
 		await clearCaches(db);
@@ -195,12 +203,15 @@ export async function mixedLoad(
 		const step = Math.max(1, Math.floor(pages.length / Math.max(1, opts.firstRenders)));
 		const firstRenders: MixedRun['firstRenders'] = [];
 		for (let i = 0; i < pages.length && firstRenders.length < opts.firstRenders; i += step) {
+			const alone = await cpuMeter(db, server.pid, 50);
 			const t = performance.now();
 			const r = await rawGet(base + pages[i], { 'accept-encoding': 'br, gzip' });
 			const ms = performance.now() - t;
 			count(r);
-			firstRenders.push({ path: pages[i], ms });
+			firstRenders.push({ path: pages[i], ms, cpu: await alone.stop() });
 		}
+		const split = firstRenders.map((f) => f.cpu);
+		const measured = split.every((c) => c !== null) ? (split as CpuSplit[]) : null;
 		return {
 			views: views.length,
 			requests: paths.length,
@@ -213,7 +224,12 @@ export async function mixedLoad(
 			floor: summarize(floor),
 			seconds,
 			firstRenders,
-			firstRender: summarize(firstRenders.map((f) => f.ms))
+			firstRender: summarize(firstRenders.map((f) => f.ms)),
+			cpu,
+			firstRenderCpu: measured && {
+				server: summarize(measured.map((c) => c.serverMs)),
+				database: summarize(measured.map((c) => c.databaseMs))
+			}
 		};
 	} finally {
 		await db.end();

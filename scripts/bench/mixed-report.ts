@@ -46,7 +46,8 @@ export function assessMixed(
 			'ms',
 			null,
 			`max ${run.firstRender.max.toFixed(0)} ms`
-		)
+		),
+		...cpuFigures(run)
 	];
 	return {
 		figures,
@@ -65,4 +66,51 @@ export function assessMixed(
 			}
 		]
 	};
+}
+
+/**
+ * CPU per request, the server's process and its database backends apart (/proc): which side a
+ * request's time is spent on, whatever else the shared machine runs.
+ */
+function cpuFigures(run: MixedRun): Figure[] {
+	const out: Figure[] = [];
+	if (run.cpu) {
+		const per = (ms: number) => Math.round(ms / run.requests);
+		out.push(
+			figure(
+				'mixed_uncached_server_cpu_per_request_ms',
+				per(run.cpu.serverMs),
+				'ms',
+				null,
+				`the server process's CPU over the concurrent run / ${run.requests} requests (${Math.round(run.cpu.serverMs)} ms in all)`
+			),
+			figure(
+				'mixed_uncached_database_cpu_per_request_ms',
+				per(run.cpu.databaseMs),
+				'ms',
+				null,
+				`the database backends' CPU over the run / requests (${Math.round(run.cpu.databaseMs)} ms in all; parallel workers sampled every 200 ms, so a lower bound)`
+			)
+		);
+	}
+	if (run.firstRenderCpu) {
+		const { server, database } = run.firstRenderCpu;
+		out.push(
+			figure(
+				'first_render_server_cpu_p50_ms',
+				server.p50,
+				'ms',
+				null,
+				`the server's CPU per first render alone; p95 ${server.p95} ms`
+			),
+			figure(
+				'first_render_database_cpu_p50_ms',
+				database.p50,
+				'ms',
+				null,
+				`the database backends' CPU per first render alone; p95 ${database.p95} ms`
+			)
+		);
+	}
+	return out;
 }
