@@ -150,9 +150,7 @@ try {
 				year,
 				seriesUnit,
 				communes: loaded.soakCommunes,
-				clients: opts.clients,
-				warmupSeconds: opts.soakWarmupSeconds,
-				seconds: opts.soakSeconds
+				...opts // clients, soak seconds, warm-up seconds, seed
 			},
 			bl
 		);

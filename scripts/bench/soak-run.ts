@@ -7,6 +7,7 @@ import { fetchOk } from './http-load.ts';
 import type { BenchLog } from './log.ts';
 import { soak, type SoakResult } from './soak.ts';
 import type { PathName } from './http-runs.ts';
+import type { BenchOptions } from './options.ts';
 
 /** The geometry URL a page links (the first match may sit in an attribute, with &amp;). */
 export const geometryPathIn = (html: string): string | null =>
@@ -20,10 +21,7 @@ export async function soakRun(
 		year: string;
 		seriesUnit: string;
 		communes: string[];
-		clients: number;
-		warmupSeconds: number;
-		seconds: number;
-	},
+	} & Pick<BenchOptions, 'clients' | 'soakWarmupSeconds' | 'soakSeconds' | 'seed'>,
 	{ log, phase }: BenchLog
 ): Promise<SoakResult> {
 	const { province, year } = options;
@@ -47,8 +45,9 @@ export async function soakRun(
 			paths: soakPaths,
 			communes: options.communes,
 			clients: options.clients,
-			warmupSeconds: options.warmupSeconds,
-			seconds: options.seconds,
+			warmupSeconds: options.soakWarmupSeconds,
+			seconds: options.soakSeconds,
+			seed: options.seed,
 			log
 		})
 	);

@@ -8,6 +8,7 @@
 import { request } from 'node:http';
 import type { Store } from '../../src/lib/server/db/index.ts';
 import { addUser } from '../../src/lib/server/auth/user-admin.ts';
+import { draws, mix, mulberry32 } from './prng.ts';
 
 const PASSWORD = 'soak bench passphrase 7413';
 export const SOAK_EDITOR = 'soak-editor@bench.xaso';
@@ -86,18 +87,27 @@ export async function signIn(base: string, email: string): Promise<string> {
 	return session;
 }
 
-/** The CSV of cycle `k`: PER_FILE communes, four measures, parts within their wholes. */
+/**
+ * The CSV of cycle `k`: PER_FILE communes, four measures, parts within their wholes. The figures
+ * are drawn from the bench's seed and `k`: each cycle writes new figures (a file whose figures
+ * equal the stored ones changes nothing, so no approval and no new data version), and the same
+ * seed writes the same cycles.
+ */
 export function soakFile(
 	k: number,
-	communes: readonly string[]
+	communes: readonly string[],
+	seed: number
 ): { month: string; codes: string[]; csv: string } {
 	const month = MONTHS[k % MONTHS.length];
 	const start = (k * PER_FILE) % Math.max(1, communes.length - PER_FILE);
 	const codes = communes.slice(start, start + PER_FILE);
 	const lines = codes.map((code, i) => {
-		const received = 200 + ((k * 37 + i * 11) % 90);
-		const resolved = received - 10 - (k % 5);
-		return `${code},${month},${received},${Math.floor(received * 0.6)},${resolved},${resolved - 4 - (i % 3)}`;
+		const d = draws(mulberry32(mix(seed, k, i)));
+		const received = d.int(150, 400);
+		const online = Math.floor(received * d.uniform(0.3, 0.9));
+		const resolved = received - d.int(0, 40);
+		const onTime = resolved - d.int(0, Math.floor(resolved / 5));
+		return `${code},${month},${received},${online},${resolved},${onTime}`;
 	});
 	const header =
 		'unit_code,period,dossiers_received,dossiers_received_online,dossiers_resolved,dossiers_resolved_on_time';
@@ -134,6 +144,8 @@ export async function runWriter(
 	options: {
 		pauseMs: number;
 		first: number;
+		/** The bench's seed (--seed): the figures written. */
+		seed: number;
 		shouldStop: () => boolean;
 		cookies: { editor: string; approver: string };
 		stats: WriterStats;
@@ -146,7 +158,7 @@ export async function runWriter(
 	for (let k = options.first; !options.shouldStop(); k++) {
 		stats.cycles++;
 		const t0 = performance.now();
-		const { month, codes, csv } = soakFile(k, communes);
+		const { month, codes, csv } = soakFile(k, communes, options.seed);
 		const form = new FormData();
 		form.append('file', new File([csv], `soak-${k}.csv`, { type: 'text/csv' }));
 		form.append('submit', '1');

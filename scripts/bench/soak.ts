@@ -52,6 +52,7 @@ async function mixed(
 		/** Ends the run, checked every 250 ms with the seconds elapsed and the writer's progress. */
 		until: (seconds: number, writer: WriterStats) => boolean;
 		firstCycle: number;
+		seed: number;
 		cookies: { editor: string; approver: string };
 		onTick?: () => void;
 	}
@@ -63,6 +64,7 @@ async function mixed(
 	const writer = runWriter(base, communes, {
 		pauseMs: 1000,
 		first: options.firstCycle,
+		seed: options.seed,
 		shouldStop: () => stop,
 		cookies: options.cookies,
 		stats
@@ -117,6 +119,8 @@ async function mixed(
 export async function soak(options: {
 	base: string;
 	pid: number;
+	/** The bench's seed: the figures the writer uploads. */
+	seed: number;
 	paths: string[];
 	communes: readonly string[];
 	clients: number;
@@ -134,6 +138,7 @@ export async function soak(options: {
 			(s >= options.warmupSeconds && w.cycles - w.failures.length >= 2 && w.cycleMs.length >= 2) ||
 			s >= options.warmupSeconds * 6,
 		firstCycle: 0,
+		seed: options.seed,
 		cookies
 	});
 	await sleep(2000);
@@ -146,6 +151,7 @@ export async function soak(options: {
 		clients,
 		until: (s) => s >= options.seconds,
 		firstCycle: warmup.writer.cycles,
+		seed: options.seed,
 		cookies,
 		onTick: () => samples.push(rssMb(pid))
 	});
