@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { compactGeometry, decimalsFor } from './compact';
 
 describe('compactGeometry', () => {
+	/** A polygon that collapses at 4 decimals. */
+	const speck = [
+		[
+			[1.00001, 1.00001],
+			[1.00002, 1.00002],
+			[1.00001, 1.00003],
+			[1.00001, 1.00001]
+		]
+	];
+
 	it('rounds to 4 decimals and drops repeated points', () => {
 		const g = compactGeometry({
 			type: 'Polygon',
@@ -26,14 +36,6 @@ describe('compactGeometry', () => {
 	});
 
 	it('drops polygons that collapse, keeps the rest of a MultiPolygon', () => {
-		const tiny = [
-			[
-				[1.00001, 1.00001],
-				[1.00002, 1.00002],
-				[1.00001, 1.00003],
-				[1.00001, 1.00001]
-			]
-		];
 		const square = [
 			[
 				[0, 0],
@@ -42,7 +44,7 @@ describe('compactGeometry', () => {
 				[0, 0]
 			]
 		];
-		const g = compactGeometry({ type: 'MultiPolygon', coordinates: [tiny, square] });
+		const g = compactGeometry({ type: 'MultiPolygon', coordinates: [speck, square] });
 		expect(g.coordinates).toEqual([square]);
 	});
 
@@ -72,14 +74,6 @@ describe('compactGeometry', () => {
 	});
 
 	it('keeps a shape that would collapse whole', () => {
-		const speck = [
-			[
-				[1.00001, 1.00001],
-				[1.00002, 1.00002],
-				[1.00001, 1.00003],
-				[1.00001, 1.00001]
-			]
-		];
 		expect(compactGeometry({ type: 'Polygon', coordinates: speck }).coordinates).toEqual(speck);
 	});
 });
