@@ -94,26 +94,44 @@ export function choroplethOf(
 		choice === 'bands' &&
 		indicator.kind === 'composite' &&
 		breaks.length === BANDS_ASCENDING.length - 1;
+	return paint(
+		rows.map((r) => ({ code: r.unit_code, value: r.value, low: r.low_confidence })),
+		breaks,
+		colors,
+		(i) => (isBands ? BANDS_ASCENDING[i] : null)
+	);
+}
+
+/**
+ * Paints each unit with the colour of its value's class (no data apart) and counts the units
+ * of each class; a unit is flagged where its value rests on a small sample (`low`).
+ */
+export function paint(
+	units: readonly { code: string; value: number | null; low: boolean }[],
+	breaks: number[],
+	colors: readonly string[],
+	bandOf: (i: number) => Band | null = () => null
+): Choropleth {
 	const classes: LegendClass[] = colors.map((color, i) => ({
 		color,
 		from: i === 0 ? null : breaks[i - 1],
 		to: i === breaks.length ? null : breaks[i],
-		band: isBands ? BANDS_ASCENDING[i] : null,
+		band: bandOf(i),
 		count: 0
 	}));
 	const fills = new Map<string, string>();
 	const lowConfidence = new Set<string>();
 	let noDataCount = 0;
-	for (const row of rows) {
-		const k = classify(row.value, breaks);
+	for (const unit of units) {
+		const k = classify(unit.value, breaks);
 		if (k === null) {
-			fills.set(row.unit_code, NO_DATA_COLOR);
+			fills.set(unit.code, NO_DATA_COLOR);
 			noDataCount++;
 			continue;
 		}
-		fills.set(row.unit_code, colors[k]);
+		fills.set(unit.code, colors[k]);
 		classes[k].count++;
-		if (row.low_confidence) lowConfidence.add(row.unit_code);
+		if (unit.low) lowConfidence.add(unit.code);
 	}
 	return { breaks, classes, fills, lowConfidence, noDataCount };
 }

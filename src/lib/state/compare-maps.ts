@@ -5,9 +5,8 @@
  * SvgLegend's; this module only decides.
  */
 import { changeBreaks, changeColors } from '$lib/domain/compare';
-import { classify } from '$lib/domain/classify';
 import type { Indicator } from '$lib/domain/indicators';
-import { choroplethOf, NO_DATA_COLOR, type Choropleth } from './choropleth';
+import { choroplethOf, paint, type Choropleth } from './choropleth';
 
 /** What the maps need of a unit's two figures. */
 export interface TwoPeriodRow {
@@ -21,23 +20,16 @@ type Side = 'earlier' | 'later';
 
 /** One side's share of a choropleth classed over both periods (codes prefixed by side). */
 function sideOf(shared: Choropleth, rows: readonly TwoPeriodRow[], side: Side): Choropleth {
-	const classes = shared.classes.map((c) => ({ ...c, count: 0 }));
-	const fills = new Map<string, string>();
-	const lowConfidence = new Set<string>();
-	let noDataCount = 0;
-	for (const r of rows) {
-		const value = r[side]?.value ?? null;
-		const k = classify(value, shared.breaks);
-		if (k === null) {
-			fills.set(r.unit_code, NO_DATA_COLOR);
-			noDataCount++;
-			continue;
-		}
-		fills.set(r.unit_code, classes[k].color);
-		classes[k].count++;
-		if (shared.lowConfidence.has(`${side}:${r.unit_code}`)) lowConfidence.add(r.unit_code);
-	}
-	return { breaks: shared.breaks, classes, fills, lowConfidence, noDataCount };
+	return paint(
+		rows.map((r) => ({
+			code: r.unit_code,
+			value: r[side]?.value ?? null,
+			low: shared.lowConfidence.has(`${side}:${r.unit_code}`)
+		})),
+		shared.breaks,
+		shared.classes.map((c) => c.color),
+		(i) => shared.classes[i].band
+	);
 }
 
 /** Colours and legends of the earlier period, the later one and the change between them. */
@@ -63,26 +55,13 @@ export function periodMaps(
 function changeMap(rows: readonly TwoPeriodRow[], indicator: Indicator): Choropleth {
 	const breaks = changeBreaks(rows.map((r) => r.change));
 	const colors = changeColors(indicator.better);
-	const classes = colors.map((color, i) => ({
-		color,
-		from: i === 0 ? null : breaks[i - 1],
-		to: i === breaks.length ? null : breaks[i],
-		band: null,
-		count: 0
-	}));
-	const fills = new Map<string, string>();
-	const lowConfidence = new Set<string>();
-	let noDataCount = 0;
-	for (const r of rows) {
-		const k = classify(r.change, breaks);
-		if (k === null) {
-			fills.set(r.unit_code, NO_DATA_COLOR);
-			noDataCount++;
-			continue;
-		}
-		fills.set(r.unit_code, colors[k]);
-		classes[k].count++;
-		if (r.earlier?.low_confidence || r.later?.low_confidence) lowConfidence.add(r.unit_code);
-	}
-	return { breaks, classes, fills, lowConfidence, noDataCount };
+	return paint(
+		rows.map((r) => ({
+			code: r.unit_code,
+			value: r.change,
+			low: Boolean(r.earlier?.low_confidence || r.later?.low_confidence)
+		})),
+		breaks,
+		colors
+	);
 }
