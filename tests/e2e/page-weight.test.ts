@@ -6,7 +6,7 @@
  * it comes when the reader reaches for the map, which the test then does, checking the map works.
  * The numbers are printed for the report.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext, reachForMap, transferred } from '../support/browser';
 
@@ -24,16 +24,36 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
  * group of shared modules (the charts of two pages) had been merged into a group the root layout
  * uses, so every page loaded it and the chunks it imports (compare and embed links). The
  * layout's modules are now a group of their own (vite/chunking.ts): ~118 KB in 18 requests
- * (2026-12-07). Not 100 KB: this budget only stops it growing (the breakdown printed below says
- * where the bytes go).
+ * (2026-12-07). The page then came gzipped (the measure took the server's very first copy, before
+ * its brotli was made) and its brotli was quality 9: measured on the brotli copy a visitor gets,
+ * at quality 11, and the shapes in brotli too: ~114 KB (the page 18.4 → 14.9 KB, the shapes
+ * 13.7 → 13.2 KB). Not 100 KB: this budget only stops it growing (the breakdown printed below
+ * says where the bytes go; the dictionary, 12 KB for ~723 messages of which the map uses ~154,
+ * is the next cut).
  */
-const COLD_BUDGET = 120_000;
+const COLD_BUDGET = 116_000;
 /**
  * A repeat visit the same day: the page (its figures) again, everything else from the cache
  * (hashed files, immutable). The page is revalidated by its ETag: unchanged figures cost its
  * headers (~260 bytes, a 304), changed ones the page again (~19 KB).
  */
 const WARM_BUDGET = 25_000;
+
+/**
+ * The server keeps a public page rendered and compressed per data version: gzip for the very
+ * first request, brotli once its background job is done (http/answer-entry.ts). A visitor meets
+ * the brotli copy; so does the measure, which waits for it (a few seconds at most).
+ */
+async function pageCachedWithBrotli(path: string) {
+	const url = new URL(path, inject('baseURL'));
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const response = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+		await response.arrayBuffer();
+		if (response.headers.get('content-encoding') === 'br') return;
+		await new Promise((done) => setTimeout(done, 200));
+	}
+	throw new Error(`${path} is never served with brotli`);
+}
 
 describe('page weight of the map', () => {
 	let browser: Browser;
@@ -47,6 +67,7 @@ describe('page weight of the map', () => {
 	});
 
 	it('first and repeat visit of / stay within their budgets', SLOW, async () => {
+		await pageCachedWithBrotli('/');
 		const context = await newContext(browser, PHONE);
 		const page = await context.newPage();
 		const visit = () =>

@@ -168,6 +168,7 @@ describe('cachedAnswer', () => {
 
 	it('gives small answers the best brotli, large ones a cheap quality', () => {
 		expect(brotliQuality(10_000)).toBe(11);
+		expect(brotliQuality(90_000)).toBe(11);
 		expect(brotliQuality(300_000)).toBe(9);
 		expect(brotliQuality(2_400_000)).toBe(6);
 	});

@@ -44,10 +44,12 @@ const MAX_BROTLI_QUEUE = 64;
  * Brotli quality by size. Quality 11 is 28 % smaller than gzip on the national month answer but
  * costs 6 s of CPU for its 2.4 MB; quality 6 is 14 % smaller for 80 ms. Small answers (a series,
  * a district's priorities) get the best; large ones a quality whose cost stays near gzip's, since
- * every distinct national query would otherwise cost seconds of CPU.
+ * every distinct national query would otherwise cost seconds of CPU. A page (the Lai Châu map's
+ * HTML is ~85 KB) gets the best too: 14.1 KB at 11, 15.9 KB at 9, for ~0.4 s once per data
+ * version, in the background (issue 15: every first visit pays those bytes).
  */
 export function brotliQuality(bytes: number): number {
-	if (bytes <= 64 * 1024) return 11;
+	if (bytes <= 128 * 1024) return 11;
 	if (bytes <= 512 * 1024) return 9;
 	return 6;
 }
