@@ -8,7 +8,8 @@ import { optionalDate, requirePeriod } from '$lib/server/queries/values';
 import { mapFrame, unitsChangedOn } from '$lib/server/queries/map';
 import { dataVersion } from '$lib/server/queries/data-version';
 import { cachedValue } from '$lib/server/cache/store';
-import { mapShapes } from '$lib/server/services/map-shapes';
+import { servedShapes } from '$lib/server/services/map-shapes';
+import { preferredEncoding } from '$lib/server/http/compress';
 import { firstDay, lastDay } from '$lib/domain/periods';
 
 /** Shapes change only on a boundary import; a day of caching saves a phone the download. */
@@ -52,8 +53,8 @@ export const GET: RequestHandler = (event) =>
 		const body = await cachedValue(
 			`geometry|${level}|${at}|${format}`,
 			version,
-			() => mapShapes(store, level, at, format),
-			(b) => b.body.length + b.gzip.length + 256
+			() => servedShapes(store, level, at, format),
+			(b) => b.body.length + b.gzip.length + b.br.length + 256
 		);
 		const headers: Record<string, string> = {
 			'content-type': body.contentType,
@@ -63,9 +64,13 @@ export const GET: RequestHandler = (event) =>
 		};
 		if (event.request.headers.get('if-none-match') === body.etag)
 			return new Response(null, { status: 304, headers });
-		if (/\bgzip\b/.test(event.request.headers.get('accept-encoding') ?? ''))
-			return new Response(new Uint8Array(body.gzip), {
-				headers: { ...headers, 'content-encoding': 'gzip' }
+		const encoding = preferredEncoding(event.request.headers.get('accept-encoding'), {
+			br: body.br.length < body.gzip.length,
+			gzip: true
+		});
+		if (encoding)
+			return new Response(new Uint8Array(body[encoding]), {
+				headers: { ...headers, 'content-encoding': encoding }
 			});
 		return new Response(new Uint8Array(body.body), { headers });
 	});
