@@ -155,9 +155,21 @@ export function readXlsxSheet(bytes: Uint8Array, options: { maxRows?: number } =
 
 /** Every non-empty row of the sheet as text (no column has a role yet), with the merged ranges. */
 export function sheetGrid(sheet: Sheet): Grid {
+	const read = rowReader(sheet, () => 'other');
+	return { rows: [...sheet.rows.keys()].map((line) => read(line)), merges: sheet.merges };
+}
+
+type Role = Parameters<typeof cellText>[1];
+
+/**
+ * Reads a sheet's rows as text, each at least `minWidth` cells wide, the cells of column i read
+ * as `roleAt(i)`; throws once the rows read hold more cells than XLSX_LIMITS allows.
+ */
+function rowReader(sheet: Sheet, roleAt: (i: number) => Role, minWidth = 0) {
 	let budget = XLSX_LIMITS.cells;
-	const rows = [...sheet.rows].map(([line, cells]) => {
-		const width = Math.max(...cells.keys()) + 1;
+	return (line: number) => {
+		const cells = sheet.rows.get(line)!;
+		const width = Math.max(minWidth, Math.max(...cells.keys()) + 1);
 		budget -= width;
 		if (budget < 0)
 			throw new TableError(
@@ -167,11 +179,10 @@ export function sheetGrid(sheet: Sheet): Grid {
 		return {
 			line,
 			cells: Array.from({ length: width }, (_, i) =>
-				cellText(cells.get(i), 'other', sheet.date1904)
+				cellText(cells.get(i), roleAt(i), sheet.date1904)
 			)
 		};
-	});
-	return { rows, merges: sheet.merges };
+	};
 }
 
 /** Reads the first sheet of an XLSX workbook into a table (its first non-empty row the header). */
@@ -192,22 +203,7 @@ export function sheetTable(sheet: Sheet): Table {
 		const kind = roleOf(h)?.kind;
 		return kind === 'unit_code' || kind === 'period' ? kind : 'other';
 	});
-	let budget = XLSX_LIMITS.cells;
-	const records = lines.slice(1).map((line) => {
-		const cells = rows.get(line)!;
-		const width = Math.max(headerWidth, Math.max(...cells.keys()) + 1);
-		budget -= width;
-		if (budget < 0)
-			throw new TableError(
-				line,
-				`The sheet has more than ${XLSX_LIMITS.cells.toLocaleString('en')} cells: split the report`
-			);
-		return {
-			line,
-			cells: Array.from({ length: width }, (_, i) =>
-				cellText(cells.get(i), roles[i] ?? 'other', date1904)
-			)
-		};
-	});
+	const read = rowReader(sheet, (i) => roles[i] ?? 'other', headerWidth);
+	const records = lines.slice(1).map((line) => read(line));
 	return { header, records, delimiter: '' };
 }
