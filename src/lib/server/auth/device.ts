@@ -9,6 +9,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
 import type { Executor } from '../db/index.ts';
 import { settingOnce } from '../queries/settings.ts';
+import { authCookie } from './session.ts';
 
 export const DEVICE_COOKIE = 'xaso_device';
 const MAX_AGE_S = 365 * 24 * 60 * 60;
@@ -57,13 +58,7 @@ export async function deviceFor(
 
 /** Stores the device cookie; only the sign-in page reads it. */
 export function setDeviceCookie(cookies: Cookies, url: URL, value: string): void {
-	cookies.set(DEVICE_COOKIE, value, {
-		path: '/signin',
-		httpOnly: true,
-		sameSite: 'strict',
-		secure: url.protocol === 'https:',
-		maxAge: MAX_AGE_S
-	});
+	cookies.set(DEVICE_COOKIE, value, authCookie(url, '/signin', 'strict', MAX_AGE_S));
 }
 
 /** Forgets the cached key (tests that open several stores in one process). */

@@ -68,13 +68,17 @@ export { deleteUserSessions };
 
 /** Sets the session cookie; Secure whenever the site is served over https. */
 export function setSessionCookie(cookies: Cookies, url: URL, token: string): void {
-	cookies.set(SESSION_COOKIE, token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		maxAge: ABSOLUTE_TIMEOUT_S
-	});
+	cookies.set(SESSION_COOKIE, token, authCookie(url, '/', 'lax', ABSOLUTE_TIMEOUT_S));
+}
+
+/** The options of a sign-in cookie: never read by scripts, Secure whenever served over https. */
+export function authCookie(
+	url: URL,
+	path: string,
+	sameSite: 'lax' | 'strict',
+	maxAge: number
+): Parameters<Cookies['set']>[2] {
+	return { path, httpOnly: true, sameSite, secure: url.protocol === 'https:', maxAge };
 }
 
 /** Removes the session cookie. */
