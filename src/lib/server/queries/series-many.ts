@@ -18,6 +18,7 @@ import {
 	GRAINS,
 	resolveManyForSeries,
 	seriesRowsOf,
+	seriesUnit,
 	seriesWindow,
 	type LinkedUnit,
 	type SeriesResult
@@ -82,13 +83,7 @@ export async function seriesOfMany(
 		indicator: indicator.code,
 		series: units.map((unit, k) => ({
 			indicator: indicator.code,
-			unit: {
-				code: unit.code,
-				name: unit.name,
-				level: unit.level,
-				valid_from: unit.valid_from,
-				valid_to: unit.valid_to
-			},
+			unit: seriesUnit(unit),
 			grain: request.grain,
 			from: windows[k].start,
 			to: windows[k].end,

@@ -64,6 +64,15 @@ export const GRAINS: Bucket[] = ['month', 'quarter', 'year'];
 
 type SeriesUnit = UnitRow & { id: number };
 
+/** The unit as a series names it. */
+export const seriesUnit = (u: SeriesUnit): SeriesResult['unit'] => ({
+	code: u.code,
+	name: u.name,
+	level: u.level,
+	valid_from: u.valid_from,
+	valid_to: u.valid_to
+});
+
 /** The unit bearing `code` on `at`, or else the latest unit that bore it. */
 async function resolveForSeries(db: Executor, code: string, at: string): Promise<SeriesUnit> {
 	return (await resolveManyForSeries(db, [code], at))[0];
@@ -228,13 +237,7 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 		target: target === null ? null : { year, value: target },
 		trend,
 		indicator: indicator.code,
-		unit: {
-			code: unit.code,
-			name: unit.name,
-			level: unit.level,
-			valid_from: unit.valid_from,
-			valid_to: unit.valid_to
-		},
+		unit: seriesUnit(unit),
 		grain,
 		from: start,
 		to: end,
