@@ -14,16 +14,7 @@ import { chartPictureSvg } from '../services/chart-picture.ts';
 export function chartPictureAnswer(event: RequestEvent, format: 'svg' | 'png'): Promise<Response> {
 	return answer(event, () =>
 		cachedApiAnswer(event, CHART_PICTURE_PARAMS, async (q) => {
-			const svg = await chartPictureSvg(await ready(), {
-				indicator: q.indicator,
-				unit: q.unit,
-				from: q.from,
-				to: q.to,
-				grain: q.grain,
-				at: q.at,
-				lang: q.lang,
-				origin: event.url.origin
-			});
+			const svg = await chartPictureSvg(await ready(), { ...q, origin: event.url.origin });
 			const units = q.unit.replace(/[^0-9A-Za-z,]/g, '').replace(/,/g, '-');
 			const name = `xaso-${q.indicator.replace(/[^0-9a-z_]/g, '')}-${units}-${q.grain.replace(/[^a-z]/g, '')}`;
 			return pictureResponse(svg, format, name);

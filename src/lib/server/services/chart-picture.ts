@@ -12,9 +12,9 @@ import { chartPicture, type ChartPictureLine } from '../../charts/chart-picture.
 import { MIN_SAMPLE } from '../../domain/confidence.ts';
 import { findIndicator } from '../../domain/indicators.ts';
 import { formatNumber, formatPeriod, formatValue, type Locale } from '../../domain/format.ts';
-import { lastCompleteMonth } from '../../domain/periods.ts';
 import { today } from '../../domain/clock.ts';
 import { unitPageUrl } from '../http/download-about.ts';
+import { seriesRequest, type SeriesQuery } from '../http/series-request.ts';
 import { formatDate, t } from '$lib/i18n';
 
 /** At most this many units on one chart (the compare page's limit). */
@@ -24,17 +24,13 @@ export const MAX_CHART_UNITS = 6;
 const COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
 const DASHES = ['', '6 3', '2 2', '8 3 2 3', '4 4', '1 3'];
 
-export interface ChartPictureRequest {
-	indicator: string;
+export type ChartPictureRequest = SeriesQuery & {
 	/** One unit code, or up to six separated by commas. */
 	unit: string;
-	from: string | null;
-	to: string | null;
-	grain: string;
 	at: string;
 	lang: Locale;
 	origin: string;
-}
+};
 
 /** The unit codes of `unit=` (1–6, distinct); a 400 saying what is wrong otherwise. */
 export function chartUnits(raw: string): string[] {
@@ -55,18 +51,7 @@ export async function chartPictureSvg(db: Executor, request: ChartPictureRequest
 	const codes = chartUnits(request.unit);
 	const series: SeriesResult[] = [];
 	// One after another: the store may be a single connection (PGlite).
-	for (const unit of codes)
-		series.push(
-			await seriesFor(db, {
-				indicator: request.indicator,
-				unit,
-				from: request.from,
-				to: request.to,
-				grain: request.grain,
-				at: request.at,
-				lastMonth: lastCompleteMonth(today())
-			})
-		);
+	for (const unit of codes) series.push(await seriesFor(db, seriesRequest(request, unit)));
 	const demo = await isDemo(db);
 	const locale = request.lang;
 	const m = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>

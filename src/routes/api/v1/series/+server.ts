@@ -12,8 +12,7 @@ import {
 import { findIndicator } from '$lib/domain/indicators';
 import { seriesFor } from '$lib/server/queries/series';
 import { SERIES_COLUMNS, seriesCells } from '$lib/server/http/series-columns';
-import { lastCompleteMonth } from '$lib/domain/periods';
-import { today } from '$lib/domain/clock';
+import { seriesRequest } from '$lib/server/http/series-request';
 import { isDemo } from '$lib/server/queries/settings';
 
 /** One indicator for one unit over time, harmonised across unit mergers (CONTRACT.md). */
@@ -22,15 +21,7 @@ export const GET: RequestHandler = (event) =>
 		cachedApiAnswer(event, SERIES_PARAMS, async (q) => {
 			const format = q.format;
 			const store = await ready();
-			const result = await seriesFor(store, {
-				indicator: q.indicator,
-				unit: q.unit,
-				from: q.from,
-				to: q.to,
-				grain: q.grain,
-				at: q.at,
-				lastMonth: lastCompleteMonth(today())
-			});
+			const result = await seriesFor(store, seriesRequest(q));
 			const demo = await isDemo(store);
 			if (format === 'csv' || format === 'zip') {
 				const name = `${result.indicator}-${result.unit.code}-${result.grain}`;
