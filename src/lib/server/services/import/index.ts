@@ -122,6 +122,20 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		partErrors = checker.partErrors((u, m) => stored.get(`${u}|${m}`));
 	}
 	const candidates = candidateKeys(table, layout, units);
+	/** The answer of a file accepted: previewed (`dryRun`) or written. */
+	const accepted = (
+		dryRun: boolean,
+		counts: Pick<ImportResult & { ok: true }, 'batchId' | 'inserted' | 'updated' | 'unchanged'>
+	): ImportResult => ({
+		ok: true,
+		dryRun,
+		...counts,
+		blank: checker.blanks,
+		form,
+		sha256,
+		official,
+		notices
+	});
 	if (request.dryRun) {
 		// A preview writes nothing, so it takes no lock and no transaction: what it compares with
 		// is the stored figures as they are now (an approval committing meanwhile changes only the
@@ -130,17 +144,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		const counts = countFigures(validated(), stored);
 		const errors = [...rowErrors, ...checker.errors, ...partErrors];
 		if (errors.length) return { ok: false, errors: sortErrors(errors) };
-		return {
-			ok: true,
-			dryRun: true,
-			batchId: null,
-			...counts,
-			blank: checker.blanks,
-			form,
-			sha256,
-			official,
-			notices
-		};
+		return accepted(true, { batchId: null, ...counts });
 	}
 	try {
 		const counts = await store.transaction(async (tx) => {
@@ -163,16 +167,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 			if (errors.length) throw new Refused(errors);
 			return c;
 		});
-		return {
-			ok: true,
-			dryRun: false,
-			...counts,
-			blank: checker.blanks,
-			form,
-			sha256,
-			official,
-			notices
-		};
+		return accepted(false, counts);
 	} catch (error) {
 		if (error instanceof Refused) return { ok: false, errors: sortErrors(error.errors) };
 		throw error;
