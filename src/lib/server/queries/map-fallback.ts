@@ -26,7 +26,8 @@ export const MAX_SVG_UNITS = 400;
 const WIDTH = 400;
 const HEIGHT = 300;
 
-const memo = new Map<string, MapFallback>();
+// Promises, so that the concurrent first requests of a view share one computation.
+const memo = new Map<string, Promise<MapFallback>>();
 let memoVersion: number | null = null;
 
 /**
@@ -47,23 +48,38 @@ export async function mapFallback(
 	const key = `${level}|${at}|${svg}`;
 	const known = memo.get(key);
 	if (known) return known;
-	const [place, shapes] = await Promise.all([placeAt(db, at), svg ? shapesAt(db, level, at) : []]);
-	const drawn = shapes.length > 0 && shapes.length <= MAX_SVG_UNITS;
-	const fallback: MapFallback = {
-		svgMap: drawn
-			? svgMap(
-					shapes.map((s) => ({ code: s.code, geometry: s.geometry as ShapeInput['geometry'] })),
-					WIDTH,
-					HEIGHT,
-					// A map to read at a glance, kept to a few kilobytes of HTML (whole pixels).
-					{ minStep: 2.5, padding: 2, compact: true }
-				)
-			: null,
+	const made = makeFallback(db, level, at, svg);
+	memo.set(key, made);
+	// A failure is not kept: the next request tries again.
+	made.catch(() => memo.get(key) === made && memo.delete(key));
+	while (memo.size > 16) memo.delete(memo.keys().next().value!);
+	return made;
+}
+
+async function makeFallback(
+	db: Executor,
+	level: Level,
+	at: string,
+	svg: boolean
+): Promise<MapFallback> {
+	// Above MAX_SVG_UNITS no shape is read: only their count.
+	const [place, shapes] = await Promise.all([
+		placeAt(db, at),
+		svg ? shapesAt(db, level, at, MAX_SVG_UNITS) : []
+	]);
+	return {
+		svgMap:
+			shapes.length > 0
+				? svgMap(
+						shapes.map((s) => ({ code: s.code, geometry: s.geometry as ShapeInput['geometry'] })),
+						WIDTH,
+						HEIGHT,
+						// A map to read at a glance, kept to a few kilobytes of HTML (whole pixels).
+						{ minStep: 2.5, padding: 2, compact: true }
+					)
+				: null,
 		place
 	};
-	memo.set(key, fallback);
-	while (memo.size > 16) memo.delete(memo.keys().next().value!);
-	return fallback;
 }
 
 /** The short name of the one province in force on `at`; null when there are several. */
