@@ -78,18 +78,25 @@ export function firstRows<T extends SortableRow>(
 	return sortRows(rows, sort).slice(0, limit);
 }
 
-/** A sorted copy of `rows`; ties keep the rank order, then the code. */
+/**
+ * A sorted copy of `rows`; ties keep the rank order, then the code. Rows already in that order
+ * (the values answer comes ranked, the default order) are copied after one pass that checks it,
+ * not sorted again (9,746 communes: n comparisons, not n log n).
+ */
 export function sortRows<T extends SortableRow>(rows: readonly T[], sort: Sort): T[] {
 	const get = pick[sort.key];
 	const sign = sort.descending ? -1 : 1;
 	const tie = (a: T, b: T) =>
 		(a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code);
-	return [...rows].sort((a, b) => {
+	const compare = (a: T, b: T) => {
 		const x = get(a);
 		const y = get(b);
 		if (x === null || y === null) return x === y ? tie(a, b) : x === null ? 1 : -1;
 		const order =
 			typeof x === 'string' ? collator.compare(x, y as string) : (x as number) - (y as number);
 		return sign * order || tie(a, b);
-	});
+	};
+	let sorted = true;
+	for (let i = 1; i < rows.length && sorted; i++) sorted = compare(rows[i - 1], rows[i]) <= 0;
+	return sorted ? [...rows] : [...rows].sort(compare);
 }
