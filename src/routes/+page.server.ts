@@ -17,6 +17,7 @@ import { defaultPeriod } from '$lib/state/period-menu';
 import { packFigures, type MapFigures } from '$lib/state/map-figures';
 import { firstRows, parseSort, TABLE_LIMIT } from '$lib/state/table-sort';
 import { readSource, withSource, type MapSource } from '$lib/server/services/map-source';
+import { perVersion } from '$lib/server/queries/version-memo';
 
 /** What the map and table show of a figure (the API row without its composite breakdown). */
 export type MapRow = Omit<ValueRow, 'components'>;
@@ -64,8 +65,10 @@ function figuresOf(result: ValuesResult): Figures {
  */
 export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 	const store = await ready();
+	// Lookups that change only with the data version are asked once per version.
+	const memo = perVersion(store);
 	const today = todayInVietnam();
-	const lastMonth = (await dataSpan(store)).last;
+	const lastMonth = (await memo('span', () => dataSpan(store))).last;
 	const read = readView(url.searchParams, defaultPeriod(lastMonth, today));
 	const { view } = read;
 	const asked = readSource(url.searchParams);
@@ -79,12 +82,12 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 		return { ...base, ...empty(), unavailable: { reason: 'district_gone' } as Unavailable };
 	}
 	try {
-		const frame = await mapFrame(store, {
-			level: view.level,
-			startDay: firstDay(period.start),
-			endDay: lastDay(period.end),
-			asOf: view.asOf
-		});
+		const startDay = firstDay(period.start);
+		const endDay = lastDay(period.end);
+		// The key valuesFor's own memo of the frame uses (queries/values.ts).
+		const frame = await memo(`frame|${view.level}|${startDay}|${endDay}|${view.asOf ?? ''}`, () =>
+			mapFrame(store, { level: view.level, startDay, endDay, asOf: view.asOf })
+		);
 		const query = new URLSearchParams({
 			indicator: view.indicator,
 			period: view.period,
@@ -93,8 +96,13 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 		if (view.asOf) query.set('as_of', view.asOf);
 		const [result, sources, areas, children] = await Promise.all([
 			cachedValuesFor(store, { ...view, parent: null }),
-			geometrySourcesAt(store, view.level, frame.at),
-			areasAt(store, view, frame.at),
+			memo(`sources|${view.level}|${frame.at}`, () =>
+				geometrySourcesAt(store, view.level, frame.at)
+			),
+			memo(
+				`areas|${frame.at}|${view.asOf ?? ''}|${districtsExistIn(view.period)}|${view.parent ?? ''}`,
+				() => areasAt(store, view, frame.at)
+			),
 			childrenOf(store, view)
 		]);
 		const drawn = figuresOf(result);

@@ -7,6 +7,7 @@
 import type { Executor } from '../db/index.ts';
 import { cachedValue } from '../cache/store.ts';
 import { dataVersion } from './data-version.ts';
+import { perVersion } from './version-memo.ts';
 import {
 	optionalDate,
 	requireIndicator,
@@ -27,5 +28,5 @@ export function valuesKey(request: ValuesRequest): string {
 /** {@link valuesFor}, answered from the value cache when this view was read at this version. */
 export async function cachedValuesFor(db: Executor, request: ValuesRequest): Promise<ValuesResult> {
 	const key = valuesKey(request);
-	return cachedValue(key, await dataVersion(db), () => valuesFor(db, request));
+	return cachedValue(key, await dataVersion(db), () => valuesFor(db, request, perVersion(db)));
 }

@@ -3,12 +3,7 @@
  * optionally on the units valid at `asOf`), with sample sizes, completeness, ranks and bands.
  */
 import type { Executor } from '../db/index.ts';
-import {
-	componentsOf,
-	findIndicator,
-	INDICATOR_CODES,
-	type Indicator
-} from '../../domain/indicators.ts';
+import { findIndicator, INDICATOR_CODES, type Indicator } from '../../domain/indicators.ts';
 import {
 	firstDay,
 	isIsoDate,
@@ -17,10 +12,9 @@ import {
 	PERIOD_FORMS,
 	type Period
 } from '../../domain/periods.ts';
-import { scoreComposite, band, type Band, type ComponentScore } from '../../domain/scoring.ts';
+import { band, type Band, type ComponentScore } from '../../domain/scoring.ts';
 import { rankValues } from '../../domain/rank.ts';
-import { isLowConfidence } from '../../domain/confidence.ts';
-import { aggregate, type AggregateRow } from './aggregate.ts';
+import { aggregate } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
 import { unitsInSpan, resolveUnit, type Level } from './units.ts';
 import { dataSpan } from './settings.ts';
@@ -28,6 +22,10 @@ import { targetsFor } from './targets.ts';
 import { meetsTarget } from '../../domain/trend.ts';
 import { eraOf, type Era } from '../../domain/era.ts';
 import { mapFrame } from './map.ts';
+import { evaluate, inputsOf } from './values-evaluate.ts';
+import { direct, type Memo } from './version-memo.ts';
+
+export { evaluate, inputsOf };
 
 /** One unit's figure for an indicator and period, as the API, the tables and the profile give it. */
 export interface Figure {
@@ -100,65 +98,20 @@ export function optionalDate(name: string, value: string | null | undefined): st
 	return value;
 }
 
-/** The plain indicators whose aggregates a (possibly composite) indicator needs. */
-export function inputsOf(indicator: Indicator): Indicator[] {
-	return indicator.aggregation.type === 'composite'
-		? componentsOf(indicator.aggregation.composite)
-		: [indicator];
-}
-
-/** Turns aggregated inputs into the indicator's value (scoring composites), sample and confidence. */
-export function evaluate(
-	indicator: Indicator,
-	row: AggregateRow
-): Pick<
-	ValueRow,
-	'value' | 'numerator' | 'denominator' | 'months_reported' | 'low_confidence' | 'components'
-> {
-	const a = indicator.aggregation;
-	if (a.type === 'composite') {
-		const parts = componentsOf(a.composite);
-		const rates = new Map(parts.map((p) => [p.code, row.byIndicator.get(p.code)?.value ?? null]));
-		const scored = scoreComposite(a.composite, rates);
-		const lowConfidence = parts.some(
-			(p) =>
-				p.aggregation.type === 'flow_ratio' &&
-				row.byIndicator.get(p.code)?.value !== null &&
-				isLowConfidence(p, row.byIndicator.get(p.code)?.denominator ?? null)
-		);
-		return {
-			value: scored.value,
-			numerator: null,
-			denominator: null,
-			months_reported: Math.max(
-				0,
-				...parts.map((p) => row.byIndicator.get(p.code)?.monthsReported ?? 0)
-			),
-			low_confidence: lowConfidence,
-			components: scored.components
-		};
-	}
-	const agg = row.byIndicator.get(indicator.code);
-	const value = agg?.value ?? null;
-	return {
-		value,
-		numerator: agg?.numerator ?? null,
-		denominator: agg?.denominator ?? null,
-		months_reported: agg?.monthsReported ?? 0,
-		low_confidence: value !== null && isLowConfidence(indicator, agg?.denominator ?? null)
-	};
-}
-
 /**
  * Figures of one indicator for every unit of a level in a period, on the units the map draws
  * them on ({@link mapFrame}): one era only, so no code appears twice.
  */
-export async function valuesFor(db: Executor, request: ValuesRequest): Promise<ValuesResult> {
+export async function valuesFor(
+	db: Executor,
+	request: ValuesRequest,
+	memo: Memo = direct
+): Promise<ValuesResult> {
 	const indicator = requireIndicator(request.indicator);
 	const period = requirePeriod(request.period);
 	const askedAsOf = optionalDate('as_of', request.asOf);
 	if (askedAsOf) {
-		const { first } = await dataSpan(db);
+		const { first } = await memo('span', () => dataSpan(db));
 		if (first && askedAsOf < `${first}-01`)
 			badRequest(
 				`as_of ${askedAsOf} is before any data (the first month with figures is ${first})`
@@ -166,13 +119,16 @@ export async function valuesFor(db: Executor, request: ValuesRequest): Promise<V
 	}
 	const startDay = firstDay(period.start);
 	const endDay = lastDay(period.end);
-	const frame = await mapFrame(db, { level: request.level, startDay, endDay, asOf: askedAsOf });
+	const frame = await memo(`frame|${request.level}|${startDay}|${endDay}|${askedAsOf ?? ''}`, () =>
+		mapFrame(db, { level: request.level, startDay, endDay, asOf: askedAsOf })
+	);
 	const asOf = frame.asOf;
 	let parentIds: number[] | undefined;
 	if (request.parent) {
-		const parents = asOf
-			? [await resolveUnit(db, request.parent, asOf)]
-			: await unitsInSpan(db, request.parent, startDay, endDay);
+		const code = request.parent;
+		const parents = await memo(`parents|${code}|${startDay}|${endDay}|${asOf ?? ''}`, async () =>
+			asOf ? [await resolveUnit(db, code, asOf)] : await unitsInSpan(db, code, startDay, endDay)
+		);
 		if (parents.length === 0)
 			notFound(`No unit bore code "${request.parent}" during ${period.code}`);
 		parentIds = parents.map((p) => p.id);
