@@ -33,16 +33,21 @@ export async function openPostgres(
 	const client = postgres(url, { ...options, max: Number(process.env.DATABASE_POOL ?? 10) });
 	// One connection apart from the pool, opened on the first ping and kept (ping below).
 	let pinger: ReturnType<typeof postgres> | undefined;
+	// When a query last came back (answeredAt below).
+	let answered = 0;
 	const db = drizzle(client, { schema }) as unknown as Db;
 	type Sql = typeof client;
 	const executor = (s: Sql | TransactionSql): Executor => ({
 		async rows<T>(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
-			return (await s.unsafe(q.text, q.params as never[])) as unknown as T[];
+			const rows = (await s.unsafe(q.text, q.params as never[])) as unknown as T[];
+			answered = performance.now();
+			return rows;
 		},
 		async run(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
 			const result = await s.unsafe(q.text, q.params as never[]);
+			answered = performance.now();
 			return result.count ?? 0;
 		},
 		async copyIn(table: string, columns: string[], csv: string | Iterable<string>) {
@@ -105,6 +110,7 @@ export async function openPostgres(
 			pinger ??= postgres(url, { ...options, max: 1, connect_timeout: 2, idle_timeout: 60 });
 			await pinger.unsafe('select 1');
 		},
+		answeredAt: () => answered,
 		async close() {
 			await Promise.all([client.end({ timeout: 5 }), pinger?.end({ timeout: 1 })]);
 		}

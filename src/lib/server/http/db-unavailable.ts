@@ -3,9 +3,12 @@
  * every request answers 503 with `Retry-After` and a short message — `{ error }` under /api, a
  * plain page elsewhere — not a 500: the request was fine, and clients and proxies should come
  * back (issue 16). No query is added to a healthy request: only one that ends in a 500, throws,
- * or (a read) is still unanswered after SLOW_MS is followed by a probe (`select 1`, at most
- * PROBE_TIMEOUT_MS, shared by the requests failing at the same moment), and a failed probe makes
- * it a 503 — so a read never waits more than about 4 s on a database that is down. A request that
+ * or (a read) is still unanswered after SLOW_MS (and again every SLOW_MS) is followed by a check.
+ * A pool that answered some query within SLOW_MS is busy, not down (under a burst of new views,
+ * reads wait for connections for many seconds: a timed probe then answered healthy requests
+ * 503); otherwise a probe (`select 1`, at most PROBE_TIMEOUT_MS, shared by the requests failing
+ * at the same moment) decides, and a failed one makes it a 503 — so a read waits at most a few
+ * seconds once the database has stopped answering. A request that
  * failed on a lost or refused connection itself (noted by `handleError` and respond.ts, see
  * db-failure.ts) is a 503 without a probe: the database may be back by the time the probe runs.
  * Nothing is cached about the outage: postgres.js reconnects on the next query (its back-off is
@@ -45,8 +48,10 @@ function databaseAnswers(): Promise<boolean> {
 		(done) => (timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS))
 	);
 	const answered = ready()
-		// On a connection of its own: a pool full of slow reads is busy, not down.
 		.then(async (store) => {
+			// A query came back lately: the database answers, however long the queue.
+			if (store.answeredAt && at - store.answeredAt() < SLOW_MS) return;
+			// On a connection of its own: a pool full of slow reads is busy, not down.
 			if (store.ping) await store.ping();
 			else await store.rows('select 1');
 		})
@@ -88,18 +93,23 @@ export function databaseUnavailable(headers: readonly (readonly [string, string]
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		try {
 			const resolving = Promise.resolve(resolve(event));
-			const slow = new Promise<null>((done) => {
-				if (read) timer = setTimeout(() => done(null), SLOW_MS);
-			});
-			const first = await Promise.race([resolving, slow]);
-			if (first === null && !(await databaseAnswers())) {
-				resolving.then(
-					(late) => late.body?.cancel(),
-					() => {}
-				);
-				return unavailable(event.url, headers);
+			const slow = () =>
+				new Promise<null>((done) => {
+					if (read) timer = setTimeout(() => done(null), SLOW_MS);
+				});
+			let first = await Promise.race([resolving, slow()]);
+			// Still waiting: checked again every SLOW_MS while the database answers.
+			while (first === null) {
+				if (!(await databaseAnswers())) {
+					resolving.then(
+						(late) => late.body?.cancel(),
+						() => {}
+					);
+					return unavailable(event.url, headers);
+				}
+				first = await Promise.race([resolving, slow()]);
 			}
-			response = first ?? (await resolving);
+			response = first;
 		} catch (error) {
 			if (!isConnectionError(error) && (await databaseAnswers())) throw error;
 			return unavailable(event.url, headers);
