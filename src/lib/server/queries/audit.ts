@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { scopeCondition, scopeJoins } from './scope.ts';
+import { withNumbers } from './numbers.ts';
 import type { SessionUser } from '../auth/types.ts';
 
 export interface BatchInfo {
@@ -32,16 +33,8 @@ const batchJoins = sql`left join users bu on bu.id = b.user_id
 	left join drafts d on d.batch_id = b.id
 	left join users ru on ru.id = d.reviewed_by`;
 
-function normaliseBatch(b: BatchInfo): BatchInfo {
-	return {
-		...b,
-		id: Number(b.id),
-		draftId: b.draftId === null ? null : Number(b.draftId),
-		inserted: Number(b.inserted),
-		updated: Number(b.updated),
-		unchanged: Number(b.unchanged)
-	};
-}
+const normaliseBatch = (b: BatchInfo): BatchInfo =>
+	withNumbers(b, ['id', 'draftId', 'inserted', 'updated', 'unchanged']);
 
 /** Batches by id. */
 export async function batchesById(db: Executor, ids: number[]): Promise<Map<number, BatchInfo>> {

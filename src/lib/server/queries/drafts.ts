@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { isMeasureCode, type MeasureCode } from '../../domain/measures.ts';
 import { scopeCondition, scopeJoins } from './scope.ts';
+import { withNumbers } from './numbers.ts';
 import type { SessionUser } from '../auth/types.ts';
 
 export type DraftStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'discarded';
@@ -49,19 +50,17 @@ const draftJoins = sql`join users ue on ue.id = d.updated_by
 	left join users se on se.id = d.submitted_by
 	left join users re on re.id = d.reviewed_by`;
 
-function normalise(row: DraftRow): DraftRow {
-	return {
-		...row,
-		id: Number(row.id),
-		unitId: Number(row.unitId),
-		version: Number(row.version),
-		createdBy: Number(row.createdBy),
-		updatedBy: Number(row.updatedBy),
-		submittedBy: row.submittedBy === null ? null : Number(row.submittedBy),
-		reviewedBy: row.reviewedBy === null ? null : Number(row.reviewedBy),
-		batchId: row.batchId === null ? null : Number(row.batchId)
-	};
-}
+const normalise = (row: DraftRow): DraftRow =>
+	withNumbers(row, [
+		'id',
+		'unitId',
+		'version',
+		'createdBy',
+		'updatedBy',
+		'submittedBy',
+		'reviewedBy',
+		'batchId'
+	]);
 
 /**
  * The most recent draft of a unit-month (open or not), or null; `lock` takes a row lock until the
