@@ -8,6 +8,17 @@ import * as schema from './schema.ts';
 import type { Db, Executor, Store } from './index.ts';
 import { COPY_CHUNK, compile, copyOutStatement, copyStatement } from './statements.ts';
 
+/**
+ * A parameterised statement is prepared once per connection and its plan kept (postgres.js names
+ * it by its text): the map and area queries are long, and parsing and planning them again on every
+ * uncached request cost the database more than running some of them. Our statement texts come
+ * from code (values are parameters; `sql.raw` only names columns and aliases), so there are a
+ * bounded number of them. Plain text without parameters (DDL, migrations, `set`) is not prepared.
+ */
+function prepared(q: { params: unknown[] }): { prepare: boolean } {
+	return { prepare: q.params.length > 0 };
+}
+
 export async function openPostgres(
 	url: string,
 	extra: { connect_timeout?: number } = {}
@@ -40,13 +51,13 @@ export async function openPostgres(
 	const executor = (s: Sql | TransactionSql): Executor => ({
 		async rows<T>(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
-			const rows = (await s.unsafe(q.text, q.params as never[])) as unknown as T[];
+			const rows = (await s.unsafe(q.text, q.params as never[], prepared(q))) as unknown as T[];
 			answered = performance.now();
 			return rows;
 		},
 		async run(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
-			const result = await s.unsafe(q.text, q.params as never[]);
+			const result = await s.unsafe(q.text, q.params as never[], prepared(q));
 			answered = performance.now();
 			return result.count ?? 0;
 		},
