@@ -99,9 +99,11 @@ try {
 
 	// ---- The built server: load, area pages, uncached mixed workload, soak ----------------
 	const paths = benchPaths(opts.months, seriesUnit);
+	const memoryFile = join(work, 'server-memory.json');
 	const server = await phase('server start', () =>
 		startServer(buildCopy, {
 			DATABASE_URL: url,
+			XASO_MEMORY_REPORT: memoryFile, // the soak's memory breakdown, on SIGUSR2
 			// The uncached mixed workload asks hundreds of new views from one address.
 			NEW_VIEWS_RATE: '100000',
 			NEW_VIEWS_BURST: '100000'
@@ -143,7 +145,7 @@ try {
 	let soakResult: SoakResult | null = null;
 	if (opts.soakSeconds > 0)
 		soakResult = await soakRun(
-			server,
+			{ ...server, memoryFile },
 			paths,
 			{
 				province: loaded.soakProvince,

@@ -23,6 +23,7 @@ import { controlInUrl } from '$lib/server/http/control-chars';
 import { databaseUnavailable } from '$lib/server/http/db-unavailable';
 import { publicReads } from '$lib/server/http/public-reads';
 import { noteFailure } from '$lib/server/http/db-failure';
+import { reportMemoryOnSignal } from '$lib/server/memory-report';
 
 export const init: ServerInit = async () => {
 	await ready();
@@ -42,6 +43,8 @@ if (!registry[shutdownFlag]) {
 			console.error(`closing the store on shutdown (${String(reason)}) failed:`, error);
 		}
 	});
+	// The bench's soak reads the server's memory this way (off unless the variable is set).
+	reportMemoryOnSignal(process.env.XASO_MEMORY_REPORT);
 }
 
 const SECURITY_HEADERS: Record<string, string> = {

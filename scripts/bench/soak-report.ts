@@ -2,6 +2,49 @@
 import { figure, type Budget, type Figure } from './report.ts';
 import { percentile } from './stats.ts';
 import type { SoakResult } from './soak.ts';
+import type { MemoryReport } from './server-memory.ts';
+
+const MB = 1024 * 1024;
+
+/**
+ * The server's own breakdown after the warm-up and after the soak (server-memory.ts): where
+ * resident memory went (V8 heap, memory outside it such as Buffers, the cache's entries and
+ * bytes). The figure is the value after the soak; its reference, the value after the warm-up.
+ */
+function breakdownFigures(a: MemoryReport | null, b: MemoryReport | null): Figure[] {
+	if (!a || !b)
+		return [figure('soak_heap_used_mb', null, 'MB', null, 'no memory report from the server')];
+	const row = (name: string, unit: string, read: (m: MemoryReport) => number, note: string) =>
+		figure(
+			name,
+			read(b),
+			unit,
+			read(a),
+			`after the soak; ${read(a).toFixed(0)} after the warm-up. ${note}`
+		);
+	return [
+		row('soak_server_rss_mb', 'MB', (m) => m.rssBytes / MB, 'process.memoryUsage().rss'),
+		row(
+			'soak_heap_used_mb',
+			'MB',
+			(m) => m.heapUsedBytes / MB,
+			`V8 heap used (of ${(b.heapTotalBytes / MB).toFixed(0)} MB)`
+		),
+		row(
+			'soak_external_mb',
+			'MB',
+			(m) => m.externalBytes / MB,
+			`outside the V8 heap, Buffers included (array buffers ${(b.arrayBuffersBytes / MB).toFixed(0)} MB)`
+		),
+		row(
+			'soak_cache_entries',
+			'entries',
+			(m) => m.cacheEntries,
+			'values and answers in the one cache'
+		),
+		row('soak_cache_mb', 'MB', (m) => m.cacheBytes / MB, "the cache's own count of its bytes")
+	];
+}
 
 /** Growth of the server's resident memory over the soak that still counts as steady. */
 export const RSS_GROWTH_BUDGET_PCT = 10;
@@ -49,7 +92,14 @@ export function soakFigures(s: SoakResult | null): { figures: Figure[]; budgets:
 			s.rss.afterWarmupMb,
 			`2 s after the soak stopped; peak ${s.rss.peakMb.toFixed(0)} MB; samples every 5 s: ${s.rssSamplesMb.join(' ')}`
 		),
-		figure('soak_rss_growth_pct', s.rss.growthPct, '%', null, 'after the soak vs after the warm-up')
+		figure(
+			'soak_rss_growth_pct',
+			s.rss.growthPct,
+			'%',
+			null,
+			'after the soak vs after the warm-up'
+		),
+		...breakdownFigures(s.memory?.afterWarmup ?? null, s.memory?.afterSoak ?? null)
 	];
 	const errors = r.errors + r.non2xx + w.failures.length;
 	const budgets: Budget[] = [

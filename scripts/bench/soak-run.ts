@@ -14,7 +14,7 @@ export const geometryPathIn = (html: string): string | null =>
 	/\/api\/v1\/geometry\?[^"'\s<\\]+/.exec(html)?.[0]?.replaceAll('&amp;', '&') ?? null;
 
 export async function soakRun(
-	server: { url: string; pid: number },
+	server: { url: string; pid: number; memoryFile: string | null },
 	paths: Record<PathName, string>,
 	options: {
 		province: string;
@@ -42,12 +42,13 @@ export async function soakRun(
 		soak({
 			base: server.url,
 			pid: server.pid,
+			memoryFile: server.memoryFile,
+			seed: options.seed,
 			paths: soakPaths,
 			communes: options.communes,
 			clients: options.clients,
 			warmupSeconds: options.soakWarmupSeconds,
 			seconds: options.soakSeconds,
-			seed: options.seed,
 			log
 		})
 	);

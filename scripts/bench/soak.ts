@@ -3,13 +3,16 @@
  * (values, series, priorities, geometry, pages) for a warm-up and then `seconds`, while one
  * writer uploads and approves small reports over HTTP (soak-writer.ts). Reported: errors
  * (socket errors, timeouts and any non-2xx, readers and writer alike), p50/p95/p99 of every
- * read, and the server process's resident memory after the warm-up and after the soak.
+ * read, and the server process's resident memory after the warm-up and after the soak, with
+ * the server's own breakdown (heap, external, cache entries and bytes: server-memory.ts) when it
+ * was started with `XASO_MEMORY_REPORT`.
  */
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { withoutBodies } from './http-load.ts';
 import { percentile } from './stats.ts';
 import { newWriterStats, runWriter, signInWriters, type WriterStats } from './soak-writer.ts';
+import { describeMemory, serverMemory, type MemoryReport } from './server-memory.ts';
 
 export interface MixedRun {
 	seconds: number;
@@ -32,6 +35,8 @@ export interface SoakResult {
 	soak: MixedRun;
 	rss: { afterWarmupMb: number; afterSoakMb: number; peakMb: number; growthPct: number };
 	rssSamplesMb: number[];
+	/** The server's breakdown at the same two moments (null without a report file). */
+	memory: { afterWarmup: MemoryReport | null; afterSoak: MemoryReport | null };
 }
 
 /** Resident memory of a process, MB (Linux /proc). */
@@ -119,6 +124,8 @@ async function mixed(
 export async function soak(options: {
 	base: string;
 	pid: number;
+	/** The server's XASO_MEMORY_REPORT file, if it was started with one. */
+	memoryFile: string | null;
 	/** The bench's seed: the figures the writer uploads. */
 	seed: number;
 	paths: string[];
@@ -129,6 +136,8 @@ export async function soak(options: {
 	log: (s: string) => void;
 }): Promise<SoakResult> {
 	const { base, pid, paths, communes, clients, log } = options;
+	const breakdown = () =>
+		options.memoryFile ? serverMemory(pid, options.memoryFile) : Promise.resolve(null);
 	const cookies = await signInWriters(base);
 	// The warm-up lasts until the writer has done two whole cycles too: the first import starts
 	// the parsing worker and fills the caches an import keeps, which is not growth.
@@ -143,6 +152,8 @@ export async function soak(options: {
 	});
 	await sleep(2000);
 	const afterWarmupMb = rssMb(pid);
+	const memoryAfterWarmup = await breakdown();
+	log(`soak memory after warm-up: ${describeMemory(memoryAfterWarmup)}`);
 	log(
 		`soak warm-up: ${warmup.requests} reads in ${warmup.seconds.toFixed(0)} s, p95 ${warmup.p95.toFixed(0)} ms, ${warmup.writer.ok}/${warmup.writer.cycles} import cycles, errors ${warmup.errors}, RSS ${afterWarmupMb.toFixed(0)} MB`
 	);
@@ -158,6 +169,8 @@ export async function soak(options: {
 	await sleep(2000);
 	const afterSoakMb = rssMb(pid);
 	samples.push(afterSoakMb);
+	const memoryAfterSoak = await breakdown();
+	log(`soak memory after the soak: ${describeMemory(memoryAfterSoak)}`);
 	const growthPct = ((afterSoakMb - afterWarmupMb) / afterWarmupMb) * 100;
 	log(
 		`soak: ${soakRun.requests} reads in ${soakRun.seconds.toFixed(0)} s (${soakRun.rps.toFixed(0)}/s), p50 ${soakRun.p50.toFixed(0)} ms, p95 ${soakRun.p95.toFixed(0)} ms, p99 ${soakRun.p99.toFixed(0)} ms, statuses ${JSON.stringify(soakRun.statuses)}, ${soakRun.writer.ok}/${soakRun.writer.cycles} import cycles (p95 ${percentile(soakRun.writer.cycleMs, 0.95).toFixed(0)} ms, upload p95 ${percentile(soakRun.writer.uploadMs, 0.95).toFixed(0)} ms), errors ${soakRun.errors}, RSS ${afterWarmupMb.toFixed(0)} → ${afterSoakMb.toFixed(0)} MB (${growthPct >= 0 ? '+' : ''}${growthPct.toFixed(1)} %, peak ${Math.max(...samples).toFixed(0)} MB)`
@@ -175,6 +188,7 @@ export async function soak(options: {
 			peakMb: Math.max(...samples),
 			growthPct
 		},
-		rssSamplesMb: samples.map((s) => Math.round(s))
+		rssSamplesMb: samples.map((s) => Math.round(s)),
+		memory: { afterWarmup: memoryAfterWarmup, afterSoak: memoryAfterSoak }
 	};
 }
