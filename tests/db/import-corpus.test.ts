@@ -95,12 +95,12 @@ const BAD: Record<string, Expected[]> = {
 	'bad-mixed-form.csv': [e(1, 'dossiers_received', 'mixed_form')],
 	'bad-unknown-column.csv': [e(1, 'ho_so_khac', 'unknown_column')],
 	'bad-missing-unit-column.csv': [
-		e(1, null, 'missing_column', 'Missing column unit_code (Mã đơn vị)')
+		e(1, 'unit_code', 'missing_column', 'Missing column unit_code (Mã đơn vị)')
 	],
 	'bad-no-measure-columns.csv': [
-		e(1, null, 'missing_column', 'No measure columns: nothing to import')
+		e(1, null, 'no_measure_columns', 'No measure columns: nothing to import')
 	],
-	'bad-long-missing-value.csv': [e(1, null, 'missing_column')],
+	'bad-long-missing-value.csv': [e(1, 'value', 'missing_column')],
 	'bad-unknown-measure.csv': [
 		e(2, 'measure', 'unknown_measure', 'Unknown measure "dossiers_lost"')
 	],

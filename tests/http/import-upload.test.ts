@@ -42,3 +42,33 @@ describe('an identical upload', () => {
 		expect(JSON.parse(api.text)).toMatchObject({ drafts: 0, reports_unchanged: 1, warnings: [] });
 	});
 });
+
+describe('a wrong file', () => {
+	const send = (name: string, body: BlobPart, path = '/import?/preview') =>
+		postFile(baseURL, path, new File([body], name), {}, { cookie: editor });
+
+	it('names the missing column and says "no measure columns" in the page language', async () => {
+		const wrong = await send('wrong.csv', 'foo,bar\n1,2\n');
+		expect(wrong.status).toBe(422);
+		expect(wrong.text).toContain(vi['importError.missing_column']);
+		expect(wrong.text).toMatch(/>unit_code</);
+		expect(wrong.text).toMatch(/>period</);
+		expect(wrong.text).toContain(vi['importError.no_measure_columns']);
+		const en_ = await send(
+			'wrong.csv',
+			'unit_code,period\n03388,2026-10\n',
+			'/import?/preview&lang=en'
+		);
+		expect(en_.text).toContain('No measure columns');
+		const api = await send('none.csv', 'unit_code,period\n03388,2026-10\n', '/api/v1/imports');
+		expect(JSON.parse(api.text).errors[0].code).toBe('no_measure_columns');
+	});
+
+	it('a picture renamed .xlsx says what to upload instead, in Vietnamese', async () => {
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+		const page = await send('photo.xlsx', png);
+		expect(page.status).toBe(422);
+		expect(page.text).toContain(vi['importError.unreadable']);
+		expect(vi['importError.unreadable']).toContain('CSV');
+	});
+});

@@ -96,21 +96,21 @@ export function readLayout(table: Table): {
 	if (unitCol < 0)
 		errors.push({
 			line: 1,
-			column: null,
+			column: 'unit_code',
 			code: 'missing_column',
 			message: 'Missing column unit_code (Mã đơn vị)'
 		});
 	if (periodCol < 0)
 		errors.push({
 			line: 1,
-			column: null,
+			column: 'period',
 			code: 'missing_column',
 			message: 'Missing column period (Kỳ báo cáo)'
 		});
 	if (form === 'long' && (measureCol < 0 || valueCol < 0))
 		errors.push({
 			line: 1,
-			column: null,
+			column: measureCol < 0 ? 'measure' : 'value',
 			code: 'missing_column',
 			message: 'Long form needs both columns measure (Chỉ tiêu) and value (Giá trị)'
 		});
@@ -126,7 +126,7 @@ export function readLayout(table: Table): {
 		errors.push({
 			line: 1,
 			column: null,
-			code: 'missing_column',
+			code: 'no_measure_columns',
 			message: 'No measure columns: nothing to import'
 		});
 	// An unknown or repeated column does not stop the rows from being read (every error in one
