@@ -41,12 +41,13 @@ export interface RunningServer {
 	stop(): Promise<void>;
 }
 
-/** Starts `node <buildCopy>/build` with `env` added; resolves once it answers. */
+/** Starts `node <buildCopy>/build` with `env` added (on `port`, else a free one); resolves once it answers. */
 export async function startServer(
 	buildCopy: string,
-	env: Record<string, string>
+	env: Record<string, string>,
+	port?: number
 ): Promise<RunningServer> {
-	const port = await freePort();
+	port ??= await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const t = performance.now();
 	const childEnv: NodeJS.ProcessEnv = {
