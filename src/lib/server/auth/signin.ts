@@ -13,7 +13,7 @@ import { deviceFor, issueDevice } from './device.ts';
 import { release, reserveAttempt } from '../queries/signin-buckets.ts';
 import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { refusal, type Refusal } from '../http/refusal.ts';
 
 export interface SignInAttempt {
 	email: string;
@@ -27,30 +27,13 @@ export interface SignInAttempt {
 
 export type SignInResult =
 	| { ok: true; user: SessionUser; token: string; deviceCookie: string }
-	| {
-			ok: false;
-			status: 400 | 401 | 429;
-			/** In English; `key` and `params` say it in the page's language. */
-			message: string;
-			key: MessageKey;
-			params: Record<string, number>;
-			retryAfter?: number;
-	  };
-
-/** A refusal with its message key (the English message kept for logs and callers). */
-function refused(
-	status: 400 | 401 | 429,
-	key: MessageKey,
-	params: Record<string, number> = {}
-): Extract<SignInResult, { ok: false }> {
-	return { ok: false, status, message: t('en', key, params), key, params };
-}
+	| (Refusal<400 | 401 | 429> & { retryAfter?: number });
 
 /** Checks the credentials and opens a session. */
 export async function signIn(store: Store, attempt: SignInAttempt): Promise<SignInResult> {
 	const email = normaliseEmail(attempt.email);
 	if (!email || !attempt.password || email.length > 254 || attempt.password.length > 1024)
-		return refused(400, 'signin.missing');
+		return refusal(400, 'signin.missing');
 	const device = await deviceFor(store, attempt.deviceCookie, email);
 	const base = { address: attempt.address, email, device, user_agent: attempt.userAgent };
 	const bucket = { address: attempt.address, email, device };
@@ -62,7 +45,7 @@ export async function signIn(store: Store, attempt: SignInAttempt): Promise<Sign
 		const minutes = Math.ceil(throttle.retryAfter / 60);
 		const key =
 			throttle.scope === 'address' ? 'signin.throttledAddress' : 'signin.throttledAccount';
-		return { ...refused(429, key, { minutes }), retryAfter: throttle.retryAfter };
+		return { ...refusal(429, key, { minutes }), retryAfter: throttle.retryAfter };
 	}
 	const user = await userByEmail(store, email);
 	let matches = false;
@@ -75,7 +58,7 @@ export async function signIn(store: Store, attempt: SignInAttempt): Promise<Sign
 			action: 'signin_failed',
 			detail: { ...base, reason: !user ? 'unknown' : user.disabled ? 'disabled' : 'password' }
 		});
-		return refused(401, 'signin.wrong');
+		return refusal(401, 'signin.wrong');
 	}
 	await release(store, bucket);
 	if (attempt.previousToken) await deleteSession(store, attempt.previousToken);

@@ -5,7 +5,7 @@
  * must be above this: `BODY_SIZE_LIMIT=6M`.)
  */
 import { MAX_UPLOAD_BYTES } from './workflow-import.ts';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { refusal, type Refusal } from '../http/refusal.ts';
 
 /** Room for the multipart envelope and the small fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
@@ -19,20 +19,9 @@ export type Upload =
 			submit: boolean;
 			confirmJumps: boolean;
 	  }
-	| {
-			ok: false;
-			status: 400 | 413 | 415;
-			/** In English (the API's); `key` and `params` say it on the import page. */
-			message: string;
-			key: MessageKey;
-			params: Record<string, number>;
-	  };
+	| Refusal<400 | 413 | 415>;
 
-function unread(status: 400 | 413 | 415, key: MessageKey, params: Record<string, number> = {}) {
-	return { ok: false as const, status, message: t('en', key, params), key, params };
-}
-
-const tooLarge = () => unread(413, 'upload.tooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
+const tooLarge = () => refusal(413, 'upload.tooLarge', { mb: MAX_UPLOAD_BYTES / 1024 / 1024 });
 
 /** The name without control characters (it is shown and logged). */
 const printable = (name: string) => [...name].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
@@ -43,7 +32,7 @@ const yes = (v: FormDataEntryValue | null) => v === '1' || v === 'true' || v ===
 export async function readUpload(request: Request): Promise<Upload> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().startsWith('multipart/form-data'))
-		return unread(415, 'upload.notMultipart');
+		return refusal(415, 'upload.notMultipart');
 	const length = Number(request.headers.get('content-length') ?? NaN);
 	if (length > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) return tooLarge();
 	let form: FormData;
@@ -57,10 +46,10 @@ export async function readUpload(request: Request): Promise<Upload> {
 			/exceed|too large/i.test((error as Error).message)
 		)
 			return tooLarge();
-		return unread(400, 'upload.unreadable');
+		return refusal(400, 'upload.unreadable');
 	}
 	const file = form.get('file');
-	if (!(file instanceof File) || file.size === 0) return unread(400, 'upload.noFile');
+	if (!(file instanceof File) || file.size === 0) return refusal(400, 'upload.noFile');
 	if (file.size > MAX_UPLOAD_BYTES) return tooLarge();
 	return {
 		ok: true,
