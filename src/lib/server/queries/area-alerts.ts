@@ -5,46 +5,16 @@
  */
 import type { Executor } from '../db/index.ts';
 import { findIndicator, type Indicator } from '../../domain/indicators.ts';
-import { firstDay, lastDay, type Period } from '../../domain/periods.ts';
+import { lastDay, type Period } from '../../domain/periods.ts';
 import { periodsEndingWith } from '../../domain/period-shift.ts';
 import { alertsFor, type Alert } from '../../domain/alerts.ts';
-import { aggregate } from './aggregate.ts';
+import type { AggregateRow } from './aggregate.ts';
+import { periodFigures } from './period-figures.ts';
 import type { UnitRow } from './units.ts';
 import { evaluate, inputsOf, type ValueRow } from './values.ts';
 
 /** The earlier of a day and an optional end of validity. */
 export const minDate = (day: string, end: string | null) => (end && end < day ? end : day);
-
-/**
- * The area's communes' figures of some indicators in an earlier period, on the units valid on
- * `asOf` (one aggregate query: what `valuesFor` with `as_of` and `parent` computes, without its
- * ranking, targets and checks, which the alerts do not use), by indicator and commune code.
- */
-async function earlier(
-	db: Executor,
-	area: UnitRow,
-	indicators: Indicator[],
-	period: Period,
-	asOf: string
-): Promise<Map<string, Map<string, number | null>>> {
-	const inputs = [...new Map(indicators.flatMap(inputsOf).map((i) => [i.code, i])).values()];
-	const rows = await aggregate(db, {
-		indicators: inputs,
-		level: 'commune',
-		start: period.start,
-		end: period.end,
-		startDay: firstDay(period.start),
-		endDay: lastDay(period.end),
-		asOf,
-		parentIds: [area.id]
-	});
-	return new Map(
-		indicators.map((indicator) => [
-			indicator.code,
-			new Map(rows.map((r) => [r.code, evaluate(indicator, r).value]))
-		])
-	);
-}
 
 export interface AreaAlerts {
 	/** Most serious first. */
@@ -66,17 +36,20 @@ export async function alertsOf(
 	const asOf =
 		lastDay(period.end) < (area.valid_to ?? '9999-12-31') ? lastDay(period.end) : area.valid_to!;
 	const overdue = findIndicator('overdue_backlog')!;
-	const [before3, before2, before1] = periodsEndingWith(period, 4).slice(0, 3);
-	// Four queries: the previous period carries both the indicator and the overdue backlog.
-	const [h3, h2, h1, now] = await Promise.all([
-		earlier(db, area, [indicator], before3, asOf),
-		earlier(db, area, [indicator], before2, asOf),
-		earlier(db, area, [indicator, overdue], before1, asOf),
-		earlier(db, area, [overdue], period, asOf)
-	]);
-	const history = [h3, h2, h1].map((h) => h.get(indicator.code)!);
-	const overdueBefore = h1.get(overdue.code)!;
-	const overdueNow = now.get(overdue.code)!;
+	// One statement for the four periods (period-figures.ts), each on the communes valid on `asOf`.
+	const inputs = [indicator, overdue].flatMap(inputsOf);
+	const figures = await periodFigures(db, {
+		indicators: [...new Map(inputs.map((i) => [i.code, i])).values()],
+		level: 'commune',
+		asOf,
+		parentIds: [area.id],
+		spans: periodsEndingWith(period, 4)
+	});
+	const byCode = (rows: AggregateRow[], of: Indicator) =>
+		new Map(rows.map((r) => [r.code, evaluate(of, r).value]));
+	const history = figures.slice(0, 3).map((rows) => byCode(rows, indicator));
+	const overdueBefore = byCode(figures[2], overdue);
+	const overdueNow = byCode(figures[3], overdue);
 	const alerts = alertsFor(
 		communes.map((c) => ({
 			code: c.unit_code,

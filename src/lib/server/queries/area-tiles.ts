@@ -1,15 +1,16 @@
 /**
  * The KPI tiles of an area overview: the area's own figures of the main indicators in a period,
- * the previous period and the same period a year earlier (one aggregate query each), a monthly
- * sparkline (one more), and the indicators' targets (one more, all eight together).
+ * the previous period, the same period a year earlier and each month of a sparkline (one
+ * statement: period-figures.ts), and the indicators' targets (one more, all eight together).
  */
 import type { Executor } from '../db/index.ts';
 import { findIndicator, type Indicator } from '../../domain/indicators.ts';
-import { addMonths, firstDay, lastDay, parsePeriod, type Period } from '../../domain/periods.ts';
+import { addMonths, parsePeriod, type Period } from '../../domain/periods.ts';
 import { previousPeriod, samePeriodLastYear } from '../../domain/period-shift.ts';
 import { meetsTarget } from '../../domain/trend.ts';
 import { KPI_INDICATORS } from '../../domain/kpis.ts';
-import { aggregate, type AggregateRow } from './aggregate.ts';
+import type { AggregateRow } from './aggregate.ts';
+import { periodFigures } from './period-figures.ts';
 import type { UnitRow } from './units.ts';
 import { unitTargets } from './targets.ts';
 import { evaluate, inputsOf } from './values.ts';
@@ -28,27 +29,6 @@ export interface KpiTile {
 	spark: { month: string; value: number | null }[];
 }
 
-/** The area's own figures of several indicators in one period (one SQL query). */
-async function figuresOf(
-	db: Executor,
-	area: UnitRow,
-	indicators: Indicator[],
-	period: Period,
-	bucket?: 'month'
-): Promise<AggregateRow[]> {
-	const inputs = [...new Map(indicators.flatMap(inputsOf).map((i) => [i.code, i])).values()];
-	return aggregate(db, {
-		indicators: inputs,
-		level: area.level,
-		start: period.start,
-		end: period.end,
-		startDay: firstDay(period.start),
-		endDay: lastDay(period.end),
-		targetIds: [area.id],
-		bucket
-	});
-}
-
 const valueIn = (rows: AggregateRow[], indicator: Indicator) =>
 	rows[0] ? evaluate(indicator, rows[0]).value : null;
 
@@ -58,12 +38,15 @@ export async function tilesOf(db: Executor, area: UnitRow, period: Period): Prom
 	const previous = parsePeriod(previousPeriod(period))!;
 	const lastYear = parsePeriod(samePeriodLastYear(period))!;
 	const sparkStart = addMonths(period.end, -(SPARK_MONTHS - 1));
-	const sparkSpan = { ...period, start: sparkStart };
-	const [now, before, yearAgo, months, targets] = await Promise.all([
-		figuresOf(db, area, indicators, period),
-		figuresOf(db, area, indicators, previous),
-		figuresOf(db, area, indicators, lastYear),
-		figuresOf(db, area, indicators, sparkSpan, 'month'),
+	const months = Array.from({ length: SPARK_MONTHS }, (_, k) => addMonths(sparkStart, k));
+	const inputs = [...new Map(indicators.flatMap(inputsOf).map((i) => [i.code, i])).values()];
+	const [[now, before, yearAgo, ...spark], targets] = await Promise.all([
+		periodFigures(db, {
+			indicators: inputs,
+			level: area.level,
+			targetIds: [area.id],
+			spans: [period, previous, lastYear, ...months.map((m) => ({ start: m, end: m }))]
+		}),
 		unitTargets(
 			db,
 			indicators.map((i) => i.code),
@@ -76,13 +59,6 @@ export async function tilesOf(db: Executor, area: UnitRow, period: Period): Prom
 		const figure = now[0] ? evaluate(indicator, now[0]) : null;
 		const value = figure?.value ?? null;
 		const target = targets.get(indicator.code) ?? null;
-		const byMonth = new Map(months.map((r) => [r.bucket, r]));
-		const spark: KpiTile['spark'] = [];
-		for (let k = 0; k < SPARK_MONTHS; k++) {
-			const month = addMonths(sparkStart, k);
-			const row = byMonth.get(month);
-			spark.push({ month, value: row ? evaluate(indicator, row).value : null });
-		}
 		tiles.push({
 			indicator: indicator.code,
 			value,
@@ -91,7 +67,7 @@ export async function tilesOf(db: Executor, area: UnitRow, period: Period): Prom
 			lastYear: { period: lastYear.code, value: valueIn(yearAgo, indicator) },
 			target,
 			meetsTarget: meetsTarget(value, target, indicator.better),
-			spark
+			spark: months.map((month, k) => ({ month, value: valueIn(spark[k], indicator) }))
 		});
 	}
 	return tiles;

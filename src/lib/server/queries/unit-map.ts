@@ -26,9 +26,13 @@ export interface UnitMapSpec {
 	targetIds?: number[];
 }
 
-const overlaps = (u: string, startDay: string, endDay: string) =>
-	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${endDay}::date
-		and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${startDay}::date`;
+/** A day: a YYYY-MM-DD parameter, or an SQL expression of type date (a column of `spans`). */
+type Day = string | SQL;
+const day = (d: Day): SQL => (typeof d === 'string' ? sql`${d}::date` : d);
+
+const overlaps = (u: string, startDay: Day, endDay: Day) =>
+	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${day(endDay)}
+		and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${day(startDay)}`;
 
 const validOn = (u: string, at: string) =>
 	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${at}::date
@@ -41,13 +45,13 @@ const targetOf = (u: string, level: Level) =>
 	);
 
 /** Months of [startDay, endDay] that fall wholly inside the unit's validity (alias `u`). */
-function expectedMonths(u: string, startDay: string, endDay: string): SQL {
-	const from = sql`greatest(${startDay}::date, case
-		when ${sql.raw(u)}.valid_from is null then ${startDay}::date
+function expectedMonths(u: string, startDay: Day, endDay: Day): SQL {
+	const from = sql`greatest(${day(startDay)}, case
+		when ${sql.raw(u)}.valid_from is null then ${day(startDay)}
 		when extract(day from ${sql.raw(u)}.valid_from) = 1 then ${sql.raw(u)}.valid_from
 		else (date_trunc('month', ${sql.raw(u)}.valid_from) + interval '1 month')::date end)`;
-	const to = sql`least(date_trunc('month', ${endDay}::date)::date, case
-		when ${sql.raw(u)}.valid_to is null then date_trunc('month', ${endDay}::date)::date
+	const to = sql`least(date_trunc('month', ${day(endDay)})::date, case
+		when ${sql.raw(u)}.valid_to is null then date_trunc('month', ${day(endDay)})::date
 		when ${sql.raw(u)}.valid_to = (date_trunc('month', ${sql.raw(u)}.valid_to) + interval '1 month - 1 day')::date
 			then date_trunc('month', ${sql.raw(u)}.valid_to)::date
 		else (date_trunc('month', ${sql.raw(u)}.valid_to) - interval '1 month')::date end)`;
@@ -55,7 +59,7 @@ function expectedMonths(u: string, startDay: string, endDay: string): SQL {
 	return sql`greatest(0, ${index(to)} - ${index(from)} + 1)::int`;
 }
 
-function targetFilter(spec: UnitMapSpec, t: string): SQL {
+function targetFilter(spec: Pick<UnitMapSpec, 'parentIds' | 'targetIds'>, t: string): SQL {
 	const parts: SQL[] = [];
 	if (spec.parentIds?.length) {
 		const ids = intArray(spec.parentIds);
@@ -86,12 +90,26 @@ export function unitMapCtes(spec: UnitMapSpec): SQL {
 				and ${targetOf('u', level)} in (select id from targets)
 		)`;
 	}
-	// Walked backwards, from the communes valid on `asOf` under the targets to the communes of
-	// the period whose figures flow into them: the same paths as following each commune of the
-	// period forward (every unit left along the way ended before `asOf`, at most 8 steps, shares
-	// multiplied), but started from the targets' few hundred communes, not the whole country's.
 	return sql`${targets},
-		predecessors(unit_id, source_id, share, depth) as (
+		${predecessors(level, asOf)},
+		unit_map as (
+			select p.source_id, ${targetOf('f', level)} as target_id, p.share,
+				${expectedMonths('u', startDay, endDay)} as expected, p.depth > 0 as via_lineage
+			from predecessors p
+				join units f on f.id = p.unit_id
+				join units u on u.id = p.source_id
+			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
+		)`;
+}
+
+/**
+ * Walked backwards, from the communes valid on `asOf` under the targets to the communes of the
+ * period whose figures flow into them: the same paths as following each commune of the period
+ * forward (every unit left along the way ended before `asOf`, at most 8 steps, shares
+ * multiplied), but started from the targets' few hundred communes, not the whole country's.
+ */
+function predecessors(level: Level, asOf: string): SQL {
+	return sql`predecessors(unit_id, source_id, share, depth) as (
 			select f.id, f.id, 1.0::float8, 0 from units f
 			where f.level = 'commune' and ${validOn('f', asOf)}
 				and ${targetOf('f', level)} in (select id from targets)
@@ -101,13 +119,43 @@ export function unitMapCtes(spec: UnitMapSpec): SQL {
 				join lineage l on l.to_unit_id = p.source_id
 				join units x on x.id = l.from_unit_id
 			where coalesce(x.valid_to, '9999-12-31') < ${asOf}::date and p.depth < 8
-		),
+		)`;
+}
+
+/**
+ * The CTEs of {@link unitMapCtes} for several periods at once, each with its own units: after a
+ * CTE `spans(k, start_day, end_day)` (one row per period), `targets` and `unit_map` carry the
+ * period's `k` as their first column, and each period's rows are the ones `unitMapCtes` gives
+ * for that period alone.
+ */
+export function spanUnitMapCtes(spec: Omit<UnitMapSpec, 'startDay' | 'endDay'>): SQL {
+	const { level, asOf } = spec;
+	const start = sql`s.start_day`;
+	const end = sql`s.end_day`;
+	const targets = sql`targets as (
+		select s.k, t.id, t.code, t.name, t.short_name, t.level, t.valid_from::text as valid_from,
+			t.valid_to::text as valid_to from spans s join units t
+			on t.level = ${level} and ${asOf ? validOn('t', asOf) : overlaps('t', start, end)}
+			${targetFilter(spec, 't')}
+	)`;
+	if (!asOf) {
+		return sql`${targets},
 		unit_map as (
-			select p.source_id, ${targetOf('f', level)} as target_id, p.share,
-				${expectedMonths('u', startDay, endDay)} as expected, p.depth > 0 as via_lineage
+			select s.k, u.id as source_id, ${targetOf('u', level)} as target_id, 1.0::float8 as share,
+				${expectedMonths('u', start, end)} as expected, false as via_lineage
+			from spans s join units u on u.level = 'commune' and ${overlaps('u', start, end)}
+			where (s.k, ${targetOf('u', level)}) in (select k, id from targets)
+		)`;
+	}
+	return sql`${targets},
+		${predecessors(level, asOf)},
+		unit_map as (
+			select s.k, p.source_id, ${targetOf('f', level)} as target_id, p.share,
+				${expectedMonths('u', start, end)} as expected, p.depth > 0 as via_lineage
 			from predecessors p
 				join units f on f.id = p.unit_id
 				join units u on u.id = p.source_id
-			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
+				join spans s on ${overlaps('u', start, end)}
+			where u.level = 'commune'
 		)`;
 }
