@@ -80,6 +80,22 @@ export interface HistorySummary {
 	locale: Locale;
 }
 
+/**
+ * A unit's monthly line chart as the unit page and the embedded chart both draw it: its summary
+ * in words, points, axis labels, value format and ceiling (the LineChart's props but its id,
+ * title and rules).
+ */
+export function historyChart(s: HistorySummary) {
+	const { unit } = s.indicator;
+	return {
+		desc: describeHistory(s),
+		points: monthPoints(s.rows),
+		formatTick: tickFormat(unit, s.locale),
+		formatValue: (v: number) => formatValue(v, unit, s.locale),
+		ceiling: ceilingOf(unit)
+	};
+}
+
 /** What the chart shows, in sentences: range, first and last values, gaps, target, trend. */
 export function describeHistory(s: HistorySummary): string {
 	const { indicator, locale, rows } = s;
