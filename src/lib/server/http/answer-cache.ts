@@ -11,7 +11,7 @@
  * caller may refuse a miss (http/miss-limit.ts). `X-Cache: hit|miss` says which it was.
  */
 import { clearCache, getItem, onClear, versionedKey, type Item } from '../cache/store.ts';
-import { respond, store, type Entry, type Headers_ } from './answer-entry.ts';
+import { brotliOnHit, respond, store, type Entry, type Headers_ } from './answer-entry.ts';
 
 export { brotliIdle, brotliQuality } from './answer-entry.ts';
 export { versionedKey } from '../cache/store.ts';
@@ -37,6 +37,7 @@ export function cachedHit(
 ): Response | null {
 	const hit = getItem<Item>(answerKey(version, key));
 	if (hit?.kind !== 'answer') return null;
+	brotliOnHit(answerKey(version, key), hit as Entry);
 	return respond(request, hit as Entry, extra, HIT);
 }
 

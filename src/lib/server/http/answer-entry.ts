@@ -7,8 +7,8 @@
  * brotli), so it does as little as it can: the body goes out as a one-chunk ReadableStream over
  * the stored bytes (a `Uint8Array` body is copied by undici and again when read as a byte
  * stream, ≈ 0.7 ms per 211 KB answer), and headers are built once per entry and encoding.
- * Gzip is made before the first answer, off the event loop (libuv pool); brotli afterwards, one
- * job at a time, so gzip is served until it is ready.
+ * Gzip is made before the first answer, off the event loop (libuv pool); brotli once the answer
+ * is asked again (its first hit), one job at a time, so gzip is served until it is ready.
  */
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -33,6 +33,8 @@ export interface Entry {
 	head: { identity: Headers_; gzip: Headers_ | null; br: Headers_ | null };
 	/** The computed answer's own headers, without length, encoding, ETag or Vary. */
 	base: Headers_;
+	/** Its brotli job was queued (on its first hit). */
+	brotliQueued?: boolean;
 	[other: string]: unknown;
 }
 
@@ -115,8 +117,15 @@ const brotliQueue: [string, Entry][] = [];
 let brotliRunning = false;
 onClear(() => (brotliQueue.length = 0));
 
-function queueBrotli(key: string, entry: Entry) {
-	if (brotliQueue.length >= MAX_BROTLI_QUEUE) return;
+/**
+ * Queues the brotli job of an entry on its first hit (`key` is the versioned key it is held
+ * under). Not when it is stored: under a burst of distinct new views (after an approval, or the
+ * bench's uncached workload) most answers are asked once, and compressing each at quality 9–11
+ * took about as much CPU as computing it; an answer asked twice is worth the smaller bytes.
+ */
+export function brotliOnHit(key: string, entry: Entry) {
+	if (entry.brotliQueued || !entry.gzip || brotliQueue.length >= MAX_BROTLI_QUEUE) return;
+	entry.brotliQueued = true;
 	brotliQueue.push([key, entry]);
 	if (!brotliRunning) void runBrotli();
 }
@@ -185,6 +194,5 @@ export async function store(versioned: string, key: string, response: Response):
 	entry.head.identity = headersFor(entry, null);
 	if (entry.gzip) entry.head.gzip = headersFor(entry, 'gzip');
 	setItem(versioned, entry);
-	if (entry.gzip) queueBrotli(versioned, entry);
 	return entry;
 }
