@@ -13,7 +13,26 @@ import { userInfo } from 'node:os';
 
 const USAGE =
 	'usage: npm run user:add -- --email EMAIL --role admin|approver|editor|viewer [--unit CODE] [--name NAME]\n' +
-	'       password from XASO_PASSWORD, or typed when asked';
+	'       password from XASO_PASSWORD, or typed when asked (npm run user:add -- --help says more)';
+
+const HELP = `usage: npm run user:add -- --email EMAIL --role ROLE [--unit CODE] [--name NAME]
+
+Creates an account that signs in at /signin (e.g. http://localhost:3000/signin).
+  --email EMAIL  the address typed to sign in
+  --role ROLE    admin     everything, and the accounts (/admin/users)
+                 approver  types, imports and approves or returns the reports of its unit
+                 editor    types and imports the reports of its unit (/reports, /import)
+                 viewer    reads the editors' pages of its unit
+  --unit CODE    the unit the account works on, with everything under it: a province
+                 (12 is Lai Châu) or a commune (e.g. 03388); none: the whole installation
+  --name NAME    the name shown in the editors' bar (default: the email)
+
+The password (at least 10 characters, not a common one) comes from XASO_PASSWORD, else it is
+asked for twice.
+The account goes into the store the server uses: the same DATA_DIR (default ./.data) or
+DATABASE_URL. The embedded store opens in one process at a time, so stop \`npm start\` first
+(or create the accounts before starting it); with DATABASE_URL the server may keep running.
+Example: XASO_PASSWORD='…' npm run user:add -- --email chi@laichau.gov.vn --role editor --unit 03388`;
 
 /** Reads one line from the terminal without echoing it. */
 function askHidden(question: string): Promise<string> {
@@ -67,7 +86,8 @@ function options() {
 				email: { type: 'string' },
 				role: { type: 'string' },
 				unit: { type: 'string' },
-				name: { type: 'string' }
+				name: { type: 'string' },
+				help: { type: 'boolean', short: 'h' }
 			}
 		}).values;
 	} catch (error) {
@@ -77,6 +97,10 @@ function options() {
 }
 
 const values = options();
+if (values.help) {
+	console.log(HELP);
+	process.exit(0);
+}
 const { email, role } = values;
 if (!email || !role) {
 	console.error(USAGE);

@@ -43,6 +43,18 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the embedded store’s lock'
 		}
 	});
 
+	it('user:add --help explains the roles and the embedded store, and exits 0', () => {
+		const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/user-add.ts', '--help'], {
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+		expect(out.status).toBe(0);
+		expect(out.stderr).not.toContain('Unknown option');
+		for (const word of ['approver', 'editor', 'viewer', '--unit', 'XASO_PASSWORD', '/signin'])
+			expect(out.stdout).toContain(word);
+		expect(out.stdout).toContain('stop `npm start` first');
+	});
+
 	it('makes a command say so in one line, with no stack trace (user:add beside a server)', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'xaso-lock-'));
 		const store = await openStore({ dataDir: dir });
