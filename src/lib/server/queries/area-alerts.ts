@@ -23,13 +23,16 @@ export interface AreaAlerts {
 	previous: Record<string, number | null>;
 }
 
-/** The alerts the area's communes raise in the period, and their previous figures. */
+/**
+ * The alerts the area's communes raise in the period, and their previous figures. The communes'
+ * own figures may still be on their way: the earlier periods are read without waiting for them.
+ */
 export async function alertsOf(
 	db: Executor,
 	area: UnitRow,
 	indicator: Indicator,
 	period: Period,
-	communes: ValueRow[]
+	communesOfPeriod: ValueRow[] | PromiseLike<ValueRow[]>
 ): Promise<AreaAlerts> {
 	// Earlier periods are re-aggregated onto the communes of this one, so that a code reused
 	// after the merger is never compared with the commune that bore it before.
@@ -50,6 +53,7 @@ export async function alertsOf(
 	const history = figures.slice(0, 3).map((rows) => byCode(rows, indicator));
 	const overdueBefore = byCode(figures[2], overdue);
 	const overdueNow = byCode(figures[3], overdue);
+	const communes = await communesOfPeriod;
 	const alerts = alertsFor(
 		communes.map((c) => ({
 			code: c.unit_code,

@@ -67,18 +67,25 @@ export async function areaOverview(db: Executor, request: AreaRequest): Promise<
 	const period = requirePeriod(request.period);
 	const indicator = requireIndicator(request.indicator || 'service_index');
 	const area = await resolveArea(db, request.code, period);
-	const values = await valuesFor(db, {
+	const districtsExisted = area.level === 'province' && firstDay(period.start) < '2025-07-01';
+	const lastDayShown = minDate(lastDay(period.end), area.valid_to);
+	// Everything below needs only the area: asked at once, not one after another (the alerts and
+	// the map wait for the communes' figures themselves, the rest does not).
+	const communes = valuesFor(db, {
 		indicator: indicator.code,
 		period: period.code,
 		level: 'commune',
 		parent: area.code
 	});
-	const districtsExisted = area.level === 'province' && firstDay(period.start) < '2025-07-01';
-	const lastDayShown = minDate(lastDay(period.end), area.valid_to);
-	const parent = area.parent_code ? await resolveUnit(db, area.parent_code, lastDayShown) : null;
-	const [tiles, { alerts, previous }, districts, shapes] = await Promise.all([
+	// The alerts await the rows only after their own query: a failure is answered through
+	// `communes`, so this copy must not count as unhandled meanwhile.
+	const communeRows = communes.then((v) => v.rows);
+	communeRows.catch(() => {});
+	const [values, parent, tiles, { alerts, previous }, districts, shapes] = await Promise.all([
+		communes,
+		area.parent_code ? resolveUnit(db, area.parent_code, lastDayShown) : null,
 		tilesOf(db, area, period),
-		alertsOf(db, area, indicator, period, values.rows),
+		alertsOf(db, area, indicator, period, communeRows),
 		districtsExisted
 			? valuesFor(db, {
 					indicator: indicator.code,
@@ -89,7 +96,7 @@ export async function areaOverview(db: Executor, request: AreaRequest): Promise<
 					.then((r) => r.rows)
 					.catch((e) => (e instanceof QueryError ? [] : Promise.reject(e)))
 			: Promise.resolve([] as ValueRow[]),
-		shapesOf(db, values.unitIds)
+		communes.then((v) => shapesOf(db, v.unitIds))
 	]);
 	return {
 		area: {
