@@ -6,7 +6,7 @@
  * in the page's language while the API keeps its English.
  */
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_USERS, UNIT, postFile, postForm, signIn } from '../support/test-users.ts';
+import { TEST_USERS, UNIT, postFile, postForm, send, signIn } from '../support/test-users.ts';
 import { httpClient } from '../support/http-client.ts';
 
 const baseURL = inject('baseURL');
@@ -322,5 +322,28 @@ describe('the language through form posts', () => {
 		const offVi = await official('?/upload');
 		expect(offVi.status).toBe(400);
 		expect(offVi.text).toContain('Chọn một tệp.');
+	});
+});
+
+describe('months and the editor bar in words', () => {
+	const open = async (path: string) => {
+		const { cookie } = await signIn(baseURL, TEST_USERS.editor.email);
+		return (await send(new URL(path, baseURL).href, { headers: { cookie } })).text;
+	};
+
+	it('says "tháng 11/2026" / "November 2026", never "2026-11", on the report and reports pages', async () => {
+		const vi = await open(`/report/${UNIT}/2026-11`);
+		expect(vi).toContain('tháng 11/2026');
+		expect(vi).not.toMatch(/· 2026-11</);
+		const en = await open(`/report/${UNIT}/2026-11?lang=en`);
+		expect(en).toContain('November 2026');
+		const list = await open('/reports?month=2026-11');
+		expect(list).toContain('Các xã, phường trong tháng 11/2026');
+		expect(await open('/reports?month=2026-11&lang=en')).toContain('Communes for November 2026');
+	});
+
+	it("the editor bar names the user's unit, not only its code", async () => {
+		const page = await open('/import');
+		expect(page).toMatch(/data-unit="03388"[^>]*>Phường Đoàn Kết \(03388\)</);
 	});
 });

@@ -110,6 +110,18 @@ export function formatMonth(month: string, locale: Locale = 'vi'): string {
 	return locale === 'vi' ? `Tháng ${m}/${year}` : `${EN_MONTHS[m - 1]} ${year}`;
 }
 
+/** A month (`YYYY-MM`) inside a sentence: `tháng 11/2026` / `November 2026`. */
+export function monthInWords(month: string, locale: Locale = 'vi'): string {
+	const year = Number(month.slice(0, 4));
+	const m = Number(month.slice(5, 7));
+	if (locale === 'vi') return `tháng ${m}/${year}`;
+	const name = new Date(Date.UTC(year, m - 1, 1)).toLocaleString('en-GB', {
+		month: 'long',
+		timeZone: 'UTC'
+	});
+	return `${name} ${year}`;
+}
+
 /**
  * Any period code of CONTRACT.md in words: `Quý 3/2024` / `Q3 2024`, `6 tháng đầu năm 2024` /
  * `H1 2024`, `9 tháng 2024` / `9 months 2024`, `Năm 2024` / `2024`, months as {@link formatMonth}.

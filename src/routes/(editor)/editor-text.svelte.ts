@@ -4,7 +4,7 @@
  * language. One instance per page, made while the component starts (it reads `page.url`).
  */
 import { page } from '$app/state';
-import { formatNumber } from '$lib/domain/format';
+import { formatNumber, monthInWords } from '$lib/domain/format';
 import { localeOf, translator, type MessageKey } from '$lib/i18n';
 import { withLang } from '$lib/state/editor-links';
 
@@ -18,6 +18,8 @@ export class EditorText {
 	readonly source = (s: string) => this.m(`source.${s}` as MessageKey);
 	/** A report's status (draft, submitted, returned…). */
 	readonly status = (s: string) => this.m(`status.${s}` as MessageKey);
+	/** A month (`YYYY-MM`) as people write it: `tháng 11/2026` / `November 2026`. */
+	readonly month = (month: string) => monthInWords(month, this.locale);
 	/** A resolved path that keeps `?lang=en`. */
 	readonly link = (path: string) => withLang(path, this.locale);
 }
