@@ -57,8 +57,6 @@ function databaseAnswers(): Promise<boolean> {
 	);
 	const answered = ready()
 		.then(async (store) => {
-			// A query came back lately: the database answers, however long the queue.
-			if (store.answeredAt && at - store.answeredAt() < ANSWERED_MS) return;
 			// On a connection of its own: a pool full of slow reads is busy, not down.
 			if (store.ping) await store.ping();
 			else await store.rows('select 1');
@@ -70,6 +68,16 @@ function databaseAnswers(): Promise<boolean> {
 	const answers = Promise.race([answered, late]).finally(() => clearTimeout(timer));
 	probe = { at, answers };
 	return answers;
+}
+
+/**
+ * For a read still waiting (not for a failure): true when a query came back within
+ * ANSWERED_MS — the database answers, however long the queue — else the probe's verdict.
+ */
+async function stillAnswers(): Promise<boolean> {
+	const store = await ready();
+	if (store.answeredAt && performance.now() - store.answeredAt() < ANSWERED_MS) return true;
+	return databaseAnswers();
 }
 
 /** The 503 answer, with the given (security) headers. */
@@ -108,7 +116,7 @@ export function databaseUnavailable(headers: readonly (readonly [string, string]
 			let first = await Promise.race([resolving, slow()]);
 			// Still waiting: checked again every SLOW_MS while the database answers.
 			while (first === null) {
-				if (!(await databaseAnswers())) {
+				if (!(await stillAnswers())) {
 					resolving.then(
 						(late) => late.body?.cancel(),
 						() => {}
