@@ -12,14 +12,8 @@ import type { Executor } from '../db/index.ts';
 import type { Indicator } from '../../domain/indicators.ts';
 import { firstDay, lastDay } from '../../domain/periods.ts';
 import { spanUnitMapCtes, type UnitMapSpec } from './unit-map.ts';
-import {
-	outputColumns,
-	plainOf,
-	rowOf,
-	sourceColumns,
-	targetColumns,
-	type AggregateRow
-} from './aggregate-columns.ts';
+import * as columns from './aggregate-columns.ts';
+import type { AggregateRow } from './aggregate-columns.ts';
 
 /** A period's first and last month (YYYY-MM). */
 export interface Span {
@@ -42,7 +36,7 @@ export async function periodFigures(
 	spec: PeriodFiguresSpec
 ): Promise<AggregateRow[][]> {
 	if (spec.spans.length === 0) return [];
-	const plain = plainOf(spec.indicators);
+	const plain = columns.plainOf(spec.indicators);
 	const spans = sql.join(
 		spec.spans.map(
 			(s, k) =>
@@ -56,7 +50,7 @@ export async function periodFigures(
 		${spanUnitMapCtes(spec)},
 		ps as (
 			select m.k, m.target_id, m.source_id, m.share, m.via_lineage,
-				${sourceColumns(plain, false, false)}
+				${columns.sourceColumns(plain, false, false)}
 			from unit_map m
 				join spans s on s.k = m.k
 				join monthly_facts f on f.unit_id = m.source_id
@@ -64,19 +58,19 @@ export async function periodFigures(
 			group by m.k, m.target_id, m.source_id, m.share, m.via_lineage
 		),
 		agg as (
-			select ps.k, ps.target_id, bool_or(ps.via_lineage) as harmonised, ${targetColumns(plain)}
+			select ps.k, ps.target_id, bool_or(ps.via_lineage) as harmonised, ${columns.targetColumns(plain)}
 			from ps group by ps.k, ps.target_id
 		),
 		expected as (select k, target_id, sum(expected)::int as expected from unit_map group by k, target_id)
 		select t.k, t.id as target_id, t.code, t.name, t.short_name, t.valid_from, t.valid_to,
 			null::text as bucket, coalesce(e.expected, 0) as expected,
-			coalesce(agg.harmonised, false) as harmonised, ${outputColumns(plain)}
+			coalesce(agg.harmonised, false) as harmonised, ${columns.outputColumns(plain)}
 		from targets t
 			left join agg on agg.k = t.k and agg.target_id = t.id
 			left join expected e on e.k = t.k and e.target_id = t.id
 		order by t.k, t.code, t.valid_from`;
 	const rows = await db.rows<Record<string, unknown>>(query);
 	const out: AggregateRow[][] = spec.spans.map(() => []);
-	for (const r of rows) out[Number(r.k)].push(rowOf(plain, r));
+	for (const r of rows) out[Number(r.k)].push(columns.rowOf(plain, r));
 	return out;
 }
