@@ -27,7 +27,10 @@ export type ChildRow = Pick<ValueRow, 'unit_code' | 'unit_name' | 'value' | 'low
 	level: Level;
 };
 
-export type Unavailable = { reason: 'district_gone' } | { reason: 'query'; message: string };
+export type Unavailable =
+	| { reason: 'district_gone' }
+	| { reason: 'future'; last: string }
+	| { reason: 'query'; message: string };
 
 interface Figures {
 	all: MapRow[];
@@ -81,6 +84,13 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 	if (view.level === 'district' && !districtsExistIn(view.period) && !view.asOf) {
 		return { ...base, ...empty(), unavailable: { reason: 'district_gone' } as Unavailable };
 	}
+	// A period after the last month with figures (a typed URL, 2030-01) says so, not a blank map.
+	if (lastMonth && period.start > lastMonth)
+		return {
+			...base,
+			...empty(),
+			unavailable: { reason: 'future', last: lastMonth } as Unavailable
+		};
 	try {
 		const startDay = firstDay(period.start);
 		const endDay = lastDay(period.end);

@@ -76,3 +76,12 @@ describe('the sentence above the map', () => {
 		expect(vi).not.toBe(await sentenceOf('/?indicator=online_uptake&period=2025&level=commune'));
 	});
 });
+
+describe('a period after the last month with figures', () => {
+	it('says there are no figures yet and names the latest month, in both languages', async () => {
+		const vi = await (await get('/?period=2030-01')).text();
+		expect(vi).toContain('Chưa có số liệu cho kỳ này: số liệu mới nhất là của tháng ');
+		const en = await (await get('/?period=2030-01&lang=en')).text();
+		expect(en).toMatch(/No figures for this period yet: the latest are for [A-Z][a-z]+ \d{4}/);
+	});
+});

@@ -2,7 +2,8 @@
  * The sentences that say what the map shows (`summary.shown` / `summary.none`) and why it shows
  * nothing (a level gone in that period, a refused query). Pure: given the page's translator.
  */
-import type { MessageKey } from '$lib/i18n';
+import type { Locale, MessageKey } from '$lib/i18n';
+import { monthInWords } from '$lib/domain/format';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -20,9 +21,16 @@ export function summaryOf(
 /** Why the map shows nothing, or null when it shows figures. */
 export function unavailableOf(
 	m: Translate,
-	unavailable: { reason: 'district_gone' } | { reason: 'query'; message: string } | null
+	unavailable:
+		| { reason: 'district_gone' }
+		| { reason: 'future'; last: string }
+		| { reason: 'query'; message: string }
+		| null,
+	locale: Locale = 'vi'
 ): string | null {
 	if (!unavailable) return null;
+	if (unavailable.reason === 'future')
+		return m('notice.noFiguresYet', { last: monthInWords(unavailable.last, locale) });
 	return unavailable.reason === 'district_gone'
 		? m('notice.districtGone')
 		: m('notice.unavailable', { reason: unavailable.message });
