@@ -5,29 +5,94 @@
  * (messages/{vi,en}.json → src/lib/paraglide, see keys.ts); the locale is always passed, never
  * read from Paraglide's runtime.
  */
+import { createSubscriber } from 'svelte/reactivity';
 import type { Locale } from '$lib/domain/format';
 import { eager } from './dictionaries';
-import type { Dictionary, MessageKey } from './keys';
+import type { Dictionary, Message, MessageKey } from './keys';
 
 export type { Locale } from '$lib/domain/format';
 export type { MessageKey } from './keys';
 
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
-const dictionaries: Partial<Record<Locale, Dictionary>> = { ...eager };
+/**
+ * The pages whose first visit needs only the first part of the messages: those the map page's
+ * modules name (vite/message-keys.ts `FIRST_VISIT_ROOTS`). Every other page loads the rest too.
+ */
+const FIRST_VISIT_PATHS = ['/'];
+
+/** Which part of the messages a page needs before it renders: see {@link loadLocale}. */
+export function messagesFor(url: URL): 'first' | 'whole' {
+	return FIRST_VISIT_PATHS.includes(url.pathname) ? 'first' : 'whole';
+}
+
+type Part = 'first' | 'rest';
+const PARTS: Record<`${Locale}/${Part}`, () => Promise<{ default: Dictionary }>> = {
+	'vi/first': () => import('virtual:xaso-messages/vi/first'),
+	'vi/rest': () => import('virtual:xaso-messages/vi/rest'),
+	'en/first': () => import('virtual:xaso-messages/en/first'),
+	'en/rest': () => import('virtual:xaso-messages/en/rest')
+};
+
+const dictionaries: Partial<Record<Locale, Record<string, Message>>> = { ...eager };
+/** The parts asked for, by `locale/part`; the languages whole (on the server both: dictionaries.ts). */
+const loaded = new Map<string, Promise<void>>();
+const whole = new Set<Locale>(Object.keys(eager) as Locale[]);
+
+/** Renders again whatever showed a message that was missing, once the rest has come. */
+let messagesCame = () => {};
+const subscribe = createSubscriber((update) => {
+	messagesCame = update;
+	return () => (messagesCame = () => {});
+});
+
+function loadPart(locale: Locale, part: Part): Promise<void> {
+	const id = `${locale}/${part}` as const;
+	let done = loaded.get(id);
+	if (!done) {
+		done = PARTS[id]().then(
+			({ default: messages }) => {
+				dictionaries[locale] = { ...dictionaries[locale], ...messages };
+			},
+			(error) => {
+				loaded.delete(id);
+				throw error;
+			}
+		);
+		loaded.set(id, done);
+	}
+	return done;
+}
 
 /**
- * Makes `locale`'s messages available to `t()`. On the server both always are; the browser
- * downloads only the reader's language (Paraglide's per-locale module, vite/messages-split.ts),
- * before the page renders (routes/+layout.ts).
+ * Makes `locale`'s messages available to `t()`: the `first` part (what the map page names, see
+ * {@link messagesFor}) or the `whole` language, before the page renders (routes/+layout.ts,
+ * hooks.client.ts). On the server both languages are always whole; the browser downloads only the
+ * reader's language (vite/messages-split.ts), the rest of it when it goes to a page needing more.
  */
-export async function loadLocale(locale: Locale): Promise<void> {
-	if (dictionaries[locale]) return;
-	const module =
-		locale === 'en'
-			? await import('virtual:xaso-messages/en')
-			: await import('virtual:xaso-messages/vi');
-	dictionaries[locale] = module.default;
+export async function loadLocale(
+	locale: Locale,
+	needs: 'first' | 'whole' = 'whole'
+): Promise<void> {
+	if (whole.has(locale)) return;
+	const parts: Part[] = needs === 'first' ? ['first'] : ['first', 'rest'];
+	await Promise.all(parts.map((part) => loadPart(locale, part)));
+	if (needs === 'whole') whole.add(locale);
+}
+
+/**
+ * A message the part at hand lacks (a key the first part's scan missed): said on the console
+ * (tests/e2e/message-parts.test.ts fails on it), shown as nothing rather than its key, and shown
+ * for real once the rest of the language has come, which renders again what asked for it.
+ */
+function notYetLoaded(locale: Locale, key: string): string {
+	console.warn(`i18n: message "${key}" is not in the part of "${locale}" loaded; loading the rest`);
+	subscribe();
+	loadLocale(locale).then(
+		() => messagesCame(),
+		() => {}
+	);
+	return '';
 }
 
 /** The locale a URL asks for: `?lang=en` → English, anything else Vietnamese. */
@@ -51,6 +116,7 @@ export function t(
 	const dictionary = dictionaries[locale];
 	if (!dictionary) throw new Error(`i18n: the "${locale}" dictionary is not loaded (loadLocale)`);
 	const message = Object.hasOwn(dictionary, key) ? dictionary[key] : undefined;
+	if (!message && !whole.has(locale)) return notYetLoaded(locale, key);
 	if (!message) throw new Error(`i18n: no message "${key}" in ${locale}`);
 	return typeof message === 'string' ? message : message(inputs(params));
 }
@@ -65,7 +131,10 @@ function inputs(params: Record<string, string | number>): Record<string, unknown
 	});
 }
 
-/** Whether `key` names a message (for keys built from data: a status, an audit action). */
+/**
+ * Whether `key` names a message (for keys built from data: a status, an audit action), among the
+ * messages loaded: exact on the pages that load the whole language (all but the map page).
+ */
 export function isMessageKey(key: string): key is MessageKey {
 	return Object.values(dictionaries).some((dictionary) => Object.hasOwn(dictionary, key));
 }
