@@ -5,12 +5,14 @@
  */
 import { page } from '$app/state';
 import { formatNumber, monthInWords } from '$lib/domain/format';
-import { localeOf, translator, type MessageKey } from '$lib/i18n';
+import { localeOf, t, type MessageKey } from '$lib/i18n';
 import { withLang } from '$lib/state/editor-links';
 
 export class EditorText {
 	readonly locale = $derived(localeOf(page.url));
-	readonly m = $derived(translator(this.locale));
+	/** The page's messages; reads the locale at each call, so it can be destructured. */
+	readonly m = (key: MessageKey, params?: Record<string, string | number>) =>
+		t(this.locale, key, params);
 
 	/** A figure in vi-VN style, a dash when there is none. */
 	readonly fmt = (n: number | null) => (n === null ? '—' : formatNumber(n, this.locale));
