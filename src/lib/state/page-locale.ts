@@ -1,0 +1,19 @@
+/**
+ * A page's language from its URL, or a component's from its `locale` prop: the locale, its
+ * translator, and the `lang` its links keep. Kept apart from page-view.ts (the map views) so that
+ * a page or the root layout taking its language does not load the map's modules.
+ */
+import { localeOf, translator, type Locale } from '$lib/i18n';
+
+/** The locale of `url` (`?lang=en`), its translator and the `lang` its links keep. */
+export function pageLocale(url: URL) {
+	return localeText(localeOf(url));
+}
+
+/** A locale with its translator and the `lang` its links keep (null for Vietnamese, the default). */
+export function localeText(locale: Locale) {
+	return { locale, m: translator(locale), lang: locale === 'en' ? ('en' as const) : null };
+}
+
+/** The props of a component that draws `T` in the page's language. */
+export type LocaleProps<T> = T & { locale: Locale };
