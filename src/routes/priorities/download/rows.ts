@@ -1,7 +1,8 @@
 /**
  * The columns of the planners' list as a file: one row per commune in the page's order, the
  * points lost and the counts needed on each service-index component, and the engine's actions.
- * Numbers at full precision (the page rounds them for reading).
+ * Points with one decimal, as the page shows them; a figure the page writes "<0,1" is 0.1 here,
+ * one just under 100 is 99.9 (the file stays numeric). Counts are whole already.
  */
 import type { Cell } from '$lib/server/http/csv';
 import type { SheetColumn } from '$lib/server/http/xlsx-writer';
@@ -9,6 +10,18 @@ import type { PriorityRow } from '$lib/server/queries/priorities';
 import { FOCUS_CODES } from '$lib/domain/focus';
 import { findIndicator } from '$lib/domain/indicators';
 import type { Locale } from '$lib/i18n';
+
+// Closer than this to 0 or 100 is floating-point noise (format.ts, formatBounded).
+const NOISE = 1e-9;
+
+/** Points of the index to one decimal, never rounded to 0 or 100 when not exactly so. */
+export function roundPoints(x: number | null): number | null {
+	if (x === null) return null;
+	const r = Number(x.toFixed(1));
+	if (r === 0 && x > NOISE) return 0.1;
+	if (r === 100 && x < 100 - NOISE) return 99.9;
+	return r;
+}
 
 /** Flows need so many more a month; a stock (procedures published) so many more in all. */
 const neededColumn = (code: string) =>
@@ -46,15 +59,15 @@ export function downloadRows(rows: readonly PriorityRow[], locale: Locale): Cell
 			k + 1,
 			r.unit_code,
 			r.unit_name,
-			r.service_index,
-			r.points_recoverable,
+			roundPoints(r.service_index),
+			roundPoints(r.points_recoverable),
 			r.low_confidence,
 			r.months_reported,
 			r.months_expected,
 			...FOCUS_CODES.flatMap((code) => {
 				const g = byCode.get(code);
 				if (!g) return [0, 0];
-				return g.value === null ? [null, null] : [g.points_lost, g.needed];
+				return g.value === null ? [null, null] : [roundPoints(g.points_lost), g.needed];
 			}),
 			r.gaps.map((g) => g.action_i18n[locale]).join('\n')
 		];
