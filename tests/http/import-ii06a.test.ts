@@ -40,8 +40,12 @@ describe('the blank II.06a', () => {
 		expect(text).toContain('Biểu số II.06a/VPCP/KSTT');
 		expect(text).toContain('Từ ngày 01/05/2002 đến ngày 31/05/2002');
 		const units = grid.rows.filter((r) => r.line > 6);
-		// The editor's area is one commune.
+		// The editor's area is one commune, and the commune is the one reporting, in its province.
 		expect(units.length).toBe(1);
+		const commune = String(units[0].cells[1]).replace(/^(Xã|Phường|Thị trấn) /u, (t) =>
+			t.toLowerCase()
+		);
+		expect(text).toMatch(new RegExp(`^Đơn vị báo cáo: UBND ${commune}, tỉnh \\S`, 'mu'));
 		// Received 9 + 3 carried over = 12 = resolved 8 (1 early, 6 on time, 1 late) + pending 4.
 		const row: XCell[] = [...units[0].cells.slice(0, 2), 12, 4, 5, 3, 8, 1, 6, 1, 4, 3, 1];
 		const bytes = buildXlsx({

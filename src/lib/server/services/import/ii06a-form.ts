@@ -14,7 +14,10 @@ import { areaUnit, communesAt } from '../../queries/form-units.ts';
 
 export interface BlankFormOptions {
 	units: { name: string }[];
-	/** "Lai Châu" province's name, written as the issuer; null when the area spans provinces. */
+	/**
+	 * The issuer after "UBND": the editor's commune with its province ("phường Đoàn Kết, tỉnh Lai
+	 * Châu"), or the province ("tỉnh Lai Châu"); null when the area spans provinces.
+	 */
 	province: string | null;
 	/** YYYY-MM */
 	month: string;
@@ -75,8 +78,18 @@ export async function blankFormFor(
 		: all;
 	const provinces = new Set(units.map((u) => u.province));
 	const province = provinces.size === 1 ? ([...provinces][0] ?? null) : null;
-	return buildIi06aForm({ units, province: province ? lowerType(province) : null, month });
+	// A commune's editor reports for the commune, not for the province; the province stays after
+	// it, as the reader (readers/ii06a.ts) finds the province there. (Not a district's: "thành
+	// phố Lai Châu" first would read as a province.)
+	const below = area?.level === 'commune' ? lowerType(area.name) : null;
+	const issuer = province ? lowerType(province) : null;
+	return buildIi06aForm({
+		units,
+		province: below ? (issuer ? `${below}, ${issuer}` : below) : issuer,
+		month
+	});
 }
 
-/** "Tỉnh Lai Châu" → "tỉnh Lai Châu", as it reads after "UBND". */
-const lowerType = (name: string) => name.replace(/^(Tỉnh|Thành phố)\b/, (t) => t.toLowerCase());
+/** "Tỉnh Lai Châu" → "tỉnh Lai Châu", "Phường Đoàn Kết" → "phường Đoàn Kết", as after "UBND". */
+const lowerType = (name: string) =>
+	name.replace(/^(Tỉnh|Thành phố|Xã|Phường|Thị trấn)(?= )/u, (t) => t.toLowerCase());
