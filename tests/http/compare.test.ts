@@ -154,6 +154,17 @@ describe('/compare?period=…&with=…: the values API’s figures on today’s 
 		expect(html).toContain('Cả hai kỳ được vẽ trên các đơn vị hiện nay');
 	});
 
+	it('fills the periods form with the view, so sending it again keeps every parameter', async () => {
+		const query = 'period=2021&with=2024&indicator=on_time_rate&level=province&lang=en';
+		const html = await (await get(`/compare?${query}`)).text();
+		const form = /<form[^>]*class="choose periods[\s\S]*?<\/form>/.exec(html)![0];
+		const kept = new URLSearchParams();
+		for (const [, name, value] of form.matchAll(/<input[^>]*name="(\w+)"[^>]*value="([^"]*)"/g))
+			if (value) kept.set(name, value);
+		kept.set('indicator', /<option value="(\w+)" selected/.exec(form)![1]);
+		expect(Object.fromEntries(kept)).toEqual(Object.fromEntries(new URLSearchParams(query)));
+	});
+
 	it('colours the change by the indicator’s direction', async () => {
 		const html = await (
 			await get('/compare?period=2021&with=2024&indicator=on_time_rate&lang=en')
