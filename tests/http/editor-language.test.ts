@@ -268,6 +268,49 @@ describe('the language through form posts', () => {
 		expect(JSON.parse(api.text).error).toMatch(/^This report changed since you opened it/);
 	});
 
+	it('says a 403 refusal (approving your own report, a role without the right) in the page language; the API in English', async () => {
+		const MONTH_OWN = '2018-11';
+		const own = await postJson(
+			`/api/v1/reports/${UNIT}/${MONTH_OWN}`,
+			{
+				action: 'submit',
+				token: await reportToken(UNIT, MONTH_OWN, cookies.admin),
+				values: { computers: 3 },
+				confirm_jumps: true
+			},
+			cookies.approver
+		);
+		expect(own.status, own.text).toBe(200);
+		const approve = async (lang: string, cookie: string) =>
+			postForm(
+				baseURL,
+				`/report/${UNIT}/${MONTH_OWN}?/approve${lang}`,
+				{ token: await reportToken(UNIT, MONTH_OWN, cookies.admin) },
+				{ cookie }
+			);
+		const en = await approve('&lang=en', cookies.approver);
+		expect(en.status).toBe(403);
+		expect(en.text).toContain('another approver must approve it');
+		const vi = await approve('', cookies.approver);
+		expect(vi.status).toBe(403);
+		expect(vi.text).toContain('người phê duyệt khác');
+		expect(vi.text).not.toContain('another approver');
+		const roleEn = await approve('&lang=en', cookies.editor);
+		expect(roleEn.status).toBe(403);
+		expect(roleEn.text).toContain('cannot approve or return reports');
+		const roleVi = await approve('', cookies.editor);
+		expect(roleVi.status).toBe(403);
+		expect(roleVi.text).toContain('không được duyệt hoặc trả lại báo cáo');
+		expect(roleVi.text).not.toContain('cannot approve');
+		const api = await postJson(
+			`/api/v1/reports/${UNIT}/${MONTH_OWN}`,
+			{ action: 'approve', token: await reportToken(UNIT, MONTH_OWN, cookies.admin) },
+			cookies.editor
+		);
+		expect(api.status).toBe(403);
+		expect(JSON.parse(api.text).error).toMatch(/cannot approve or return reports/);
+	});
+
 	it('says an import refusal and the file’s problems in the page language', async () => {
 		const file = () =>
 			new File([`unit_code,period,computers\n${UNIT},2019-10,abc\n`], 'bad.csv', {

@@ -12,6 +12,7 @@ import { can, type Permission } from './permissions.ts';
 import { inScope } from '../queries/scope.ts';
 import { countAnonymousWrite } from './anonymous-writes.ts';
 import type { SessionUser } from './types.ts';
+import { localeOf, t, type MessageKey } from '../../i18n/index.ts';
 
 /**
  * The signed-in user; 401 for requests that change things (counted, anonymous-writes.ts), a
@@ -28,18 +29,28 @@ export function requireUser(event: RequestEvent): SessionUser {
 
 /**
  * Logs the refusal and answers 403 — or 404 (`hidden`) when the thing lies outside the user's
- * area, as if it did not exist.
+ * area, as if it did not exist. The log keeps `message` (English); the answer says `shown`, the
+ * page's words when a page gives them.
  */
 export async function refuse(
 	event: RequestEvent,
 	message: string,
 	detail: Record<string, unknown> = {},
 	unit?: { id: number; month?: string | null },
-	hidden = false
+	hidden = false,
+	shown = message
 ): Promise<never> {
 	await logRefusal(event, message, hidden ? { status: 404, ...detail } : detail, unit);
-	error(hidden ? 404 : 403, message);
+	error(hidden ? 404 : 403, shown);
 }
+
+/** A refusal's words: English on the API (CONTRACT.md), the page's language on a page. */
+const refusalText = (
+	event: RequestEvent,
+	english: string,
+	key: MessageKey,
+	params: Record<string, string>
+) => (event.url.pathname.startsWith('/api/') ? english : t(localeOf(event.url), key, params));
 
 /** Logs a refused action as 'forbidden' in the audit log (for answers built by hand). */
 export async function logRefusal(
@@ -88,15 +99,17 @@ export async function authorize(
 	unit?: { id: number; code: string; month?: string | null }
 ): Promise<SessionUser> {
 	const user = requireUser(event);
-	if (unit && !(await inScope(await ready(), user, unit.id)))
-		return refuse(
-			event,
-			`Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`,
-			{ unit_code: unit.code },
-			unit,
-			true
-		);
-	if (!can(user.role, permission))
-		return refuse(event, `Your role (${user.role}) cannot ${WORDS[permission]} reports.`, {}, unit);
+	if (unit && !(await inScope(await ready(), user, unit.id))) {
+		const english = `Unit ${unit.code} is outside your area (${user.unitCode ?? 'none'}).`;
+		const params = { code: unit.code, scope: user.unitCode ?? '–' };
+		const shown = refusalText(event, english, 'refusal.outside', params);
+		return refuse(event, english, { unit_code: unit.code }, unit, true, shown);
+	}
+	if (!can(user.role, permission)) {
+		const english = `Your role (${user.role}) cannot ${WORDS[permission]} reports.`;
+		const role = t(localeOf(event.url), `role.${user.role}` as MessageKey);
+		const shown = refusalText(event, english, `refusal.role.${permission}`, { role });
+		return refuse(event, english, {}, unit, false, shown);
+	}
 	return user;
 }

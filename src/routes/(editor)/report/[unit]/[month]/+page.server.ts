@@ -104,8 +104,8 @@ function rawValues(form: FormData): Partial<Record<MeasureCode, string>> {
 }
 
 /**
- * A workflow refusal: 403 logged (in English, as the audit log keeps it), 409 shown in the page's
- * language with the person's entries kept.
+ * A workflow refusal in the page's language: 403 logged (in English, as the audit log keeps it),
+ * 409 shown with the person's entries kept.
  */
 async function refusal(
 	event: RequestEvent,
@@ -114,9 +114,17 @@ async function refusal(
 	extra: Record<string, unknown> = {}
 ) {
 	if (!(caught instanceof workflow.WorkflowError)) throw caught;
+	const text = caught.text(localeOf(event.url));
 	if (caught.status === 403)
-		return refuse(event, caught.message, {}, { id: unit.id, month: event.params.month });
-	return fail(caught.status, { message: caught.text(localeOf(event.url)), ...extra });
+		return refuse(
+			event,
+			caught.message,
+			{},
+			{ id: unit.id, month: event.params.month },
+			false,
+			text
+		);
+	return fail(caught.status, { message: text, ...extra });
 }
 
 async function save(event: RequestEvent, submit: boolean) {
