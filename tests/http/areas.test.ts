@@ -67,6 +67,18 @@ describe.each([
 		}
 	});
 
+	it('names each compared period once in a tile (a year’s previous period is a year earlier)', async () => {
+		const html = await (await get(`/areas/${code}?period=${period}`)).text();
+		const lists = [...html.matchAll(/<ul class="changes[^"]*">([\s\S]*?)<\/ul>/g)];
+		expect(lists.length).toBe(8);
+		for (const [, list] of lists) {
+			const compared = [...list.matchAll(/so với (?:cùng kỳ )?([^<]+?)\s*<\/li>/g)].map(
+				(m) => m[1]
+			);
+			expect(new Set(compared).size, compared.join(' | ')).toBe(compared.length);
+		}
+	});
+
 	it('lists the communes under it in the API’s order and ranks, and draws each on the map', async () => {
 		const html = await (await get(`/areas/${code}?period=${period}&indicator=on_time_rate`)).text();
 		const rows = await api(`indicator=on_time_rate&period=${period}&level=commune&parent=${code}`);
