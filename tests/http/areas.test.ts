@@ -79,6 +79,24 @@ describe.each([
 		}
 	});
 
+	it('points each change’s arrow the way the figure moved; a growing backlog is marked worse', async () => {
+		const html = await (await get(`/areas/${code}?period=${period}`)).text();
+		const items = [
+			...html.matchAll(/<li class="(better|worse|same|neutral)[^"]*">([\s\S]*?)<\/li>/g)
+		];
+		expect(items.length).toBeGreaterThanOrEqual(8);
+		for (const [, direction, li] of items) {
+			const arrow = /<span aria-hidden="true">([^<]*)<\/span>\s*([+−±])/.exec(li);
+			expect(arrow, li).not.toBeNull();
+			expect(arrow![1], li).toBe({ '+': '▲', '−': '▼', '±': '•' }[arrow![2]]);
+			if (direction === 'better' || direction === 'worse')
+				expect(li).toContain(direction === 'better' ? '(tốt hơn)' : '(kém hơn)');
+		}
+		const backlog = /data-indicator="overdue_backlog"[\s\S]*?<\/ul>/.exec(html)![0];
+		for (const [, direction, li] of backlog.matchAll(/<li class="(\w+)[^"]*">([\s\S]*?)<\/li>/g))
+			if (/>\s*\+/.test(li)) expect(direction, li).toBe('worse');
+	});
+
 	it('lists the communes under it in the API’s order and ranks, and draws each on the map', async () => {
 		const html = await (await get(`/areas/${code}?period=${period}&indicator=on_time_rate`)).text();
 		const rows = await api(`indicator=on_time_rate&period=${period}&level=commune&parent=${code}`);
