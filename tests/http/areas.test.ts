@@ -162,3 +162,32 @@ describe('links between areas', () => {
 		expect(html).not.toContain('Chỉ tiêu chính');
 	});
 });
+
+describe('a period still running', () => {
+	it('says up to which month its figures reach beside the period, on the map and the area', async () => {
+		// The map's period select offers the running year with the month its figures reach.
+		const select = await (await get('/')).text();
+		const [, period, month] = /<option value="(\d{4})">[^<(]*\(đến tháng (\d{1,2}\/\d{4})\)</.exec(
+			select
+		)!;
+		const [mm, yyyy] = month.split('/');
+		const english = new Date(Date.UTC(Number(yyyy), Number(mm) - 1, 1)).toLocaleString('en', {
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
+		const subtitle = (html: string) => /<p class="subtitle[^"]*">([^<]*)</.exec(html)![1];
+		const kpis = (html: string) => /<h2 id="kpis"[^>]*>([^<]*)</.exec(html)![1];
+		const map = await (await get(`/?period=${period}`)).text();
+		expect(subtitle(map)).toContain(`Năm ${period} (đến tháng ${month})`);
+		const mapEn = await (await get(`/?period=${period}&lang=en`)).text();
+		expect(subtitle(mapEn)).toContain(`${period} (to ${english})`);
+		const area = await (await get(`/areas/12?period=${period}`)).text();
+		expect(kpis(area)).toContain(`Năm ${period} (đến tháng ${month})`);
+		const areaEn = await (await get(`/areas/12?period=${period}&lang=en`)).text();
+		expect(kpis(areaEn)).toContain(`${period} (to ${english})`);
+		// A period over says nothing of the kind.
+		const past = await (await get(`/areas/12?period=${Number(period) - 1}`)).text();
+		expect(kpis(past)).not.toContain('(đến');
+	});
+});
