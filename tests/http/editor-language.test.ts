@@ -288,20 +288,20 @@ describe('the language through form posts', () => {
 				{ token: await reportToken(UNIT, MONTH_OWN, cookies.admin) },
 				{ cookie }
 			);
-		const en = await approve('&lang=en', cookies.approver);
-		expect(en.status).toBe(403);
-		expect(en.text).toContain('another approver must approve it');
-		const vi = await approve('', cookies.approver);
-		expect(vi.status).toBe(403);
-		expect(vi.text).toContain('người phê duyệt khác');
-		expect(vi.text).not.toContain('another approver');
-		const roleEn = await approve('&lang=en', cookies.editor);
-		expect(roleEn.status).toBe(403);
-		expect(roleEn.text).toContain('cannot approve or return reports');
-		const roleVi = await approve('', cookies.editor);
-		expect(roleVi.status).toBe(403);
-		expect(roleVi.text).toContain('không được duyệt hoặc trả lại báo cáo');
-		expect(roleVi.text).not.toContain('cannot approve');
+		// [who, English words, Vietnamese words]: one's own report, then a role without the right.
+		const cases = [
+			[cookies.approver, 'another approver must approve it', 'người phê duyệt khác'],
+			[cookies.editor, 'cannot approve or return reports', 'không được duyệt hoặc trả lại báo cáo']
+		];
+		for (const [cookie, english, vietnamese] of cases) {
+			const en = await approve('&lang=en', cookie);
+			expect(en.status).toBe(403);
+			expect(en.text).toContain(english);
+			const vi = await approve('', cookie);
+			expect(vi.status).toBe(403);
+			expect(vi.text).toContain(vietnamese);
+			expect(vi.text).not.toContain(english);
+		}
 		const api = await postJson(
 			`/api/v1/reports/${UNIT}/${MONTH_OWN}`,
 			{ action: 'approve', token: await reportToken(UNIT, MONTH_OWN, cookies.admin) },
