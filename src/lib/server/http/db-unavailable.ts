@@ -4,11 +4,13 @@
  * plain page elsewhere — not a 500: the request was fine, and clients and proxies should come
  * back (issue 16). No query is added to a healthy request: only one that ends in a 500, throws,
  * or (a read) is still unanswered after SLOW_MS (and again every SLOW_MS) is followed by a check.
- * A pool that answered some query within ANSWERED_MS is busy, not down (under a burst of new views,
- * reads wait for connections for many seconds: a timed probe then answered healthy requests
- * 503); otherwise a probe (`select 1`, at most PROBE_TIMEOUT_MS, shared by the requests failing
- * at the same moment) decides, and a failed one makes it a 503 — so a read waits at most a few
- * seconds once the database has stopped answering. A request that
+ * A probe (`select 1` on a connection of its own, at most PROBE_TIMEOUT_MS, shared by the
+ * requests checking at the same moment) decides: answered, the database is up; refused or broken
+ * (a server restarting or gone), it is down and the read answers 503 at once — so a read waits at
+ * most a few seconds once the database has stopped answering; only late (no answer in time, as on
+ * a machine so loaded that even `select 1` waits) does the pool's own activity decide: a pool that
+ * answered some query within ANSWERED_MS is busy, not down (under a burst of new views reads wait
+ * for connections for many seconds, and a timed probe alone answered healthy requests 503). A request that
  * failed on a lost or refused connection itself (noted by `handleError` and respond.ts, see
  * db-failure.ts) is a 503 without a probe: the database may be back by the time the probe runs.
  * Nothing is cached about the outage: postgres.js reconnects on the next query (its back-off is
@@ -36,24 +38,28 @@ const PROBE_SHARED_MS = 1_000;
 const SLOW_MS = 2_000;
 
 /**
- * A query answered within this long proves the database alive: under a burst of new views a
- * pool of long aggregates may answer nothing for a few seconds on a loaded machine (a 2 s
- * window still let 31 of 510 healthy requests be answered 503), while a database that is down
- * fails its queries (refused, or the connect timeout of 5 s) rather than leaving them waiting.
+ * When the probe is late (not refused), a query answered within this long proves the database
+ * alive: under a burst of new views a pool of long aggregates may answer nothing for a few
+ * seconds on a loaded machine (a 2 s window still let 31 of 510 healthy requests be answered
+ * 503). It is not consulted when the probe is refused: a restarted PostgreSQL had answered
+ * queries just before, and reads then waited 5.4 s for their 503 (the faults test's limit is 5).
  */
 const ANSWERED_MS = 10_000;
 
 const networked = Boolean(process.env.DATABASE_URL);
 
-let probe: { at: number; answers: Promise<boolean> } | undefined;
+/** What a probe found: an answer, a refusal or error, or nothing in time. */
+type Verdict = 'answers' | 'refused' | 'late';
 
-/** True when the database answers `select 1` in time. */
-function databaseAnswers(): Promise<boolean> {
+let probe: { at: number; verdict: Promise<Verdict> } | undefined;
+
+/** Asks the database `select 1`, at most PROBE_TIMEOUT_MS (shared for PROBE_SHARED_MS). */
+function probeDatabase(): Promise<Verdict> {
 	const at = performance.now();
-	if (probe && at - probe.at < PROBE_SHARED_MS) return probe.answers;
+	if (probe && at - probe.at < PROBE_SHARED_MS) return probe.verdict;
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	const late = new Promise<boolean>(
-		(done) => (timer = setTimeout(() => done(false), PROBE_TIMEOUT_MS))
+	const late = new Promise<Verdict>(
+		(done) => (timer = setTimeout(() => done('late'), PROBE_TIMEOUT_MS))
 	);
 	const answered = ready()
 		.then(async (store) => {
@@ -62,22 +68,29 @@ function databaseAnswers(): Promise<boolean> {
 			else await store.rows('select 1');
 		})
 		.then(
-			() => true,
-			() => false
+			(): Verdict => 'answers',
+			(): Verdict => 'refused'
 		);
-	const answers = Promise.race([answered, late]).finally(() => clearTimeout(timer));
-	probe = { at, answers };
-	return answers;
+	const verdict = Promise.race([answered, late]).finally(() => clearTimeout(timer));
+	probe = { at, verdict };
+	return verdict;
+}
+
+/** True when the database answers `select 1` in time. */
+async function databaseAnswers(): Promise<boolean> {
+	return (await probeDatabase()) === 'answers';
 }
 
 /**
- * For a read still waiting (not for a failure): true when a query came back within
- * ANSWERED_MS — the database answers, however long the queue — else the probe's verdict.
+ * For a read still waiting (not for a failure): the probe's verdict, except that a late probe
+ * with a query answered within ANSWERED_MS means busy — the database answers, however long the
+ * queue.
  */
 async function stillAnswers(): Promise<boolean> {
+	const verdict = await probeDatabase();
+	if (verdict !== 'late') return verdict === 'answers';
 	const store = await ready();
-	if (store.answeredAt && performance.now() - store.answeredAt() < ANSWERED_MS) return true;
-	return databaseAnswers();
+	return Boolean(store.answeredAt && performance.now() - store.answeredAt() < ANSWERED_MS);
 }
 
 /** The 503 answer, with the given (security) headers. */
