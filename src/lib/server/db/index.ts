@@ -54,11 +54,6 @@ export interface Store extends Executor {
 	 * (db-unavailable.ts); rejects when it does not.
 	 */
 	ping?(): Promise<void>;
-	/**
-	 * PostgreSQL only: when (performance.now()) a query last came back from the server, so that
-	 * a pool answering other queries is known to be busy, not down (db-unavailable.ts).
-	 */
-	answeredAt?(): number;
 	close(): Promise<void>;
 }
 

@@ -44,21 +44,16 @@ export async function openPostgres(
 	const client = postgres(url, { ...options, max: Number(process.env.DATABASE_POOL ?? 10) });
 	// One connection apart from the pool, opened on the first ping and kept (ping below).
 	let pinger: ReturnType<typeof postgres> | undefined;
-	// When a query last came back (answeredAt below).
-	let answered = 0;
 	const db = drizzle(client, { schema }) as unknown as Db;
 	type Sql = typeof client;
 	const executor = (s: Sql | TransactionSql): Executor => ({
 		async rows<T>(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
-			const rows = (await s.unsafe(q.text, q.params as never[], prepared(q))) as unknown as T[];
-			answered = performance.now();
-			return rows;
+			return (await s.unsafe(q.text, q.params as never[], prepared(q))) as unknown as T[];
 		},
 		async run(query: SQL | string, params?: unknown[]) {
 			const q = compile(query, params);
 			const result = await s.unsafe(q.text, q.params as never[], prepared(q));
-			answered = performance.now();
 			return result.count ?? 0;
 		},
 		async copyIn(table: string, columns: string[], csv: string | Iterable<string>) {
@@ -121,7 +116,6 @@ export async function openPostgres(
 			pinger ??= postgres(url, { ...options, max: 1, connect_timeout: 2, idle_timeout: 60 });
 			await pinger.unsafe('select 1');
 		},
-		answeredAt: () => answered,
 		async close() {
 			await Promise.all([client.end({ timeout: 5 }), pinger?.end({ timeout: 1 })]);
 		}

@@ -110,7 +110,6 @@ export function replicatedStore(primary: Store, replica: Store): Store {
 		transaction: (fn) => primary.transaction(fn),
 		listen: primary.listen,
 		ping: primary.ping,
-		answeredAt: primary.answeredAt,
 		async close() {
 			await Promise.all([primary.close(), replica.close()]);
 		}
