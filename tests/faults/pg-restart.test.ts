@@ -159,6 +159,15 @@ describe.skipIf(!existsSync(join(BIN, 'initdb')))('PostgreSQL restarted under re
 				.slice(0, 80)
 				.map((s) => `${s.path} ${Math.round(s.start)}→${Math.round(s.end)} ${s.error ?? s.status}`)
 				.join('\n');
+		const slowest = [...samples].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 6);
+		console.log(
+			`stopped at ${Math.round(downAt)} ms, back at ${Math.round(backAt)} ms; slowest:\n` +
+				slowest
+					.map(
+						(s) => `${s.path} ${Math.round(s.start)}→${Math.round(s.end)} ${s.error ?? s.status}`
+					)
+					.join('\n')
+		);
 		const errors = samples.filter((s) => s.error);
 		if (errors.length) console.log(timeline());
 		expect(errors.map((s) => s.error).slice(0, 5), 'requests without an answer').toEqual([]);

@@ -72,7 +72,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
 		const primary = await openPostgres(url);
 		if (!readUrl) return primary;
 		// A replica that does not answer must not hold a public request for long: it falls back.
-		return replicatedStore(primary, await openPostgres(readUrl, { connect_timeout: 3 }));
+		return replicatedStore(primary, await openPostgres(readUrl, { connect_timeout: 2 }));
 	}
 	return openPglite(resolve(options.dataDir ?? process.env.DATA_DIR ?? './.data'));
 }
