@@ -3,6 +3,7 @@
  * port, with the store given by the environment. Request logging is off. The spawning, copying and
  * waiting are shared with the test setup (scripts/lib/built-server.ts).
  */
+import { appendFileSync } from 'node:fs';
 import { buildStaleReason, root, viteBuild } from '../build-state.js';
 import {
 	copyBuild as copyBuildAs,
@@ -61,6 +62,9 @@ export async function startServer(
 	};
 	if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
 	const server = spawnBuilt(buildCopy, childEnv);
+	// BENCH_SERVER_LOG=FILE: what the servers write on stderr (errors, their stacks) is kept there.
+	const log = process.env.BENCH_SERVER_LOG;
+	if (log) server.onStderr((chunk) => appendFileSync(log, chunk));
 	try {
 		await waitUntilReady(server.child, url + READY_PATH);
 	} catch (error) {

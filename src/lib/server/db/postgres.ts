@@ -37,19 +37,14 @@ export async function openPostgres(
 		// is also the only bound on a known postgres.js 3.4 fault: a connection that PostgreSQL
 		// closes while it is starting up ("the database system is starting up") is retried at once
 		// with no budget, so the query waiting on it hangs until this timer fires (porsager/postgres
-		// #1193, fix not released). At 5 s, a reader arriving as PostgreSQL came back waited 5.3 s.
+		// #1193, fix not released). The other fault seen through a restart, a connection that never
+		// writes again, is patched (patches/postgres+3.4.9.patch).
 		connect_timeout: 3,
-		// At most one statement waiting behind the running one on a connection; the others wait in
-		// postgres.js's queue, first in first out, for the next connection that is free. With the
-		// default (100), a new query is piped to a busy connection while the queue is served only
-		// when a connection has nothing left in flight: under 32 readers on 10 connections two of
-		// them waited from the start until PostgreSQL stopped (2.9 s, no answer) while the others
-		// were served in 15 ms, and queries queued while connections were being made again after
-		// a restart waited 5-6.5 s. With 1: nobody waited over 0.8 s through a restart, p99 27-29 ms
-		// instead of 38-47 (select with pg_sleep(5 ms)), for 7% fewer statements per second. (0
-		// would break sql.begin: the connection is reserved for the transaction only when it can
-		// still take a statement.)
-		max_pipeline: 1,
+		// Pipelining stays at the default (100 statements per connection). With 1, waiting queries
+		// would be served first in first out (under 32 readers on 10 connections two of them
+		// waited 2.9 s while the others took 15 ms), but a `begin` piped behind a running statement
+		// is then not reserved for its transaction and fails with UNSAFE_TRANSACTION: 6 of 85
+		// approvals and uploads of the bench's soak answered 500.
 		...extra,
 		// Dates stay 'YYYY-MM-DD' strings, as on PGlite with our casts.
 		types: {
