@@ -40,11 +40,16 @@ export async function openPostgres(
 		// #1193, fix not released). The other fault seen through a restart, a connection that never
 		// writes again, is patched (patches/postgres+3.4.9.patch).
 		connect_timeout: 3,
-		// Pipelining stays at the default (100 statements per connection). With 1, waiting queries
-		// would be served first in first out (under 32 readers on 10 connections two of them
-		// waited 2.9 s while the others took 15 ms), but a `begin` piped behind a running statement
-		// is then not reserved for its transaction and fails with UNSAFE_TRANSACTION: 6 of 85
-		// approvals and uploads of the bench's soak answered 500.
+		// At most one statement waiting behind the running one on a connection; the others wait in
+		// postgres.js's queue, first in first out, for the next connection that is free. With the
+		// default (100), a new query is piped to a busy connection while the queue is served only
+		// when a connection has nothing left in flight: under 32 readers on 10 connections two of
+		// them waited 2.9 s while the others took 15 ms. With 1: p99 27-29 ms instead of 38-47
+		// (select with pg_sleep(5 ms)), for 7% fewer statements per second. It needs the second
+		// fix of our patch: postgres.js reserved a connection for a transaction only when its
+		// `begin` left room in the pipeline, and with 1 a begin piped behind a running statement
+		// ran unreserved (UNSAFE_TRANSACTION: 6 of 85 approvals and uploads of the soak got 500).
+		max_pipeline: 1,
 		...extra,
 		// Dates stay 'YYYY-MM-DD' strings, as on PGlite with our casts.
 		types: {
