@@ -38,7 +38,8 @@ const opts = readOptions();
 delete process.env.DATABASE_URL;
 const work = mkdtempSync(join(tmpdir(), 'xaso-bench-'));
 const benchDir = resolve(root, 'bench');
-// BENCH_DB_NAME: a name of its own for one user of a shared PostgreSQL.
+// BENCH_DB_NAME: a name of its own for one user of a shared PostgreSQL. BENCH_SERVER_LOG=FILE keeps
+// what the bench's servers write on stderr (bench/server.ts).
 const dbName = process.env.BENCH_DB_NAME ?? `xaso_bench_${process.pid}`;
 const laiChauDb = `${dbName}_laichau`;
 const cleanups: (() => Promise<void> | void)[] = [];
