@@ -4,9 +4,23 @@ import { defineConfig } from 'vitest/config';
 import { messagesSplit } from './vite/messages-split';
 import { chunking } from './vite/chunking';
 import { paraglideOptions } from './vite/paraglide';
+import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
 	plugins: [paraglideVitePlugin(paraglideOptions), messagesSplit(), chunking(), sveltekit()],
+	resolve: {
+		alias: [
+			// Its package sends browsers a single UMD file of the whole library (~30 KB, with a
+			// classifier and a normal table built when it loads) for the one function we use
+			// (ckmeans, domain/classify.ts); its ES module source lets the bundle keep that one.
+			{
+				find: /^simple-statistics$/,
+				replacement: fileURLToPath(
+					new URL('./node_modules/simple-statistics/index.js', import.meta.url)
+				)
+			}
+		]
+	},
 	test: {
 		projects: [
 			{

@@ -46,6 +46,20 @@ describe('smoke', () => {
 		expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
 	});
 
+	it('the built scripts and styles carry nosniff too (served before the hooks)', async () => {
+		const html = await (await fetch(new URL('/', baseURL))).text();
+		const assets = [...html.matchAll(/["'(](\.?\/_app\/immutable\/[^"')]+\.(?:js|css))/g)].map(
+			(m) => m[1]
+		);
+		expect(assets.length).toBeGreaterThan(0);
+		for (const asset of new Set(assets)) {
+			const response = await fetch(new URL(asset, baseURL));
+			expect(response.status, asset).toBe(200);
+			expect(response.headers.get('x-content-type-options'), asset).toBe('nosniff');
+			expect(response.headers.get('cache-control'), asset).toContain('immutable');
+		}
+	});
+
 	it('an unknown page is a 404 without a stack trace', async () => {
 		const response = await fetch(new URL('/no-such-page-xaso', baseURL));
 		expect(response.status).toBe(404);

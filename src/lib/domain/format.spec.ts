@@ -33,6 +33,33 @@ describe('formatNumber', () => {
 	it('defaults to Vietnamese', () => {
 		expect(formatNumber(12122)).toBe('12.122');
 	});
+
+	it('writes what Intl.NumberFormat writes, for thousands of values in both languages', () => {
+		// Values of every kind the pages format: rates, counts, ratios, halves at each decimal,
+		// tiny and negative ones; a fixed pseudo-random sequence besides the hand-picked ones.
+		const values = [0, -0, 0.5, 1.005, 2.675, 1.45, -1.45, 0.0005, 0.00049, 9.9995, 99.95, 1e-7];
+		values.push(1234.5, 999999.9996, 1e15 + 0.5, 123456789012, -0.0004, 5e-7, 0.125, 0.375);
+		let seed = 20251;
+		const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+		for (let i = 0; i < 3000; i++) {
+			const scale = 10 ** Math.floor(next() * 9 - 3);
+			const x = (next() - 0.2) * scale;
+			values.push(x, Math.round(x * 1000) / 1000, Math.round(x * 20) / 20 + 0.005);
+		}
+		const tags = { vi: 'vi-VN', en: 'en-US' } as const;
+		for (const locale of ['vi', 'en'] as const) {
+			for (const digits of [undefined, 0, 1, 2, 3]) {
+				const intl = new Intl.NumberFormat(tags[locale], {
+					...(digits === undefined
+						? {}
+						: { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+					signDisplay: 'negative'
+				});
+				const wrong = values.filter((x) => formatNumber(x, locale, digits) !== intl.format(x));
+				expect(wrong.map((x) => [x, formatNumber(x, locale, digits), intl.format(x)])).toEqual([]);
+			}
+		}
+	});
 });
 
 describe('formatValue', () => {

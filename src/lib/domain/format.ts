@@ -10,35 +10,61 @@ export type Locale = 'vi' | 'en';
 /** Shown in place of a missing value (an en dash); {@link noDataLabel} says it in words. */
 export const NO_DATA = '–';
 
-const TAGS: Record<Locale, string> = { vi: 'vi-VN', en: 'en-US' };
+/** Separators of the two languages: vi-VN `1.234,5`, en-US `1,234.5` (as Intl writes them). */
+const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
+	vi: { group: '.', decimal: ',' },
+	en: { group: ',', decimal: '.' }
+};
 
-// Intl.NumberFormat is costly to build; a map of a few hundred communes formats thousands of values.
-const formatters = new Map<string, Intl.NumberFormat>();
+/** Decimals when none are asked for: up to three, as Intl.NumberFormat's default. */
+const DEFAULT_MAX_DIGITS = 3;
 
-function formatter(locale: Locale, digits: number | undefined): Intl.NumberFormat {
-	const key = `${locale}:${digits ?? ''}`;
-	let f = formatters.get(key);
-	if (!f) {
-		f = new Intl.NumberFormat(TAGS[locale], {
-			...(digits === undefined
-				? {}
-				: { minimumFractionDigits: digits, maximumFractionDigits: digits }),
-			// No "-0,0" for a tiny negative rounding error.
-			signDisplay: 'negative'
-		});
-		formatters.set(key, f);
-	}
-	return f;
+/**
+ * `x` rounded to `digits` decimals, half away from zero, on its shortest decimal form (as ICU
+ * rounds: 1.005 → 1,01, where `toFixed` says 1,00): the whole and fraction digits, unsigned.
+ */
+function roundDecimal(x: number, digits: number): { whole: string; fraction: string } {
+	const abs = Math.abs(x);
+	// Below 1e-6 the shortest form is written with an exponent; it rounds to 0 at ≤ 5 decimals.
+	const text = abs < 1e-6 ? '0' : String(abs);
+	const dot = text.indexOf('.');
+	const whole = dot < 0 ? text : text.slice(0, dot);
+	const rest = dot < 0 ? '' : text.slice(dot + 1);
+	const kept = rest.slice(0, digits).padEnd(digits, '0');
+	const up = rest.length > digits && rest.charCodeAt(digits) >= 53; /* '5' */
+	const scaled = (BigInt(whole + kept) + (up ? 1n : 0n)).toString().padStart(digits + 1, '0');
+	return {
+		whole: scaled.slice(0, scaled.length - digits),
+		fraction: scaled.slice(scaled.length - digits)
+	};
 }
 
 /**
  * A number with the locale's separators (vi: `1.234,5`; en: `1,234.5`).
+ *
+ * Written out rather than with Intl.NumberFormat, whose result it equals (format.spec.ts checks
+ * thousands of values against it): building a formatter loads ICU's locale data, ~10 ms of a
+ * phone's main thread for each of the four the map page needs, all of it while the page hydrates
+ * (issue 15: total blocking time).
  * @param digits fixed number of decimals; omitted, up to three as needed.
  * @returns {@link NO_DATA} for null or a non-finite number.
  */
 export function formatNumber(x: number | null, locale: Locale = 'vi', digits?: number): string {
 	if (x === null || !Number.isFinite(x)) return NO_DATA;
-	return formatter(locale, digits).format(x);
+	// 1e21 and beyond are written with an exponent; no figure of ours comes near.
+	if (
+		Math.abs(x) >= 1e21 ||
+		(digits !== undefined && (digits < 0 || digits > 5 || !Number.isInteger(digits)))
+	) {
+		return x.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-US');
+	}
+	const { whole, fraction: fixed } = roundDecimal(x, digits ?? DEFAULT_MAX_DIGITS);
+	const fraction = digits === undefined ? fixed.replace(/0+$/, '') : fixed;
+	const { group, decimal } = SEPARATORS[locale];
+	const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
+	// No "-0,0" for a tiny negative rounding error (signDisplay: 'negative').
+	const negative = x < 0 && /[1-9]/.test(whole + fraction);
+	return `${negative ? '-' : ''}${grouped}${fraction ? decimal + fraction : ''}`;
 }
 
 // Rates come from integer counts, so a genuine rate is never within this of 0 or 100; anything

@@ -66,6 +66,9 @@ if (url) {
 	const painted = shapes
 		.then(async (read) => {
 			if (!canvas) return;
+			// Decoding and drawing in one task blocked a phone's main thread for ~90 ms (4× CPU);
+			// in two, neither holds it long enough to delay a tap (issue 15: total blocking time).
+			await new Promise((next) => setTimeout(next, 0));
 			draw(read, canvas);
 			// Settled once the picture is on the screen, not merely on the canvas: whatever waits
 			// for it (hydration, a long task) would otherwise hold the frame back.

@@ -168,6 +168,34 @@ describe('cachedAnswer', () => {
 		expect(bodies.every((b) => b === big)).toBe(true);
 	});
 
+	it('sends a page brotli from its first answer, and a smaller brotli once it is asked again', async () => {
+		// An HTML page with the variety of a real one, so that the qualities differ in size.
+		const rows = Array.from(
+			{ length: 400 },
+			(_, i) =>
+				`<tr><td>${i}</td><td>Xã ${(i * 7919) % 997}</td><td>${((i * 37) % 1000) / 10}%</td></tr>`
+		);
+		const page = `<!doctype html><html><body><table>${rows.join('')}</table></body></html>`;
+		const compute = async () => new Response(page, { headers: { 'content-type': 'text/html' } });
+		const ask = (request: Request) => cachedAnswer(request, '/', 1, compute);
+		const br = () => new Request('http://x/', { headers: { 'accept-encoding': 'gzip, br' } });
+		const first = await ask(br());
+		expect(first.headers.get('content-encoding')).toBe('br');
+		const quick = Buffer.from(await first.arrayBuffer());
+		expect(brotliDecompressSync(quick).toString()).toBe(page);
+		const hit = await ask(br()); // the first hit queues the best quality
+		expect(hit.headers.get('content-encoding')).toBe('br');
+		await brotliIdle();
+		const best = await ask(br());
+		const bytes = Buffer.from(await best.arrayBuffer());
+		expect(brotliDecompressSync(bytes).toString()).toBe(page);
+		expect(bytes.length).toBeLessThan(quick.length);
+		expect(Number(best.headers.get('content-length'))).toBe(bytes.length);
+		// A JSON answer still waits for its first hit (a burst of new views costs no brotli).
+		const json = await cachedAnswer(br(), key, 1, counter().compute);
+		expect(json.headers.get('content-encoding')).toBe('gzip');
+	});
+
 	it('gives small answers the best brotli, large ones a cheap quality', () => {
 		expect(brotliQuality(10_000)).toBe(11);
 		expect(brotliQuality(90_000)).toBe(11);
