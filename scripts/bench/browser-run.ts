@@ -10,6 +10,7 @@ import { rawGet } from './raw-get.ts';
 import { servePlainLeaflet } from './plain-leaflet.ts';
 import { seedLaiChau } from './laichau.ts';
 import { runLighthouse, type LighthouseResult } from './lighthouse.ts';
+import { settledPage } from '../lib/settled-page.ts';
 import { createDatabase, dropDatabase } from './database.ts';
 import { startServer } from './server.ts';
 import { geometryPathIn } from './soak-run.ts';
@@ -102,6 +103,8 @@ export async function laiChauRun(
 	const lc = await startServer(buildCopy, { DATABASE_URL: lcUrl });
 	let out: NonNullable<BrowserData['laiChau']>;
 	try {
+		// The copy of the page a visitor gets, as the page-weight test measures it.
+		await settledPage(`${lc.url}/`);
 		const browser = await launch();
 		try {
 			const v = await visitPage(browser, `${lc.url}/`, 1, { warm: true });

@@ -7,9 +7,7 @@ import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { listUnits, resolveUnit } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
-import { mapFallback } from '$lib/server/queries/map-fallback';
-import type { SvgMap } from '$lib/geo/svg-map';
-import { ServerOnly } from '$lib/transport/server-only';
+import { MAX_SVG_UNITS, mapFallback } from '$lib/server/queries/map-fallback';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
@@ -66,7 +64,7 @@ function figuresOf(result: ValuesResult): Figures {
  * and the map reads its figures from them; else the first rows in the order of `sort`, and the
  * map gets every unit's value packed apart (state/map-figures.ts).
  */
-export const load: PageServerLoad = async ({ url, isDataRequest }) => {
+export const load: PageServerLoad = async ({ url }) => {
 	const store = await ready();
 	// Lookups that change only with the data version are asked once per version.
 	const memo = perVersion(store);
@@ -138,7 +136,12 @@ export const load: PageServerLoad = async ({ url, isDataRequest }) => {
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
-			fallback: pageFallback(await mapFallback(store, view.level, frame.at, !isDataRequest)),
+			fallback: <PageFallback>{
+				// The view's framable map in its place, for a reader without JavaScript: not for a
+				// national view (too many units to draw) nor the portal's figures (it draws ours).
+				noscriptMap: !source.official && all.length > 0 && all.length <= MAX_SVG_UNITS,
+				place: (await mapFallback(store, frame.at)).place
+			},
 			unavailable: null
 		};
 	} catch (caught) {
@@ -228,11 +231,7 @@ function empty() {
 }
 
 interface PageFallback {
-	/** The no-JavaScript map: rendered by the server, never sent in the hydration data. */
-	svgMap: ServerOnly<SvgMap>;
+	/** Whether the page offers the map without JavaScript (NoScriptMap.svelte). */
+	noscriptMap: boolean;
 	place: string | null;
-}
-
-function pageFallback(fallback: { svgMap: SvgMap | null; place: string | null }): PageFallback {
-	return { svgMap: new ServerOnly(fallback.svgMap), place: fallback.place };
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { migrateStore } from '../../src/lib/server/db/migrate.ts';
 import { seedStore } from '../../src/lib/server/services/setup.ts';
 import { mapShapes } from '../../src/lib/server/services/map-shapes.ts';
-import { shapesAt, unitsChangedOn } from '../../src/lib/server/queries/map.ts';
+import { unitsChangedOn } from '../../src/lib/server/queries/map.ts';
 import { decodeShapes } from '../../src/lib/geo/shapes-binary.ts';
 import { today } from '../../src/lib/domain/clock.ts';
 import { createTestStore, type TestStore } from '../support/test-store.ts';
@@ -55,14 +55,6 @@ describe('stored map shapes', () => {
 		expect(n).toBeGreaterThan(0);
 		expect((decoded.codes as string[]).length).toBe(n);
 		expect(shapes.etag).toMatch(/^"[\w-]{20}"$/);
-	});
-
-	it('with a maximum, are all read up to it and none above it (the page fallback reads no geometry it would not draw)', async () => {
-		const at = await unitsChangedOn(t.store, 'commune', today());
-		const all = await shapesAt(t.store, 'commune', at);
-		expect(all.length).toBeGreaterThan(1);
-		expect(await shapesAt(t.store, 'commune', at, all.length)).toEqual(all);
-		expect(await shapesAt(t.store, 'commune', at, all.length - 1)).toEqual([]);
 	});
 
 	it('are dropped when units change, and made again on the next read', async () => {

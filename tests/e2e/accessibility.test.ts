@@ -111,39 +111,56 @@ describe('the map page without JavaScript', () => {
 			rows: { unit_code: string; unit_name: string; value: number | null }[];
 		}>(`/api/v1/values?${view}`);
 		const { page, errors } = await openPage(browser, `/?${view}`, { javaScriptEnabled: false });
-		const drawn = await page.evaluate(() => {
-			const svg = document.querySelector('.noscript-map svg')!;
+		// The map is the view's framable map (/embed/map) in a frame, loaded only without scripts.
+		const frameElement = page.locator('.noscript-map iframe');
+		await frameElement.waitFor();
+		const layout = await page.evaluate(() => {
+			const frame = document.querySelector('.noscript-map iframe')!;
 			const table = document.querySelector('#figures table')!;
 			return {
-				paths: [...svg.querySelectorAll('path')].map((p) => ({
-					code: p.getAttribute('data-code'),
-					title: p.querySelector('title')?.textContent ?? '',
-					d: (p.getAttribute('d') ?? '').length
-				})),
-				svgAboveTable:
-					svg.compareDocumentPosition(table) === Node.DOCUMENT_POSITION_FOLLOWING &&
-					svg.getBoundingClientRect().bottom <= table.getBoundingClientRect().top,
-				svgHeight: svg.getBoundingClientRect().height,
+				src: frame.getAttribute('src'),
+				title: frame.getAttribute('title'),
+				mapAboveTable:
+					frame.compareDocumentPosition(table) === Node.DOCUMENT_POSITION_FOLLOWING &&
+					frame.getBoundingClientRect().bottom <= table.getBoundingClientRect().top,
+				mapHeight: frame.getBoundingClientRect().height,
 				tableRows: table.querySelectorAll('tbody tr').length,
 				leafletShown: [...document.querySelectorAll('.map-card')].some(
 					(el) => getComputedStyle(el).display !== 'none'
 				)
 			};
 		});
-		expect(drawn.paths.map((p) => p.code).sort()).toEqual(rows.map((r) => r.unit_code).sort());
+		expect(layout.src).toMatch(/^\/embed\/map\?indicator=on_time_rate&period=2025&level=commune/);
+		expect(layout.title).toContain('Tỷ lệ');
+		const frame = (await frameElement.elementHandle())!;
+		const inner = (await frame.contentFrame())!;
+		await inner.waitForSelector('svg.svg-map path');
+		const drawn = await inner.evaluate(() =>
+			[...document.querySelectorAll('svg.svg-map path')].map((p) => ({
+				code: p.getAttribute('data-code'),
+				title: p.querySelector('title')?.textContent ?? '',
+				d: (p.getAttribute('d') ?? '').length,
+				target: p.closest('a')?.getAttribute('target') ?? null,
+				href: p.closest('a')?.getAttribute('href') ?? ''
+			}))
+		);
+		expect(drawn.map((p) => p.code).sort()).toEqual(rows.map((r) => r.unit_code).sort());
 		for (const row of rows) {
-			const path = drawn.paths.find((p) => p.code === row.unit_code)!;
+			const path = drawn.find((p) => p.code === row.unit_code)!;
 			expect(path.d).toBeGreaterThan(10);
 			expect(path.title.startsWith(`${row.unit_name}: `), path.title).toBe(true);
 			// The figure as the table writes it (vi-VN, one decimal), or that there is none.
 			expect(path.title.slice(row.unit_name.length + 2)).toMatch(
 				row.value === null ? /^không có số liệu/ : /^(<)?\d{1,3}(\.\d{3})*,\d%/
 			);
+			// A unit's page opens out of the frame.
+			expect(path.href).toContain(`/units/${row.unit_code}`);
+			expect(path.target).toBe('_blank');
 		}
-		expect(drawn.svgAboveTable).toBe(true);
-		expect(drawn.svgHeight).toBeGreaterThan(150);
-		expect(drawn.tableRows).toBe(rows.length);
-		expect(drawn.leafletShown).toBe(false);
+		expect(layout.mapAboveTable).toBe(true);
+		expect(layout.mapHeight).toBeGreaterThan(150);
+		expect(layout.tableRows).toBe(rows.length);
+		expect(layout.leafletShown).toBe(false);
 		expect(errors).toEqual([]);
 		await page.context().close();
 	});

@@ -29,8 +29,7 @@ async function mapRows(view: string): Promise<Row[] | null> {
 	const res = await fetch(`${base}/__data.json?${view}`);
 	expect(res.status).toBe(200);
 	const body = (await res.json()) as { nodes: ({ data: unknown[] } | null)[] };
-	// ServerOnly (src/hooks.ts transport) arrives without its contents, as in the browser.
-	const page = unflatten(body.nodes.at(-1)!.data, { ServerOnly: () => null }) as {
+	const page = unflatten(body.nodes.at(-1)!.data) as {
 		rows: Row[];
 		unavailable: unknown;
 	};

@@ -64,28 +64,17 @@ export interface MapShape {
 	geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 
-/**
- * Shapes of the units of a level in force on `at`, with their source, ordered by code. With
- * `max`, none when there are more than `max` units: their count is known before any geometry is
- * read (a national commune map is 9,746 shapes, tens of megabytes of text to parse).
- */
-export async function shapesAt(
-	db: Executor,
-	level: Level,
-	at: string,
-	max?: number
-): Promise<MapShape[]> {
-	const shown = sql`level = ${level} and geometry is not null
-			and coalesce(valid_from, '0001-01-01') <= ${at}::date
-			and coalesce(valid_to, '9999-12-31') >= ${at}::date`;
+/** Shapes of the units of a level in force on `at`, with their source, ordered by code. */
+export async function shapesAt(db: Executor, level: Level, at: string): Promise<MapShape[]> {
 	const rows = await db.rows<{
 		code: string;
 		name: string;
 		source: string | null;
 		geometry: string;
 	}>(sql`select code, name, geometry_source as source, geometry::text as geometry from units
-		where ${shown}
-			${max === undefined ? sql`` : sql`and (select count(*) from units where ${shown}) <= ${max}`}
+		where level = ${level} and geometry is not null
+			and coalesce(valid_from, '0001-01-01') <= ${at}::date
+			and coalesce(valid_to, '9999-12-31') >= ${at}::date
 		order by code`);
 	return rows.map((r) => ({
 		code: r.code,
