@@ -7,7 +7,7 @@ import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
 import { listUnits, resolveUnit } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
-import { MAX_SVG_UNITS, mapFallback } from '$lib/server/queries/map-fallback';
+import { mapFallback } from '$lib/server/queries/map-fallback';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
@@ -16,6 +16,9 @@ import { packFigures, type MapFigures } from '$lib/state/map-figures';
 import { firstRows, parseSort, TABLE_LIMIT } from '$lib/state/table-sort';
 import { readSource, withSource, type MapSource } from '$lib/server/services/map-source';
 import { perVersion } from '$lib/server/queries/version-memo';
+
+/** Above this many units the no-JavaScript map is too heavy to draw and too fine to read. */
+const NOSCRIPT_MAP_UNITS = 400;
 
 /** What the map and table show of a figure (the API row without its composite breakdown). */
 export type MapRow = Omit<ValueRow, 'components'>;
@@ -136,12 +139,12 @@ export const load: PageServerLoad = async ({ url }) => {
 			sources,
 			geometryUrl: `/api/v1/geometry?${geometry}`,
 			mergedOnto: frame.implicitAsOf ? frame.asOf : null,
-			fallback: <PageFallback>{
+			fallback: {
 				// The view's framable map in its place, for a reader without JavaScript: not for a
 				// national view (too many units to draw) nor the portal's figures (it draws ours).
-				noscriptMap: !source.official && all.length > 0 && all.length <= MAX_SVG_UNITS,
+				noscriptMap: !source.official && all.length > 0 && all.length <= NOSCRIPT_MAP_UNITS,
 				place: (await mapFallback(store, frame.at)).place
-			},
+			} satisfies PageFallback,
 			unavailable: null
 		};
 	} catch (caught) {

@@ -1,18 +1,12 @@
 /**
  * Unit shapes as SVG path strings, for maps drawn on the server (a small map beside an area's
- * figures, a printed brief, the map without JavaScript). Web Mercator, as on the interactive map,
- * computed before a planar fit: d3's spherical projections read GeoJSON's counter-clockwise rings
+ * figures, a printed brief, the embedded map, which is also the map without JavaScript). Web
+ * Mercator, as on the interactive map, computed before a planar fit: d3's spherical projections read GeoJSON's counter-clockwise rings
  * as "the whole globe but this polygon" and would fill the box. Points closer
  * than `minStep` pixels to the last one kept are dropped, which takes a province's detailed
  * boundaries from hundreds of kilobytes to a few tens without a visible change at this size.
  */
-import {
-	geoIdentity,
-	geoPath,
-	type GeoContext,
-	type GeoPermissibleObjects,
-	type GeoStream
-} from 'd3-geo';
+import { geoIdentity, geoPath, type GeoPermissibleObjects, type GeoStream } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export interface ShapeInput {
@@ -31,16 +25,12 @@ export interface SvgMap {
 	shapes: SvgShape[];
 }
 
-/**
- * Fits `shapes` into a `width` × `height` box (minus `padding`) and returns their paths.
- * `compact`: whole pixels and relative moves (`M12 40l3-1 …`), about a third of the bytes, for
- * a map carried in every page's HTML (the map without JavaScript).
- */
+/** Fits `shapes` into a `width` × `height` box (minus `padding`) and returns their paths. */
 export function svgMap(
 	shapes: ShapeInput[],
 	width: number,
 	height: number,
-	{ padding = 4, minStep = 0.75, compact = false } = {}
+	{ padding = 4, minStep = 0.75 } = {}
 ): SvgMap {
 	const drawn = shapes.filter((s): s is ShapeInput & { geometry: Polygon | MultiPolygon } =>
 		Boolean(s.geometry)
@@ -67,12 +57,7 @@ export function svgMap(
 		stream: (output: GeoStream) => projection.stream(thinning(minStep, output))
 	};
 	const path = geoPath(transform).digits(1);
-	const draw = (geometry: GeoPermissibleObjects): string => {
-		if (!compact) return path(geometry) ?? '';
-		const context = new RelativePath();
-		geoPath(transform, context)(geometry);
-		return context.toString();
-	};
+	const draw = (geometry: GeoPermissibleObjects): string => path(geometry) ?? '';
 	return {
 		width,
 		height,
@@ -120,46 +105,4 @@ function thinning(step: number, output: GeoStream): GeoStream {
 		polygonEnd: () => output.polygonEnd(),
 		sphere: () => output.sphere?.()
 	};
-}
-
-/**
- * A path context writing whole-pixel relative moves (`M12 40l3-1 2 4z m5 6…`); a point that
- * rounds onto the last one is dropped. After `z` the pen is back at the ring's start, as SVG has it.
- */
-class RelativePath implements GeoContext {
-	#d = '';
-	#x = 0;
-	#y = 0;
-	#startX = 0;
-	#startY = 0;
-	#drawing = false;
-	#pair(dx: number, dy: number, letter: string) {
-		const sep = (v: number) => (v < 0 ? `${v}` : ` ${v}`);
-		const lead = letter || (dx < 0 ? '' : ' ');
-		this.#d += `${lead}${dx}${sep(dy)}`;
-	}
-	moveTo(x: number, y: number) {
-		const [rx, ry] = [Math.round(x), Math.round(y)];
-		if (this.#d === '') this.#d = `M${rx} ${ry}`;
-		else this.#pair(rx - this.#x, ry - this.#y, 'm');
-		[this.#x, this.#y, this.#startX, this.#startY] = [rx, ry, rx, ry];
-		this.#drawing = false;
-	}
-	lineTo(x: number, y: number) {
-		const [rx, ry] = [Math.round(x), Math.round(y)];
-		if (rx === this.#x && ry === this.#y) return;
-		this.#pair(rx - this.#x, ry - this.#y, this.#drawing ? '' : 'l');
-		this.#drawing = true;
-		[this.#x, this.#y] = [rx, ry];
-	}
-	closePath() {
-		this.#d += 'z';
-		[this.#x, this.#y] = [this.#startX, this.#startY];
-		this.#drawing = false;
-	}
-	arc() {}
-	beginPath() {}
-	toString() {
-		return this.#d;
-	}
 }

@@ -1,14 +1,16 @@
 /**
  * A cached public answer (http/answer-cache.ts) as stored in the one cache (cache/store.ts):
- * its body serialised, gzipped and (once a background job has made it) brotli-compressed, with
- * a strong ETag and response headers built once per encoding; and how one is answered.
+ * its body serialised, gzipped and brotli-compressed (a page at once, fast; every answer at its
+ * best quality by a background job once it is asked again), with a strong ETag and response
+ * headers built once per encoding; and how one is answered.
  *
  * Serving a hit is the hot path of the national map (a 2.4 MB answer, 211 KB gzipped, 180 KB
  * brotli), so it does as little as it can: the body goes out as a one-chunk ReadableStream over
  * the stored bytes (a `Uint8Array` body is copied by undici and again when read as a byte
  * stream, ≈ 0.7 ms per 211 KB answer), and headers are built once per entry and encoding.
- * Gzip is made before the first answer, off the event loop (libuv pool); brotli once the answer
- * is asked again (its first hit), one job at a time, so gzip is served until it is ready.
+ * Gzip is made before the first answer, off the event loop (libuv pool), with a quick brotli for
+ * a page (below); the best brotli once the answer is asked again (its first hit), one job at a
+ * time, so gzip (or the quick brotli) is served until it is ready.
  */
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -47,8 +49,8 @@ const MAX_BROTLI_QUEUE = 64;
  * costs 6 s of CPU for its 2.4 MB; quality 6 is 14 % smaller for 80 ms. Small answers (a series,
  * a district's priorities) get the best; large ones a quality whose cost stays near gzip's, since
  * every distinct national query would otherwise cost seconds of CPU. A page (the Lai Châu map's
- * HTML is ~85 KB) gets the best too: 14.1 KB at 11, 15.9 KB at 9, for ~0.4 s once per data
- * version, in the background (issue 15: every first visit pays those bytes).
+ * HTML is ~68 KB) gets the best too: 11.0 KB at 11 against 12.3 KB at 6, for ~0.1 s once per
+ * data version, in the background (issue 15: every first visit pays those bytes).
  */
 export function brotliQuality(bytes: number): number {
 	if (bytes <= 128 * 1024) return 11;
@@ -56,7 +58,8 @@ export function brotliQuality(bytes: number): number {
 	return 6;
 }
 
-function brotliParams(body: Buffer, quality: number) {
+/** The parameters of a brotli copy of `body` at `quality` (text mode, its size as hint). */
+export function brotliParams(body: Buffer, quality: number) {
 	return {
 		params: {
 			[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
@@ -68,8 +71,8 @@ function brotliParams(body: Buffer, quality: number) {
 
 /**
  * Brotli quality of a page's first answer. A page is every visitor's first request, and the
- * first visitor after a change of the figures got gzip (the Lai Châu map: 17.1 KB, where brotli
- * at 6 is 15.6 KB for ~4 ms of the libuv pool, and 13.8 KB at 11 once it is asked again).
+ * first visitor after a change of the figures got gzip (the Lai Châu map: 13.5 KB, where brotli
+ * at 6 is 12.3 KB for ~4 ms of the libuv pool, and 11.0 KB at 11 once it is asked again).
  */
 const PAGE_FIRST_QUALITY = 6;
 const PAGE_MAX_BYTES = 128 * 1024;
@@ -209,12 +212,14 @@ export async function store(versioned: string, key: string, response: Response):
 			? brotliAsync(body, brotliParams(body, PAGE_FIRST_QUALITY))
 			: null
 	]);
+	// Kept only if it helps, as the best one is (runBrotli).
+	const br = quick && quick.length < (gzipped?.length ?? Infinity) ? quick : null;
 	const entry: Entry = {
 		kind: 'answer',
-		bytes: body.length + (gzipped?.length ?? 0) + (quick?.length ?? 0) + 512,
+		bytes: body.length + (gzipped?.length ?? 0) + (br?.length ?? 0) + 512,
 		body,
 		gzip: gzipped,
-		br: quick,
+		br,
 		etag: etagOf(key, base, body),
 		head: { identity: [], gzip: null, br: null },
 		base

@@ -13,9 +13,6 @@ export interface MapFallback {
 	place: string | null;
 }
 
-/** Above this many units a static map is too heavy to send and too fine to read. */
-export const MAX_SVG_UNITS = 400;
-
 // Promises, so that the concurrent first requests of a view share one computation.
 const memo = new Map<string, Promise<MapFallback>>();
 let memoVersion: number | null = null;
