@@ -5,9 +5,9 @@
  * the map page draws the map as server SVG (one path per unit, titled with its name and figure)
  * above the table.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, launchBrowser, openPage, reachForMap } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, baseURL, openPage, reachForMap, useBrowser } from '../support/browser';
 
 const SLOW = { timeout: 90_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -49,33 +49,25 @@ const PAGES = [
 ];
 
 describe('accessibility', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it.each(PAGES)('axe finds no violation on %s (laptop)', SLOW, async (path) => {
 		const url = path.replace(':commune', await aCommune());
-		const { page } = await openPage(browser, url);
+		const { page } = await openPage(browser(), url);
 		await settled(page, url);
 		expect(await axeViolations(page)).toEqual([]);
 		await page.context().close();
 	});
 
 	it('axe finds no violation on the map page on a phone', SLOW, async () => {
-		const { page } = await openPage(browser, '/', PHONE);
+		const { page } = await openPage(browser(), '/', PHONE);
 		await settled(page, '/');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.context().close();
 	});
 
 	it('the keyboard reaches the table past the map first', SLOW, async () => {
-		const { page } = await openPage(browser, '/');
+		const { page } = await openPage(browser(), '/');
 		await settled(page, '/');
 		// Skip to the content, then skip the map: the second stop of the page.
 		await page.keyboard.press('Tab');
@@ -95,22 +87,14 @@ describe('accessibility', () => {
 });
 
 describe('the map page without JavaScript', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('draws the map as SVG, one titled path per unit, above the table', SLOW, async () => {
 		const view = 'indicator=on_time_rate&period=2025&level=commune';
 		const { rows } = await json<{
 			rows: { unit_code: string; unit_name: string; value: number | null }[];
 		}>(`/api/v1/values?${view}`);
-		const { page, errors } = await openPage(browser, `/?${view}`, { javaScriptEnabled: false });
+		const { page, errors } = await openPage(browser(), `/?${view}`, { javaScriptEnabled: false });
 		// The map is the view's framable map (/embed/map) in a frame, loaded only without scripts.
 		const frameElement = page.locator('.noscript-map iframe');
 		await frameElement.waitFor();

@@ -4,9 +4,9 @@
  * the selection is outlined with its card and said aloud (aria-live) by name and figure, Escape
  * clears it, Enter opens the selected unit's page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, openPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL, openPage, useBrowser } from '../support/browser';
 
 const SLOW = { timeout: 90_000 };
 const MAP = '.leaflet-container';
@@ -53,19 +53,11 @@ const said = async (page: Page) =>
 	((await page.locator('[data-map-announce]').textContent()) ?? '').trim();
 
 describe('the map by keyboard', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('moves between neighbours with the arrows, says and outlines the unit, opens it with Enter', async () => {
 		const units = await centres();
-		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
+		const { page, errors } = await openPage(browser(), '/?indicator=on_time_rate&period=2024-Q3');
 		// Leaflet comes when the reader reaches for the map: here by keyboard focus. Before
 		// hydration nothing listens yet, so leave and come back, as a reader would, until it loads.
 		const reaching = Date.now();

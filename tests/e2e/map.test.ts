@@ -5,9 +5,9 @@
  * place (same canvas, shapes downloaded once), and the figures table is in the server's HTML for
  * readers without JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, newContext, openPage, reachForMap } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL, newContext, openPage, reachForMap, useBrowser } from '../support/browser';
 
 // Generous: a shared CI machine may be slow to start Chromium and paint.
 const SLOW = { timeout: 90_000 };
@@ -79,18 +79,10 @@ async function comparePictures({ a, b }: { a: string; b: string }): Promise<{
 }
 
 describe('public map', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('draws the choropleth and repaints it in place when the indicator changes', async () => {
-		const { page, errors } = await openPage(browser, '/');
+		const { page, errors } = await openPage(browser(), '/');
 		await reachForMap(page);
 		const geometryRequests: string[] = [];
 		page.on('request', (request) => {
@@ -141,7 +133,7 @@ describe('public map', () => {
 	}, 180_000);
 
 	it('starts the shapes download with the document and fetches them once', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(browser());
 		const page = await context.newPage();
 		const requests: string[] = [];
 		page.on('request', (request) => {
@@ -169,7 +161,7 @@ describe('public map', () => {
 	}, 120_000);
 
 	it("paints the choropleth before the page's scripts run, as the map then draws it", async () => {
-		const context = await newContext(browser);
+		const context = await newContext(browser());
 		// The page without its application scripts: only the first paint can draw.
 		const first = await context.newPage();
 		await first.route(/\/_app\/immutable\/(entry|nodes|chunks)\//, (route) => route.abort());
@@ -219,7 +211,7 @@ describe('public map', () => {
 			}).observe(document, { subtree: true, childList: true, attributes: true });
 		};
 		// The shapes arrive 600 ms late: the app waits for the picture before it hydrates.
-		const late = await newContext(browser);
+		const late = await newContext(browser());
 		const page = await late.newPage();
 		await page.addInitScript(watch);
 		await page.route(/\/api\/v1\/geometry/, async (route) => {
@@ -237,7 +229,7 @@ describe('public map', () => {
 
 		// The shapes do not come until the app is running: it waits for them, but not for long.
 		// Hydration shows in the controls, which the app opens on a wide screen.
-		const stuck = await newContext(browser);
+		const stuck = await newContext(browser());
 		const slow = await stuck.newPage();
 		await slow.addInitScript(() => {
 			const seen: Record<string, number> = {};
@@ -268,7 +260,7 @@ describe('public map', () => {
 	}, 180_000);
 
 	it('shows a tooltip with the figure when a table row is focused', async () => {
-		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3');
+		const { page, errors } = await openPage(browser(), '/?indicator=on_time_rate&period=2024-Q3');
 		await reachForMap(page);
 		const link = page.locator('#figures tbody th a').first();
 		const name = (await link.textContent())!.trim();
@@ -284,13 +276,13 @@ describe('public map', () => {
 	it('puts the map first on a phone from the first byte, and the controls beside it on a wide screen', async () => {
 		const phone = { viewport: { width: 360, height: 740 } };
 		// As the server sends it: the controls folded, the map's top on the first screen.
-		const still = await openPage(browser, '/', { ...phone, javaScriptEnabled: false });
+		const still = await openPage(browser(), '/', { ...phone, javaScriptEnabled: false });
 		await expect(still.page.locator('#indicator').isVisible()).resolves.toBe(false);
 		const top = (await still.page.locator('.map-area').boundingBox())!.y;
 		expect(top).toBeLessThan(740 / 2);
 		await still.page.context().close();
 		// Running, it stays where it was: nothing unfolds above it.
-		const running = await openPage(browser, '/', phone);
+		const running = await openPage(browser(), '/', phone);
 		await reachForMap(running.page);
 		expect((await running.page.locator('.map-area').boundingBox())!.y).toBe(top);
 		await expect(running.page.locator('#indicator').isVisible()).resolves.toBe(false);
@@ -298,7 +290,7 @@ describe('public map', () => {
 		await expect(running.page.locator('#indicator').isVisible()).resolves.toBe(true);
 		await running.page.context().close();
 		// A wide screen shows the controls as a sidebar before any script runs.
-		const wide = await openPage(browser, '/', { javaScriptEnabled: false });
+		const wide = await openPage(browser(), '/', { javaScriptEnabled: false });
 		await expect(wide.page.locator('#indicator').isVisible()).resolves.toBe(true);
 		await expect(wide.page.locator('details.controls summary').isVisible()).resolves.toBe(false);
 		await wide.page.context().close();
@@ -311,7 +303,7 @@ describe('public map', () => {
 		expect(html).toContain('<table');
 		expect(html).toMatch(/<tbody[^>]*>[\s\S]*<a [^>]*href="[.]?\/units\/\d{2,5}\?period=/);
 
-		const { page } = await openPage(browser, '/?indicator=on_time_rate&sort=-value', {
+		const { page } = await openPage(browser(), '/?indicator=on_time_rate&sort=-value', {
 			javaScriptEnabled: false
 		});
 		const rows = page.locator('#figures tbody tr');

@@ -6,9 +6,9 @@
  * by client navigation (the same document), through every public page and, signed in, every
  * editor page, and no page may have asked for a message its part lacked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser, newContext, reachForMap } from '../support/browser';
+import { baseURL, newContext, reachForMap, useBrowser } from '../support/browser';
 import { TEST_PASSWORD, TEST_USERS, UNIT } from '../support/test-users';
 
 const SLOW = { timeout: 240_000 };
@@ -132,20 +132,12 @@ async function everywhere(browser: Browser, lang: string) {
 }
 
 describe('messages in parts', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('every page has its messages after a first visit of / (vi)', SLOW, () =>
-		everywhere(browser, 'vi')
+		everywhere(browser(), 'vi')
 	);
 	it('every page has its messages after a first visit of / (en)', SLOW, () =>
-		everywhere(browser, 'en')
+		everywhere(browser(), 'en')
 	);
 });

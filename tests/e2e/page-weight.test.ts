@@ -6,9 +6,8 @@
  * it comes when the reader reaches for the map, which the test then does, checking the map works.
  * The numbers are printed for the report.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newContext, reachForMap, transferred } from '../support/browser';
+import { describe, expect, inject, it } from 'vitest';
+import { newContext, reachForMap, transferred, useBrowser } from '../support/browser';
 import { settledPage } from '../../scripts/lib/settled-page.ts';
 
 const SLOW = { timeout: 90_000 };
@@ -49,19 +48,11 @@ const COLD_BUDGET = 100_000;
 const WARM_BUDGET = 25_000;
 
 describe('page weight of the map', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('first and repeat visit of / stay within their budgets', SLOW, async () => {
 		await settledPage(new URL('/', inject('baseURL')));
-		const context = await newContext(browser, PHONE);
+		const context = await newContext(browser(), PHONE);
 		const page = await context.newPage();
 		const visit = () =>
 			transferred(page, async () => {

@@ -3,25 +3,16 @@
  * works and names the level it draws; the tooltip stays on a 360 px screen wherever the pointer
  * is; the language link's accessible name is its visible text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, reachForMap } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { openPage, reachForMap, useBrowser } from '../support/browser';
 
 const MAP = '.leaflet-container';
 
 describe('text and layout', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('tells how to use a district map once it works, naming districts', async () => {
-		const { page, errors } = await openPage(browser, '/?level=district&period=2024-Q3');
+		const { page, errors } = await openPage(browser(), '/?level=district&period=2024-Q3');
 		await reachForMap(page);
 		const hint = page.locator('p.hint', { hasText: 'Di chuột' });
 		await hint.waitFor({ state: 'visible', timeout: 10_000 });
@@ -37,7 +28,7 @@ describe('text and layout', () => {
 	it('keeps the tooltip inside a 360 px screen wherever the pointer is on the map', async () => {
 		const width = 360;
 		const height = 740;
-		const { page, errors } = await openPage(browser, '/?indicator=on_time_rate&period=2024-Q3', {
+		const { page, errors } = await openPage(browser(), '/?indicator=on_time_rate&period=2024-Q3', {
 			viewport: { width, height }
 		});
 		await reachForMap(page);

@@ -6,9 +6,9 @@
  * scripts through and checks the fields after hydration: the sign-in form, and the editor's
  * monthly report form.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
-import { launchBrowser, newContext } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { newContext, useBrowser } from '../support/browser';
 import { TEST_PASSWORD, TEST_USERS, UNIT } from '../support/test-users';
 
 /** Opens `path` with the app's scripts held until `release()` is called. */
@@ -32,18 +32,10 @@ async function openHeld(page: Page, path: string): Promise<{ release: () => Prom
 }
 
 describe('what a person types before the scripts arrive', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('stays in the sign-in form, and signs in', async () => {
-		const page = await (await newContext(browser)).newPage();
+		const page = await (await newContext(browser())).newPage();
 		const { release } = await openHeld(page, '/signin');
 		await page.fill('#email', TEST_USERS.editor.email);
 		await page.fill('#password', TEST_PASSWORD);
@@ -58,7 +50,7 @@ describe('what a person types before the scripts arrive', () => {
 	});
 
 	it('stays in the monthly report form', async () => {
-		const context = await newContext(browser);
+		const context = await newContext(browser());
 		const page = await context.newPage();
 		await page.goto('/signin', { waitUntil: 'networkidle' });
 		await page.fill('#email', TEST_USERS.editor.email);

@@ -4,9 +4,8 @@
  * with the figures in a table and as CSV. A commune abolished in 2025 ends its series at June 2025
  * and names its successor.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseURL, launchBrowser, openPage } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { baseURL, openPage, useBrowser } from '../support/browser';
 
 const get = (path: string) => fetch(new URL(path, baseURL()));
 
@@ -76,18 +75,10 @@ describe('unit page history chart, server HTML', () => {
 });
 
 describe('unit page history chart, in a browser', () => {
-	let browser: Browser;
-
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-
-	afterAll(async () => {
-		await browser?.close();
-	});
+	const browser = useBrowser();
 
 	it('shows the line, the harmonised marking and the merger rule', async () => {
-		const { page, errors } = await openPage(browser, '/units/03595');
+		const { page, errors } = await openPage(browser(), '/units/03595');
 		const chart = page.locator(CHART);
 		await expect.poll(() => chart.count()).toBe(1);
 		expect(await chart.locator('path.line.own').getAttribute('d')).toMatch(/^M/);
@@ -107,13 +98,13 @@ describe('unit page history chart, in a browser', () => {
 	});
 
 	it('renders with JavaScript off', async () => {
-		const { page } = await openPage(browser, '/units/03595', { javaScriptEnabled: false });
+		const { page } = await openPage(browser(), '/units/03595', { javaScriptEnabled: false });
 		expect(await page.locator(`${CHART} path.line.own`).count()).toBe(1);
 		expect(await page.locator(`${CHART} .merger-rule`).count()).toBe(1);
 	});
 
 	it('fits a 360 px phone, laid out at its width', async () => {
-		const { page, errors } = await openPage(browser, '/units/03595', {
+		const { page, errors } = await openPage(browser(), '/units/03595', {
 			viewport: { width: 360, height: 740 }
 		});
 		const chart = page.locator(CHART);
@@ -131,7 +122,7 @@ describe('unit page history chart, in a browser', () => {
 	});
 
 	it('changes the charted indicator from a name in the indicators table', async () => {
-		const { page, errors } = await openPage(browser, '/units/03595?period=2025-Q4');
+		const { page, errors } = await openPage(browser(), '/units/03595?period=2025-Q4');
 		await page.click('table a:text-is("Tỷ lệ giải quyết đúng hạn")');
 		await page.waitForURL(/indicator=on_time_rate/);
 		await expect
@@ -143,7 +134,7 @@ describe('unit page history chart, in a browser', () => {
 	});
 
 	it('ends Phúc Than (pre-2025) at June 2025 and names Mường Than', async () => {
-		const { page, errors } = await openPage(browser, '/units/03618?period=2024');
+		const { page, errors } = await openPage(browser(), '/units/03618?period=2024');
 		const chart = page.locator(CHART);
 		expect(await chart.getAttribute('data-last')).toBe('2025-06');
 		expect(await page.locator('#history .ended').textContent()).toContain('Xã Mường Than');

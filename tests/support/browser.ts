@@ -4,13 +4,13 @@
  * off the network it cannot reach.
  *
  * ```ts
- * const browser = await launchBrowser();
- * const { page, errors } = await openPage(browser, '/?indicator=service_index');
- * ...
- * await browser.close();
+ * const browser = useBrowser(); // in a describe block: launched before its tests, closed after
+ * it('…', async () => {
+ *   const { page, errors } = await openPage(browser(), '/?indicator=service_index');
+ * });
  * ```
  */
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import {
 	chromium,
 	type Browser,
@@ -34,6 +34,24 @@ const CHROMIUM_ARGS = [
 /** Launches headless Chromium; close it in `afterAll`. */
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * One Chromium for the tests of the calling file or `describe` block: launched before them,
+ * closed after them. The returned function gives it inside a test.
+ */
+export function useBrowser(): () => Browser {
+	let browser: Browser | undefined;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+	return () => {
+		if (!browser) throw new Error('useBrowser(): ask for the browser inside a test');
+		return browser;
+	};
 }
 
 /** The origin of the server under test (from tests/support/server-setup.ts). */
