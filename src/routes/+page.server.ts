@@ -3,11 +3,10 @@ import { ready } from '$lib/server/app';
 import { QueryError } from '$lib/server/queries/errors';
 import type { ValueRow, ValuesResult } from '$lib/server/queries/values';
 import { cachedValuesFor } from '$lib/server/queries/values-cached';
-import { geometrySourcesAt, mapFrame } from '$lib/server/queries/map';
+import { geometrySourcesAt, mapFrame, provinceNameAt } from '$lib/server/queries/map';
 import { listUnits, resolveUnit } from '$lib/server/queries/units';
 import { dataSpan } from '$lib/server/queries/settings';
 import type { Executor } from '$lib/server/db';
-import { mapFallback } from '$lib/server/queries/map-fallback';
 import { firstDay, lastDay, parsePeriod } from '$lib/domain/periods';
 import { today as todayInVietnam } from '$lib/domain/clock';
 import { districtsExistIn, readView, type Level, type MapView } from '$lib/state/map-view';
@@ -105,11 +104,12 @@ export const load: PageServerLoad = async ({ url }) => {
 			level: view.level
 		});
 		if (view.asOf) query.set('as_of', view.asOf);
-		const [result, sources, areas, children] = await Promise.all([
+		const [result, sources, place, areas, children] = await Promise.all([
 			cachedValuesFor(store, { ...view, parent: null }),
 			memo(`sources|${view.level}|${frame.at}`, () =>
 				geometrySourcesAt(store, view.level, frame.at)
 			),
+			memo(`place|${frame.at}`, () => provinceNameAt(store, frame.at)),
 			memo(
 				`areas|${frame.at}|${view.asOf ?? ''}|${districtsExistIn(view.period)}|${view.parent ?? ''}`,
 				() => areasAt(store, view, frame.at)
@@ -143,7 +143,7 @@ export const load: PageServerLoad = async ({ url }) => {
 				// The view's framable map in its place, for a reader without JavaScript: not for a
 				// national view (too many units to draw) nor the portal's figures (it draws ours).
 				noscriptMap: !source.official && all.length > 0 && all.length <= NOSCRIPT_MAP_UNITS,
-				place: (await mapFallback(store, frame.at)).place
+				place
 			} satisfies PageFallback,
 			unavailable: null
 		};

@@ -44,6 +44,9 @@ const COMPRESS_MIN = 1024;
 /** Brotli jobs waiting beyond this are dropped (those entries stay gzip-only). */
 const MAX_BROTLI_QUEUE = 64;
 
+/** Answers up to this size get brotli's best quality (and a page, a quick brotli at once). */
+const BEST_BROTLI_BYTES = 128 * 1024;
+
 /**
  * Brotli quality by size. Quality 11 is 28 % smaller than gzip on the national month answer but
  * costs 6 s of CPU for its 2.4 MB; quality 6 is 14 % smaller for 80 ms. Small answers (a series,
@@ -53,7 +56,7 @@ const MAX_BROTLI_QUEUE = 64;
  * data version, in the background (issue 15: every first visit pays those bytes).
  */
 export function brotliQuality(bytes: number): number {
-	if (bytes <= 128 * 1024) return 11;
+	if (bytes <= BEST_BROTLI_BYTES) return 11;
 	if (bytes <= 512 * 1024) return 9;
 	return 6;
 }
@@ -75,11 +78,10 @@ export function brotliParams(body: Buffer, quality: number) {
  * at 6 is 12.3 KB for ~4 ms of the libuv pool, and 11.0 KB at 11 once it is asked again).
  */
 const PAGE_FIRST_QUALITY = 6;
-const PAGE_MAX_BYTES = 128 * 1024;
 
 /** An HTML page small enough for brotli on its first answer (JSON answers wait for a hit). */
 function isPage(base: Headers_, body: Buffer): boolean {
-	if (body.length > PAGE_MAX_BYTES) return false;
+	if (body.length > BEST_BROTLI_BYTES) return false;
 	return base.some(([name, value]) => name === 'content-type' && value.startsWith('text/html'));
 }
 

@@ -97,3 +97,17 @@ export async function geometrySourcesAt(db: Executor, level: Level, at: string):
 		order by 1`);
 	return rows.map((r) => r.source);
 }
+
+/**
+ * The short name of the one province in force on `at`, for the sentence above the map; null
+ * when there are several (a national view).
+ */
+export async function provinceNameAt(db: Executor, at: string): Promise<string | null> {
+	const rows = await db.rows<{ name: string }>(sql`
+		select coalesce(nullif(short_name, ''), name) as name from units
+		where level = 'province'
+			and coalesce(valid_from, '0001-01-01') <= ${at}::date
+			and coalesce(valid_to, '9999-12-31') >= ${at}::date
+		limit 2`);
+	return rows.length === 1 ? rows[0].name : null;
+}
