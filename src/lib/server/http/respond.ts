@@ -57,6 +57,21 @@ export function zipResponse(
 	});
 }
 
+/**
+ * A table downloaded as a bare CSV (described by `describedBy`) or as a ZIP holding the CSV and
+ * a README (`readme` is given the CSV's name, and made only for the ZIP).
+ */
+export function tableDownload(
+	format: 'csv' | 'zip',
+	name: string,
+	table: { header: string[]; rows: Cell[][] },
+	about: { describedBy: string; readme: (csvName: string) => string }
+): Response {
+	const csvName = `${name}.csv`;
+	if (format === 'csv') return csvResponse(csvName, table.header, table.rows, about.describedBy);
+	return zipResponse(`${name}.zip`, { name: csvName, ...table }, about.readme(csvName));
+}
+
 /** An XLSX download response (the data sheet, then `more`; text never becomes a formula). */
 export function xlsxResponse(
 	fileName: string,

@@ -12,6 +12,7 @@ import { rankValues } from '../../domain/rank.ts';
 import { band } from '../../domain/scoring.ts';
 import { aggregate } from './aggregate.ts';
 import { notFound } from './errors.ts';
+import { lineageOfUnit, type LinkedUnit } from './lineage.ts';
 import { mapFrame } from './map.ts';
 import { evaluate, type Figure } from './values.ts';
 import { resolveUnit, type Level } from './units.ts';
@@ -26,14 +27,6 @@ export interface ProfileUnit {
 	valid_to: string | null;
 	/** `type` as the store names it (`Tỉnh`, `Huyện` …): says where a rank is counted. */
 	parent: { code: string; name: string; id: number; type: string } | null;
-}
-
-export interface LinkedUnit {
-	code: string;
-	name: string;
-	valid_from: string | null;
-	valid_to: string | null;
-	share: number;
 }
 
 export interface ProfileFigure extends Figure {
@@ -119,19 +112,6 @@ async function resolveProfileUnit(
 	return { unit: toUnit(now ?? rows[0]), inPeriod: false };
 }
 
-async function linked(
-	db: Executor,
-	unitId: number,
-	direction: 'from' | 'to'
-): Promise<LinkedUnit[]> {
-	const [mine, theirs] =
-		direction === 'from' ? ['to_unit_id', 'from_unit_id'] : ['from_unit_id', 'to_unit_id'];
-	return db.rows<LinkedUnit>(sql`select u.code, u.name, u.valid_from::text as valid_from,
-			u.valid_to::text as valid_to, l.share::float8 as share
-		from lineage l join units u on u.id = l.${sql.raw(theirs)}
-		where l.${sql.raw(mine)} = ${unitId} order by u.code`);
-}
-
 /** Every indicator of one unit for one period, with ranks among its siblings. */
 export async function unitProfile(
 	db: Executor,
@@ -187,10 +167,7 @@ export async function unitProfile(
 			band: indicator.kind === 'composite' ? band(e?.value ?? null) : null
 		};
 	});
-	const [predecessors, successors] = await Promise.all([
-		linked(db, unit.id, 'from'),
-		linked(db, unit.id, 'to')
-	]);
+	const { predecessors, successors } = await lineageOfUnit(db, unit.id);
 	return {
 		unit,
 		predecessors,

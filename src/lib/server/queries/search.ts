@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { rankMatches, type ValidQuery } from '../../domain/search.ts';
-import type { LinkedUnit } from './profile.ts';
+import { lineageIn, lineageOf, type LinkedUnit } from './lineage.ts';
 import { resolveUnit, type Level } from './units.ts';
 
 export interface UnitMatch {
@@ -69,36 +69,6 @@ export async function searchUnits(
 	return ranked.map((u) => ({
 		...u,
 		id: Number(u.id),
-		predecessors: lineage.filter((l) => l.subject === Number(u.id) && l.side === 'from').map(link),
-		successors: lineage.filter((l) => l.subject === Number(u.id) && l.side === 'to').map(link)
+		...lineageIn(lineage, Number(u.id))
 	}));
-}
-
-type LineageRow = LinkedUnit & { subject: number; side: 'from' | 'to' };
-
-const link = ({ code, name, valid_from, valid_to, share }: LineageRow): LinkedUnit => ({
-	code,
-	name,
-	valid_from,
-	valid_to,
-	share
-});
-
-/** Predecessors (`side` from) and successors (`side` to) of the units `ids`, in one query. */
-async function lineageOf(db: Executor, ids: number[]): Promise<LineageRow[]> {
-	if (ids.length === 0) return [];
-	const list = sql.join(
-		ids.map((id) => sql`${id}`),
-		sql`, `
-	);
-	const rows = await db.rows<LineageRow>(sql`
-		select l.to_unit_id as subject, 'from' as side, u.code, u.name, u.valid_from::text as valid_from,
-			u.valid_to::text as valid_to, l.share::float8 as share
-		from lineage l join units u on u.id = l.from_unit_id where l.to_unit_id in (${list})
-		union all
-		select l.from_unit_id, 'to', u.code, u.name, u.valid_from::text, u.valid_to::text,
-			l.share::float8
-		from lineage l join units u on u.id = l.to_unit_id where l.from_unit_id in (${list})
-		order by code`);
-	return rows.map((r) => ({ ...r, subject: Number(r.subject) }));
 }

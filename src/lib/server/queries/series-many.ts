@@ -6,12 +6,11 @@
  * what the compare page does not show — the target and the trend towards it — which cost
  * `seriesFor` two more queries per pair.
  */
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { lastDay } from '../../domain/periods.ts';
 import type { Indicator } from '../../domain/indicators.ts';
 import { aggregate, type AggregateRow, type Bucket } from './aggregate.ts';
-import { intArray } from './arrays.ts';
+import { lineageIn, lineageOf } from './lineage.ts';
 import { badRequest } from './errors.ts';
 import { inputsOf, requireIndicator } from './values.ts';
 import {
@@ -20,7 +19,6 @@ import {
 	seriesRowsOf,
 	seriesUnit,
 	seriesWindow,
-	type LinkedUnit,
 	type SeriesResult
 } from './series.ts';
 
@@ -75,7 +73,7 @@ export async function seriesOfMany(
 		for (const r of rows) rowsOf.set(r.targetId, [...(rowsOf.get(r.targetId) ?? []), r]);
 	}
 
-	const lineage = await linkedMany(
+	const lineage = await lineageOf(
 		db,
 		units.map((u) => u.id)
 	);
@@ -87,8 +85,7 @@ export async function seriesOfMany(
 			grain: request.grain,
 			from: windows[k].start,
 			to: windows[k].end,
-			successors: lineage.get(`to:${unit.id}`) ?? [],
-			predecessors: lineage.get(`from:${unit.id}`) ?? [],
+			...lineageIn(lineage, unit.id),
 			rows: seriesRowsOf(
 				indicator,
 				rowsOf.get(unit.id) ?? [],
@@ -98,25 +95,4 @@ export async function seriesOfMany(
 			)
 		}))
 	}));
-}
-
-/**
- * Successors (`to:ID`) and predecessors (`from:ID`) of several units in one query, each list
- * ordered by code as `seriesFor` orders them.
- */
-async function linkedMany(db: Executor, ids: number[]): Promise<Map<string, LinkedUnit[]>> {
-	const rows = await db.rows<LinkedUnit & { key: string }>(sql`
-		select 'to:' || l.from_unit_id as key, u.code, u.name,
-			u.valid_from::text as valid_from, u.valid_to::text as valid_to
-		from lineage l join units u on u.id = l.to_unit_id
-		where l.from_unit_id = any(${intArray(ids)}) and u.id <> l.from_unit_id
-		union all
-		select 'from:' || l.to_unit_id as key, u.code, u.name,
-			u.valid_from::text as valid_from, u.valid_to::text as valid_to
-		from lineage l join units u on u.id = l.from_unit_id
-		where l.to_unit_id = any(${intArray(ids)}) and u.id <> l.to_unit_id
-		order by key, code`);
-	const out = new Map<string, LinkedUnit[]>();
-	for (const { key, ...unit } of rows) out.set(key, [...(out.get(key) ?? []), unit]);
-	return out;
 }

@@ -15,6 +15,7 @@ import { badRequest, notFound } from './errors.ts';
 import { evaluate, inputsOf, optionalDate, requireIndicator, requirePeriod } from './values.ts';
 import type { UnitRow } from './units.ts';
 import { targetsFor } from './targets.ts';
+import { lineageOfUnit, type LinkedUnit } from './lineage.ts';
 import { trendToTarget, type Trend } from '../../domain/trend.ts';
 
 export interface SeriesRow {
@@ -27,16 +28,9 @@ export interface SeriesRow {
 	low_confidence: boolean;
 }
 
-export interface LinkedUnit {
-	code: string;
-	name: string;
-	valid_from: string | null;
-	valid_to: string | null;
-}
-
 export interface SeriesResult {
 	indicator: string;
-	unit: LinkedUnit & { level: string };
+	unit: Omit<LinkedUnit, 'share'> & { level: string };
 	grain: Bucket;
 	from: string;
 	to: string;
@@ -99,18 +93,6 @@ export async function resolveManyForSeries(
 			) ?? bearing[0]
 		);
 	});
-}
-
-async function linked(
-	db: Executor,
-	unitId: number,
-	direction: 'to' | 'from'
-): Promise<LinkedUnit[]> {
-	const [mine, theirs] =
-		direction === 'to' ? ['from_unit_id', 'to_unit_id'] : ['to_unit_id', 'from_unit_id'];
-	return db.rows<LinkedUnit>(sql`select u.code, u.name, u.valid_from::text as valid_from, u.valid_to::text as valid_to
-		from lineage l join units u on u.id = l.${sql.raw(theirs)}
-		where l.${sql.raw(mine)} = ${unitId} and u.id <> ${unitId} order by u.code`);
 }
 
 /** The months a unit's series spans and the day whose units it is drawn on. */
@@ -241,8 +223,7 @@ export async function seriesFor(db: Executor, request: SeriesRequest): Promise<S
 		grain,
 		from: start,
 		to: end,
-		successors: await linked(db, unit.id, 'to'),
-		predecessors: await linked(db, unit.id, 'from'),
+		...(await lineageOfUnit(db, unit.id)),
 		rows: seriesRows
 	};
 }

@@ -105,15 +105,7 @@ export async function importFile(store: Store, request: ImportRequest): Promise<
 		for (let start = 0; start < table.records.length; start += SLICE_ROWS) {
 			const end = Math.min(table.records.length, start + SLICE_ROWS);
 			const figures: Figure[] = [];
-			visitCells(
-				table,
-				layout!,
-				start,
-				end,
-				rowErrors,
-				(line, column, unitCode, period, measure, raw) =>
-					checker.cell(figures, line, column, unitCode, period, measure, raw)
-			);
+			visitCells(table, layout!, start, end, rowErrors, checker.into(figures));
 			// Once the file is refused, reading goes on (every error is reported) but writing
 			// stops: the transaction will be rolled back.
 			yield rowErrors.length || checker.errors.length ? [] : figures;

@@ -21,7 +21,7 @@ function give(
 	raw: string,
 	period = '2025-01'
 ) {
-	checker.cell(figures, line, 'value', '03400', period, measure, raw);
+	checker.into(figures)(line, 'value', '03400', period, measure, raw);
 }
 
 describe('CellChecker', () => {

@@ -5,7 +5,7 @@
  * figures over the stored ones). Returns the accepted figures and every error, with its line.
  */
 import { MEASURE_CODES, MEASURE_INDEX, type MeasureCode } from '../../../domain/measures.ts';
-import type { FigureCell, RowError } from './cells.ts';
+import type { CellVisitor, FigureCell, RowError } from './cells.ts';
 import { MAX_OF, isPlainCount, parseCount } from './checks/count.ts';
 import { judgeRow, type RowVerdict } from './checks/row.ts';
 import { partErrors } from './checks/parts.ts';
@@ -86,93 +86,87 @@ export class CellChecker {
 	/** The valid figures of `cells`, in order; problems go to `errors`. */
 	check(cells: readonly FigureCell[]): Figure[] {
 		const figures: Figure[] = [];
-		for (const c of cells)
-			this.cell(figures, c.line, c.column, c.unitCode, c.period, c.measure, c.raw);
+		const visit = this.into(figures);
+		for (const c of cells) visit(c.line, c.column, c.unitCode, c.period, c.measure, c.raw);
 		return figures;
 	}
 
 	/**
-	 * Checks one cell (given by its fields, so a large file needs no object per cell) and adds
-	 * its figure to `figures` when it is valid. Cells must come row by row.
+	 * A visitor that checks each cell (given by its fields, so a large file needs no object per
+	 * cell) and adds its figure to `figures` when it is valid. Cells must come row by row.
 	 */
-	cell(
-		figures: Figure[],
-		line: number,
-		column: string,
-		unitCode: string,
-		period: string,
-		measure: MeasureCode,
-		raw: string
-	): void {
-		// Cells of a row share its unit and period: judge those once per row (a national report
-		// has 21 cells a row and 200,000 in all).
-		if (line !== this.rowLine) {
-			this.rowLine = line;
-			this.verdict = judgeRow(line, unitCode, period, this.context, this.errors);
-		}
-		// A row with a bad unit or month still has its values checked (every error in one answer);
-		// only its figures are dropped.
-		const verdict = this.verdict;
-		let value: number;
-		if (isPlainCount(raw)) value = Number(raw);
-		else {
-			if (raw.trim() === '') {
-				if (verdict) this.blanks++;
-				return; // blank = not reported, which is not zero
+	into(figures: Figure[]): CellVisitor {
+		return (line, column, unitCode, period, measure, raw) => {
+			// Cells of a row share its unit and period: judge those once per row (a national report
+			// has 21 cells a row and 200,000 in all).
+			if (line !== this.rowLine) {
+				this.rowLine = line;
+				this.verdict = judgeRow(line, unitCode, period, this.context, this.errors);
 			}
-			const parsed = parseCount(raw);
-			if ('error' in parsed) {
+			// A row with a bad unit or month still has its values checked (every error in one answer);
+			// only its figures are dropped.
+			const verdict = this.verdict;
+			let value: number;
+			if (isPlainCount(raw)) value = Number(raw);
+			else {
+				if (raw.trim() === '') {
+					if (verdict) this.blanks++;
+					return; // blank = not reported, which is not zero
+				}
+				const parsed = parseCount(raw);
+				if ('error' in parsed) {
+					this.errors.push({
+						line,
+						column,
+						code: parsed.code,
+						message: `${measure}: ${parsed.error}`
+					});
+					return;
+				}
+				value = parsed.value;
+			}
+			const max = MAX_OF[measure];
+			if (max !== undefined && value > max) {
 				this.errors.push({
 					line,
 					column,
-					code: parsed.code,
-					message: `${measure}: ${parsed.error}`
+					code: 'not_flag',
+					message: `${measure} is 0 or 1, got ${value}`
 				});
 				return;
 			}
-			value = parsed.value;
-		}
-		const max = MAX_OF[measure];
-		if (max !== undefined && value > max) {
-			this.errors.push({
-				line,
-				column,
-				code: 'not_flag',
-				message: `${measure} is 0 or 1, got ${value}`
-			});
-			return;
-		}
-		if (!verdict) return;
-		let given = verdict.given;
-		if (!given) {
-			given = this.given.get(verdict.key);
+			if (!verdict) return;
+			let given = verdict.given;
 			if (!given) {
-				given = {
-					unitId: verdict.unit.id,
-					month: period,
-					values: new Float64Array(MEASURE_CODES.length).fill(NaN),
-					lines: new Int32Array(MEASURE_CODES.length),
-					columns: []
-				};
-				this.given.set(verdict.key, given);
+				given = this.given.get(verdict.key);
+				if (!given) {
+					given = {
+						unitId: verdict.unit.id,
+						month: period,
+						values: new Float64Array(MEASURE_CODES.length).fill(NaN),
+						lines: new Int32Array(MEASURE_CODES.length),
+						columns: []
+					};
+					this.given.set(verdict.key, given);
+				}
+				verdict.given = given;
 			}
-			verdict.given = given;
-		}
-		const k = MEASURE_INDEX[measure];
-		const before = given.lines[k];
-		if (before !== 0) {
-			this.errors.push({
-				line,
-				column,
-				code: 'duplicate',
-				message: `${unitCode} ${period} ${measure} already given on line ${before}`
-			});
-			return;
-		}
-		given.values[k] = value;
-		given.lines[k] = line;
-		given.columns[k] = column;
-		figures.push({ line, column, unitId: verdict.unit.id, month: period, measure, value });
+			const k = MEASURE_INDEX[measure];
+			const before = given.lines[k];
+			if (before !== 0) {
+				this.errors.push({
+					line,
+					column,
+					code: 'duplicate',
+					message: `${unitCode} ${period} ${measure} already given on line ${before}`
+				});
+				return;
+			}
+			given.values[k] = value;
+			given.lines[k] = line;
+			given.columns[k] = column;
+			figures.push({ line, column, unitId: verdict.unit.id, month: period, measure, value });
+		};
 	}
 
 	/** Parts never exceed wholes, with the figures given so far laid over the stored ones. */

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedApiAnswer } from '$lib/server/http/public-answer';
 import { SERIES_PARAMS } from '$lib/server/http/public-params';
-import { answer, csvResponse, publicJson, zipResponse } from '$lib/server/http/respond';
+import { answer, publicJson, tableDownload } from '$lib/server/http/respond';
 import {
 	aboutFields,
 	aboutReadme,
@@ -25,33 +25,27 @@ export const GET: RequestHandler = (event) =>
 			const demo = await isDemo(store);
 			if (format === 'csv' || format === 'zip') {
 				const name = `${result.indicator}-${result.unit.code}-${result.grain}`;
-				const header = [...SERIES_COLUMNS];
-				const rows = result.rows.map(seriesCells);
-				if (format === 'csv')
-					return csvResponse(
-						`${name}.csv`,
-						header,
-						rows,
-						methodologyUrl(event.url.origin, result.indicator)
-					);
-				const about = aboutFields({
-					indicator: findIndicator(result.indicator)!,
-					unit: result.unit,
-					span: { from: result.from, to: result.to, grain: result.grain },
-					demo,
-					apiUrl: event.url.href,
-					pageUrl: unitPageUrl(
-						event.url.origin,
-						result.unit.code,
-						result.indicator,
-						event.url.searchParams.get('at')
-					)
+				const table = { header: [...SERIES_COLUMNS], rows: result.rows.map(seriesCells) };
+				return tableDownload(format, name, table, {
+					describedBy: methodologyUrl(event.url.origin, result.indicator),
+					readme: (csvName) =>
+						aboutReadme(
+							aboutFields({
+								indicator: findIndicator(result.indicator)!,
+								unit: result.unit,
+								span: { from: result.from, to: result.to, grain: result.grain },
+								demo,
+								apiUrl: event.url.href,
+								pageUrl: unitPageUrl(
+									event.url.origin,
+									result.unit.code,
+									result.indicator,
+									event.url.searchParams.get('at')
+								)
+							}),
+							csvName
+						)
 				});
-				return zipResponse(
-					`${name}.zip`,
-					{ name: `${name}.csv`, header, rows },
-					aboutReadme(about, `${name}.csv`)
-				);
 			}
 			return publicJson({ ...result, demo });
 		})

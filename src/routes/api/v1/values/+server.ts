@@ -2,13 +2,7 @@ import type { RequestHandler } from './$types';
 import { ready } from '$lib/server/app';
 import { cachedApiAnswer } from '$lib/server/http/public-answer';
 import { VALUES_PARAMS } from '$lib/server/http/public-params';
-import {
-	answer,
-	csvResponse,
-	publicJson,
-	xlsxResponse,
-	zipResponse
-} from '$lib/server/http/respond';
+import { answer, publicJson, tableDownload, xlsxResponse } from '$lib/server/http/respond';
 import {
 	aboutFields,
 	aboutMetadata,
@@ -83,18 +77,15 @@ export const GET: RequestHandler = (event) =>
 				const rows = body.rows.map((r) => TABLE_COLUMNS.map((c) => r[c]));
 				// Demo figures say so in the file name, since a CSV has no room for a caption.
 				const name = `${body.indicator}-${body.period}-${body.level}${body.as_of ? `-as-of-${body.as_of}` : ''}${demo ? '-demo-data' : ''}`;
-				if (format === 'csv')
-					return csvResponse(
-						`${name}.csv`,
-						header,
-						rows,
-						methodologyUrl(event.url.origin, body.indicator)
-					);
-				if (format === 'zip')
-					return zipResponse(
-						`${name}.zip`,
-						{ name: `${name}.csv`, header, rows },
-						aboutReadme(about(), `${name}.csv`)
+				if (format !== 'xlsx')
+					return tableDownload(
+						format,
+						name,
+						{ header, rows },
+						{
+							describedBy: methodologyUrl(event.url.origin, body.indicator),
+							readme: (csvName) => aboutReadme(about(), csvName)
+						}
 					);
 				return xlsxResponse(
 					`${name}.xlsx`,
