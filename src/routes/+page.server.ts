@@ -45,7 +45,10 @@ const madeFrom = new WeakMap<ValuesResult, Figures>();
 function figuresOf(result: ValuesResult): Figures {
 	let made = madeFrom.get(result);
 	if (!made) {
-		const all = result.rows.map(({ components: _components, ...row }): MapRow => row);
+		// Only composites carry components: other answers' rows are the map's rows as they are.
+		const all = result.rows.some((r) => r.components)
+			? result.rows.map(({ components: _components, ...row }): MapRow => row)
+			: result.rows;
 		made = { all, figures: all.length > TABLE_LIMIT ? packFigures(all) : null };
 		madeFrom.set(result, made);
 	}

@@ -95,7 +95,7 @@ export function choroplethOf(
 		indicator.kind === 'composite' &&
 		breaks.length === BANDS_ASCENDING.length - 1;
 	return paint(
-		rows.map((r) => ({ code: r.unit_code, value: r.value, low: r.low_confidence })),
+		rows,
 		breaks,
 		colors,
 		(i) => (isBands ? BANDS_ASCENDING[i] : null)
@@ -104,10 +104,10 @@ export function choroplethOf(
 
 /**
  * Paints each unit with the colour of its value's class (no data apart) and counts the units
- * of each class; a unit is flagged where its value rests on a small sample (`low`).
+ * of each class; a unit is flagged where its value rests on a small sample (`low_confidence`).
  */
 export function paint(
-	units: readonly { code: string; value: number | null; low: boolean }[],
+	units: readonly FigureLike[],
 	breaks: number[],
 	colors: readonly string[],
 	bandOf: (i: number) => Band | null = () => null
@@ -125,13 +125,13 @@ export function paint(
 	for (const unit of units) {
 		const k = classify(unit.value, breaks);
 		if (k === null) {
-			fills.set(unit.code, NO_DATA_COLOR);
+			fills.set(unit.unit_code, NO_DATA_COLOR);
 			noDataCount++;
 			continue;
 		}
-		fills.set(unit.code, colors[k]);
+		fills.set(unit.unit_code, colors[k]);
 		classes[k].count++;
-		if (unit.low) lowConfidence.add(unit.code);
+		if (unit.low_confidence) lowConfidence.add(unit.unit_code);
 	}
 	return { breaks, classes, fills, lowConfidence, noDataCount };
 }

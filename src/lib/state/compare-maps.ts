@@ -22,9 +22,9 @@ type Side = 'earlier' | 'later';
 function sideOf(shared: Choropleth, rows: readonly TwoPeriodRow[], side: Side): Choropleth {
 	return paint(
 		rows.map((r) => ({
-			code: r.unit_code,
+			unit_code: r.unit_code,
 			value: r[side]?.value ?? null,
-			low: shared.lowConfidence.has(`${side}:${r.unit_code}`)
+			low_confidence: shared.lowConfidence.has(`${side}:${r.unit_code}`)
 		})),
 		shared.breaks,
 		shared.classes.map((c) => c.color),
@@ -57,9 +57,9 @@ function changeMap(rows: readonly TwoPeriodRow[], indicator: Indicator): Choropl
 	const colors = changeColors(indicator.better);
 	return paint(
 		rows.map((r) => ({
-			code: r.unit_code,
+			unit_code: r.unit_code,
 			value: r.change,
-			low: Boolean(r.earlier?.low_confidence || r.later?.low_confidence)
+			low_confidence: Boolean(r.earlier?.low_confidence || r.later?.low_confidence)
 		})),
 		breaks,
 		colors

@@ -12,6 +12,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { intArray } from './arrays.ts';
 import type { Level } from './units.ts';
+import { monthsBetween } from '../../domain/periods.ts';
 
 export interface UnitMapSpec {
 	level: Level;
@@ -44,7 +45,11 @@ const targetOf = (u: string, level: Level) =>
 		level === 'commune' ? `${u}.id` : level === 'district' ? `${u}.district_id` : `${u}.province_id`
 	);
 
-/** Months of [startDay, endDay] that fall wholly inside the unit's validity (alias `u`). */
+/**
+ * Months of [startDay, endDay] that fall wholly inside the unit's validity (alias `u`). A unit
+ * valid all period (nearly every unit of nearly every period) is answered without the date
+ * arithmetic, which cost ~17 ms of the database's time over the country's 10,000 communes.
+ */
 function expectedMonths(u: string, startDay: Day, endDay: Day): SQL {
 	const from = sql`greatest(${day(startDay)}, case
 		when ${sql.raw(u)}.valid_from is null then ${day(startDay)}
@@ -56,7 +61,13 @@ function expectedMonths(u: string, startDay: Day, endDay: Day): SQL {
 			then date_trunc('month', ${sql.raw(u)}.valid_to)::date
 		else (date_trunc('month', ${sql.raw(u)}.valid_to) - interval '1 month')::date end)`;
 	const index = (d: SQL) => sql`(extract(year from ${d}) * 12 + extract(month from ${d}))`;
-	return sql`greatest(0, ${index(to)} - ${index(from)} + 1)::int`;
+	const whole =
+		typeof startDay === 'string' && typeof endDay === 'string'
+			? sql`${monthsBetween(startDay.slice(0, 7), endDay.slice(0, 7)).length}::int`
+			: sql`(${index(day(endDay))} - ${index(day(startDay))} + 1)::int`;
+	return sql`case when coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${day(startDay)}
+			and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${day(endDay)} then ${whole}
+		else greatest(0, ${index(to)} - ${index(from)} + 1)::int end`;
 }
 
 function targetFilter(spec: Pick<UnitMapSpec, 'parentIds' | 'targetIds'>, t: string): SQL {
@@ -81,13 +92,18 @@ export function unitMapCtes(spec: UnitMapSpec): SQL {
 			${targetFilter(spec, 't')}
 	)`;
 	if (!asOf) {
+		// A commune is its own target: the communes of the map are the targets, with no join.
+		const mine =
+			level === 'commune'
+				? targetFilter(spec, 'u')
+				: sql`and ${targetOf('u', level)} in (select id from targets)`;
 		return sql`${targets},
 		unit_map as (
 			select u.id as source_id, ${targetOf('u', level)} as target_id, 1.0::float8 as share,
 				${expectedMonths('u', startDay, endDay)} as expected, false as via_lineage
 			from units u
 			where u.level = 'commune' and ${overlaps('u', startDay, endDay)}
-				and ${targetOf('u', level)} in (select id from targets)
+				${mine}
 		)`;
 	}
 	return sql`${targets},

@@ -160,7 +160,7 @@ export async function valuesFor(
 		badRequest(
 			`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`
 		);
-	const evaluated = rows.map((r) => ({ row: r, ...evaluate(indicator, r) }));
+	const evaluated = rows.map((r) => evaluate(indicator, r));
 	const ranks = rankValues(
 		evaluated.map((e) => e.value),
 		indicator.better
@@ -171,36 +171,45 @@ export async function valuesFor(
 		period.year,
 		rows.map((r) => r.targetId)
 	);
-	const out: (ValueRow & { id: number })[] = evaluated.map((e, k) => ({
-		id: e.row.targetId,
-		unit_code: e.row.code,
-		unit_name: e.row.name,
-		valid_from: e.row.validFrom,
-		valid_to: e.row.validTo,
-		era: eraOf({ valid_from: e.row.validFrom, valid_to: e.row.validTo }),
-		value: e.value,
-		numerator: e.numerator,
-		denominator: e.denominator,
-		months_reported: e.months_reported,
-		months_expected: e.row.expected,
-		low_confidence: e.low_confidence,
-		rank: ranks[k],
-		band: indicator.kind === 'composite' ? band(e.value) : null,
-		target: targets.get(e.row.targetId) ?? null,
-		meets_target: meetsTarget(e.value, targets.get(e.row.targetId) ?? null, indicator.better),
-		...(e.components ? { components: e.components } : {}),
-		harmonised: e.row.harmonised
-	}));
-	out.sort(
-		(a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_code.localeCompare(b.unit_code)
+	// Best first, then by code (codes are digits: compared as text, without a collator). The
+	// rows are built once, in that order: a national view has 10,000 of them.
+	const order = rows.map((_, k) => k);
+	order.sort(
+		(a, b) =>
+			(ranks[a] ?? Infinity) - (ranks[b] ?? Infinity) ||
+			(rows[a].code < rows[b].code ? -1 : rows[a].code > rows[b].code ? 1 : 0)
 	);
+	const out = order.map((k): ValueRow => {
+		const row = rows[k];
+		const e = evaluated[k];
+		const target = targets.get(row.targetId) ?? null;
+		return {
+			unit_code: row.code,
+			unit_name: row.name,
+			valid_from: row.validFrom,
+			valid_to: row.validTo,
+			era: eraOf({ valid_from: row.validFrom, valid_to: row.validTo }),
+			value: e.value,
+			numerator: e.numerator,
+			denominator: e.denominator,
+			months_reported: e.months_reported,
+			months_expected: row.expected,
+			low_confidence: e.low_confidence,
+			rank: ranks[k],
+			band: indicator.kind === 'composite' ? band(e.value) : null,
+			target,
+			meets_target: meetsTarget(e.value, target, indicator.better),
+			...(e.components ? { components: e.components } : {}),
+			harmonised: row.harmonised
+		};
+	});
 	return {
 		indicator: indicator.code,
 		period: period.code,
 		level: request.level,
 		as_of: askedAsOf,
 		merged_onto: frame.implicitAsOf ? frame.asOf : null,
-		rows: out.map(({ id: _id, ...row }) => row),
-		unitIds: out.map((r) => r.id)
+		rows: out,
+		unitIds: order.map((k) => rows[k].targetId)
 	};
 }
