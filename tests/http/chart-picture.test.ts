@@ -2,10 +2,11 @@
  * Charts as pictures (`/api/v1/chart.svg`, `/api/v1/chart.png`) against the series API they
  * must agree with: one point per figure of `/api/v1/series` (period and value), per unit when
  * several are compared; the title, subtitle, source, demo statement and date burned in; PNGs
- * with their signature and size; bad parameters a 400 saying what; and the commune and compare
- * pages linking to them.
+ * with their signature and size, each the SVG of the same query pixel for pixel; bad parameters
+ * a 400 saying what; and the commune and compare pages linking to them.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { decodePng, differingPixels, rasterise } from '../support/png.ts';
 import { today } from '../../src/lib/domain/clock.ts';
 import { findIndicator } from '../../src/lib/domain/indicators.ts';
 import { formatDate, t } from '../../src/lib/i18n/index.ts';
@@ -104,6 +105,28 @@ describe('/api/v1/chart.png', () => {
 		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		expect([view.getUint32(16), view.getUint32(20)]).toEqual([1200, 700]);
 	});
+
+	it.each([
+		'indicator=online_uptake&unit=03595',
+		'indicator=dossier_volume&unit=03595,03618&grain=quarter&lang=en'
+	])(
+		'is the SVG of the same query, whose points are the API’s, pixel for pixel: %s',
+		async (query) => {
+			const svg = await svgOf(query);
+			const params = new URLSearchParams(query);
+			params.delete('lang');
+			for (const code of params.get('unit')!.split(',')) {
+				params.set('unit', code);
+				const figuresOf = figures(await series(params.toString()));
+				expect(figuresOf.size, code).toBeGreaterThan(0);
+				expect(points(svg, code)).toEqual(figuresOf);
+			}
+			const res = await get(`/api/v1/chart.png?${query}`);
+			expect(res.status).toBe(200);
+			const png = decodePng(new Uint8Array(await res.arrayBuffer()));
+			expect(differingPixels(png, rasterise(svg))).toBe(0);
+		}
+	);
 });
 
 describe('bad parameters', () => {

@@ -1,12 +1,14 @@
 /**
  * The map as a picture (`/api/v1/map.svg`, `/api/v1/map.png`) against the values API it must
  * agree with: one path per unit, each unit's name in its title, the legend's counts those of
- * the paths' colours, classes ordered as the values; PNGs with their signature and size; the
- * Open Graph card of three pages a 1200 × 630 PNG; and only the embed pages framable by anyone.
+ * the paths' colours, classes ordered as the values; PNGs with their signature and size, each
+ * the SVG of the same view pixel for pixel with every unit in its colour; the Open Graph card of
+ * three pages a 1200 × 630 PNG; and only the embed pages framable by anyone.
  */
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
+import { decodePng, differingPixels, pixelAt, rasterise, type Png } from '../support/png.ts';
 
 const base = () => inject('baseURL');
 const get = (path: string, init?: RequestInit) => fetch(new URL(path, base()), init);
@@ -38,14 +40,46 @@ const unescape = (s: string) =>
 		.replace(/&quot;/g, '"')
 		.replace(/&amp;/g, '&');
 
-/** Each unit path: code, fill, title. */
+/** Each unit path: code, outline, fill, title. */
 function paths(svg: string) {
 	return [
 		...svg.matchAll(
-			/<path class="unit" data-code="(\d+)"[^>]* fill="([^"]+)"[^>]*><title>([^<]*)<\/title>/g
+			/<path class="unit" data-code="(\d+)"[^>]* d="([^"]+)"[^>]* fill="([^"]+)"[^>]*><title>([^<]*)<\/title>/g
 		)
-	].map((m) => ({ code: m[1], fill: m[2], title: unescape(m[3]) }));
+	].map((m) => ({ code: m[1], d: m[2], fill: m[3], title: unescape(m[4]) }));
 }
+
+/**
+ * A pixel well inside a unit's outline (absolute M/L/Z, shifted by its group's translate): the
+ * middle of the widest inside span of the row through the middle of its box, by the even-odd
+ * rule; null when that span is under 8 px (antialiased edges and borders stay clear of it).
+ */
+function insidePixel(d: string, [dx, dy]: number[]): [number, number] | null {
+	const rings = d
+		.split('M')
+		.filter(Boolean)
+		.map((ring) =>
+			[...ring.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [
+				Number(m[1]) + dx,
+				Number(m[2]) + dy
+			])
+		);
+	const ys = rings.flat().map((p) => p[1]);
+	const y = Math.floor((Math.min(...ys) + Math.max(...ys)) / 2) + 0.5;
+	const xs: number[] = [];
+	for (const ring of rings)
+		ring.forEach(([x1, y1], i) => {
+			const [x2, y2] = ring[(i + 1) % ring.length];
+			if (y1 <= y !== y2 <= y) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+		});
+	xs.sort((a, b) => a - b);
+	let [from, to] = [0, 0];
+	for (let k = 0; k + 1 < xs.length; k += 2)
+		if (xs[k + 1] - xs[k] > to - from) [from, to] = [xs[k], xs[k + 1]];
+	return to - from >= 8 ? [Math.floor((from + to) / 2), Math.floor(y)] : null;
+}
+
+const rgba = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255);
 
 /** The legend rows: swatch fill, label, count. */
 function legend(svg: string) {
@@ -66,6 +100,14 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
 	expect(Buffer.from(bytes.subarray(12, 16)).toString('latin1')).toBe('IHDR');
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** A PNG answer, decoded. */
+async function picture(path: string): Promise<Png> {
+	const response = await get(path);
+	expect(response.status, path).toBe(200);
+	expect(response.headers.get('content-type')).toBe('image/png');
+	return decodePng(new Uint8Array(await response.arrayBuffer()));
 }
 
 async function png(path: string): Promise<{ width: number; height: number }> {
@@ -175,6 +217,29 @@ describe('GET /api/v1/map.png', () => {
 		expect(again.headers.get('x-cache')).toBe('hit');
 		expect(pngSize(new Uint8Array(await again.arrayBuffer())).height).toBe(630);
 	});
+
+	it.each([
+		'indicator=online_uptake&period=2025-Q3&level=commune',
+		'indicator=online_uptake&period=2024&level=commune&parent=12&classes=quantile&lang=en&size=og'
+	])(
+		'is the SVG of the same view (whose figures are the API’s), each unit in its colour: %s',
+		async (query) => {
+			const [svg, png] = await Promise.all([svgOf(query), picture(`/api/v1/map.png?${query}`)]);
+			expect(differingPixels(png, rasterise(svg))).toBe(0);
+
+			// Without resvg's word for it: the pixel amid each unit (plain fills; the striped and
+			// hatched ones are not one colour) is the unit's fill in the SVG.
+			const shift = /<g class="units" transform="translate\(([\d.]+),([\d.]+)\)">/.exec(svg)!;
+			const plain = paths(svg).filter((p) => p.fill.startsWith('#'));
+			const seen = plain.flatMap((p) => {
+				const at = insidePixel(p.d, [Number(shift[1]), Number(shift[2])]);
+				return at ? [{ code: p.code, want: rgba(p.fill), got: pixelAt(png, ...at) }] : [];
+			});
+			expect(seen.length).toBeGreaterThanOrEqual(plain.length * 0.9);
+			expect(new Set(plain.map((p) => p.fill)).size).toBeGreaterThan(3);
+			for (const s of seen) expect(s.got, s.code).toEqual(s.want);
+		}
+	);
 });
 
 describe('Open Graph cards', () => {

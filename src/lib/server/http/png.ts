@@ -4,7 +4,7 @@
  * else whatever fonts the system has. The font files are read once.
  */
 import { existsSync } from 'node:fs';
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
 const FONT_FILES = [
 	'/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
@@ -14,10 +14,13 @@ const FONT_FILES = [
 let fonts: string[] | null = null;
 const fontFiles = () => (fonts ??= FONT_FILES.filter((f) => existsSync(f)));
 
-/** The SVG document rendered as a PNG at its own width and height (off the event loop). */
-export async function svgToPng(svg: string): Promise<Buffer> {
+/**
+ * resvg's options for the PNGs: the tests draw an SVG with them too, to compare a PNG of a view
+ * with the SVG of the same view pixel for pixel.
+ */
+export function renderOptions(): ResvgRenderOptions {
 	const files = fontFiles();
-	const image = await renderAsync(svg, {
+	return {
 		font: {
 			fontFiles: files,
 			loadSystemFonts: files.length === 0,
@@ -26,6 +29,11 @@ export async function svgToPng(svg: string): Promise<Buffer> {
 		},
 		shapeRendering: 2,
 		textRendering: 1
-	});
+	};
+}
+
+/** The SVG document rendered as a PNG at its own width and height (off the event loop). */
+export async function svgToPng(svg: string): Promise<Buffer> {
+	const image = await renderAsync(svg, renderOptions());
 	return image.asPng();
 }
