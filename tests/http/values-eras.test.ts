@@ -22,7 +22,20 @@ interface Row {
 	valid_from?: string | null;
 	valid_to?: string | null;
 	era?: string;
+	[column: string]: unknown;
 }
+
+/** Columns of the table downloads typed as numbers and booleans in the JSON answer. */
+const NUMBERS = new Set([
+	'value',
+	'numerator',
+	'denominator',
+	'months_reported',
+	'months_expected',
+	'rank',
+	'target'
+]);
+const BOOLEANS = new Set(['low_confidence', 'meets_target']);
 
 /** What the map page's load returned for a view (its rows, or why it shows none). */
 async function mapRows(view: string): Promise<Row[] | null> {
@@ -36,27 +49,31 @@ async function mapRows(view: string): Promise<Row[] | null> {
 	return page.unavailable ? null : page.rows;
 }
 
-/** (code, valid_from, value) of each record of a CSV/XLSX table, by the header's columns. */
+/** Each record of a CSV/XLSX table by the header's columns, typed as in the JSON answer. */
 function tableRows(table: Table): Row[] {
-	const at = (name: string) => table.header.indexOf(name);
 	return table.records.map(({ cells }) => {
 		// A column the file lacks is undefined; an empty cell is null.
-		const cell = (name: string) => (at(name) < 0 ? undefined : cells[at(name)] || null);
-		const value = cell('value');
-		return {
-			unit_code: cell('unit_code')!,
-			unit_name: cell('unit_name')!,
-			value: value ? Number(value) : null,
-			valid_from: cell('valid_from'),
-			valid_to: cell('valid_to'),
-			era: cell('era') ?? undefined
-		};
-	});
+		const typed = (name: string, cell: string) =>
+			cell === ''
+				? null
+				: NUMBERS.has(name)
+					? Number(cell)
+					: BOOLEANS.has(name)
+						? cell === 'true'
+						: cell;
+		return Object.fromEntries(table.header.map((name, i) => [name, typed(name, cells[i] ?? '')]));
+	}) as Row[];
 }
 
-/** The rows of every download format of a view, or the statuses when there are none. */
-async function downloads(view: string): Promise<Record<string, Row[] | number>> {
+/**
+ * The rows of every download format of a view, or the statuses when there are none, and the
+ * columns of its CSV: those every format holds.
+ */
+async function downloads(
+	view: string
+): Promise<{ files: Record<string, Row[] | number>; columns: string[] }> {
 	const out: Record<string, Row[] | number> = {};
+	let columns: string[] = [];
 	for (const format of ['json', 'csv', 'xlsx', 'geojson']) {
 		const res = await fetch(`${base}/api/v1/values?${view}&format=${format}`);
 		if (res.status !== 200) {
@@ -68,15 +85,23 @@ async function downloads(view: string): Promise<Record<string, Row[] | number>> 
 			out[format] = ((await res.json()) as { features: { properties: Row }[] }).features.map(
 				(f) => f.properties
 			);
-		else if (format === 'csv') out[format] = tableRows(parseCsv(await res.text()));
-		else out[format] = tableRows(readXlsx(new Uint8Array(await res.arrayBuffer())));
+		else if (format === 'csv') {
+			const table = parseCsv(await res.text());
+			columns = table.header;
+			out[format] = tableRows(table);
+		} else out[format] = tableRows(readXlsx(new Uint8Array(await res.arrayBuffer())));
 	}
-	return out;
+	return { files: out, columns };
 }
 
 const key = (r: Row) => `${r.unit_code}@${r.valid_from ?? ''}`;
-const figures = (rows: Row[]) =>
-	rows.map((r) => [r.unit_code, r.value === null ? null : Number(r.value.toFixed(9))]).sort();
+/** Each row's cells in these columns, numbers to 9 decimals (a file may write them less exactly). */
+const figures = (rows: Row[], columns: string[]) =>
+	rows
+		.map((r) =>
+			columns.map((c) => (typeof r[c] === 'number' ? Number((r[c] as number).toFixed(9)) : r[c]))
+		)
+		.sort();
 
 describe('a period straddling the reorganisation (2025)', () => {
 	it('answers service_index by commune on the 2025 units only, 03618 once', async () => {
@@ -116,7 +141,13 @@ describe('a period straddling the reorganisation (2025)', () => {
 	it.each(INDICATOR_CODES)('%s: every download holds exactly the map’s rows', async (code) => {
 		for (const level of LEVELS) {
 			const view = `indicator=${code}&period=2025&level=${level}`;
-			const [map, files] = await Promise.all([mapRows(view), downloads(view)]);
+			const [map, { files, columns }] = await Promise.all([mapRows(view), downloads(view)]);
+			// Every format agrees with the map on each column of the CSV: the unit's name and the
+			// figures its value is computed from as well as the value.
+			if (map !== null)
+				expect(columns, view).toEqual(
+					expect.arrayContaining(['unit_code', 'unit_name', 'value', 'numerator', 'denominator'])
+				);
 			for (const [format, rows] of Object.entries(files)) {
 				const where = `${view} ${format}`;
 				if (map === null) {
@@ -127,7 +158,7 @@ describe('a period straddling the reorganisation (2025)', () => {
 				expect(rows, where).toBeInstanceOf(Array);
 				const list = rows as Row[];
 				expect(new Set(list.map(key)).size, where).toBe(list.length);
-				expect(figures(list), where).toEqual(figures(map));
+				expect(figures(list, columns), where).toEqual(figures(map, columns));
 				for (const r of list) {
 					expect(r.valid_from, where).not.toBeUndefined();
 					expect(r.valid_to, where).not.toBeUndefined();
