@@ -1,8 +1,8 @@
 /**
  * Share and embed in a real browser: the link copied from the share menu opens the same view in
- * a fresh browser (indicator, period, classes, selected unit, map position), and an embed page
- * renders inside a frame of a page served from another origin, where the map page itself is
- * refused.
+ * a fresh browser (indicator, period, classes in their control and legend, selected unit, map
+ * position), and an embed page renders inside a frame of a page served from another origin,
+ * where the map page itself is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -50,10 +50,17 @@ describe('share link', () => {
 			await page.waitForURL((url) => url.searchParams.get('indicator') === 'on_time_rate');
 			await page.selectOption('#period', '2025-Q4');
 			await page.waitForURL((url) => url.searchParams.get('period') === '2025-Q4');
+			// The legend of this view in its default classes (bands), loaded as the copy will be.
+			const legendOf = (p: Page) => p.locator('.legend').textContent();
+			await page.reload({ waitUntil: 'load' });
+			const bandsLegend = await legendOf(page);
 			// Classes through the address (the control is tested in map-fuller.test.ts).
 			await page.goto(`${page.url()}&classes=equal`, { waitUntil: 'load' });
 			await reachForMap(page);
 			const opening = await mapView(page);
+			// Equal intervals key this view otherwise than its bands do, so the legend tells them apart.
+			const equalLegend = await legendOf(page);
+			expect(equalLegend).not.toBe(bandsLegend);
 
 			// A unit selected from the table, and the map zoomed in.
 			const row = page.locator('tbody tr[data-code]').nth(2);
@@ -89,6 +96,9 @@ describe('share link', () => {
 			expect(await fresh.locator('#indicator').inputValue()).toBe('on_time_rate');
 			expect(await fresh.locator('#period').inputValue()).toBe('2025-Q4');
 			expect(await mapView(fresh)).toBe(zoomed);
+			// The classes: chosen in their control and keying the map in the legend.
+			expect(await fresh.locator('#classes').inputValue()).toBe('equal');
+			expect(await legendOf(fresh)).toBe(equalLegend);
 			// The selected unit is outlined and its card shown on the map.
 			await expect
 				.poll(() => fresh.locator('.map-card .tooltip').innerText(), { timeout: 20_000 })
