@@ -1,13 +1,14 @@
 /**
  * Turns the raw measurements of a run into the named figures (value, floor, ratio, note) and the
- * budgets of issue 5 (PASS / FAIL, or N/A when a figure could not be measured).
+ * budgets of issue 5 (PASS / FAIL, or N/A when a figure could not be measured), with those of the
+ * Lai Châu page (laichau-report.ts) and of the soak (soak-report.ts).
  */
-import type { LighthouseResult } from './lighthouse.ts';
 import type { BenchOptions } from './options.ts';
 import type { IngestRun } from './ingest.ts';
 import type { LoadResult } from './http-load.ts';
 import type { Visit } from './browser.ts';
 import type { PgliteResult } from './pglite-pass.ts';
+import { laiChauFigures, type LaiChauRun } from './laichau-report.ts';
 import { figure, type Budget, type Figure } from './report.ts';
 import { percentile, type Summary } from './stats.ts';
 import type { SoakResult } from './soak.ts';
@@ -30,7 +31,7 @@ export interface RunData {
 		ours: Visit[];
 		plain: Visit[];
 		warm: Visit;
-		laiChau: { cold: Visit; warm: Visit; lighthouse: LighthouseResult | null } | null;
+		laiChau: LaiChauRun | null;
 	} | null;
 	pglite: PgliteResult & { sqlMonthSummary: Summary };
 	soak: SoakResult | null;
@@ -71,7 +72,7 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 				(b.plain.length
 					? `; floor: plain Leaflet L.geoJSON (SVG) on the same geometry bytes: ${where(b.plain[0])}`
 					: '');
-	const lc = b?.laiChau ?? null;
+	const laiChau = laiChauFigures(b?.laiChau ?? null, b !== null);
 	const scope = d.opts.quick ? 'quick scenario (1 province)' : 'whole country';
 	const p = d.pglite;
 	const figures: Figure[] = [
@@ -143,45 +144,7 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 				? `${scope}, second visit in the same context, ${b.warm.requests} requests (the page is revalidated by ETag: 304)`
 				: 'skipped'
 		),
-		figure(
-			'page_bytes_cold_laichau',
-			lc ? lc.cold.bytes : null,
-			'bytes',
-			null,
-			lc
-				? `Lai Châu demo store (db:seed --demo), ${lc.cold.requests} requests; its choropleth: ${lc.cold.paintedMs?.toFixed(0) ?? '–'} ms`
-				: 'skipped'
-		),
-		figure(
-			'page_bytes_warm_laichau',
-			lc ? lc.warm.bytes : null,
-			'bytes',
-			null,
-			lc ? `Lai Châu demo store, second visit, ${lc.warm.requests} requests` : 'skipped'
-		),
-		figure(
-			'lighthouse_mobile_performance_laichau',
-			lc?.lighthouse?.performance ?? null,
-			'score',
-			null,
-			lc?.lighthouse
-				? `Lighthouse ${lc.lighthouse.lighthouseVersion} mobile (simulated slow 4G, 4× CPU) on / of the Lai Châu demo store: accessibility ${lc.lighthouse.accessibility}${lc.lighthouse.failedAccessibility.length ? ` (failing: ${lc.lighthouse.failedAccessibility.join(', ')})` : ''}, TBT ${lc.lighthouse.totalBlockingTimeMs?.toFixed(0)} ms, LCP ${lc.lighthouse.largestContentfulPaintMs?.toFixed(0)} ms, ${lc.lighthouse.totalByteWeight} bytes`
-				: 'not run'
-		),
-		figure(
-			'lighthouse_mobile_accessibility_laichau',
-			lc?.lighthouse?.accessibility ?? null,
-			'score',
-			null,
-			lc?.lighthouse ? 'Lighthouse mobile, same run' : 'not run'
-		),
-		figure(
-			'lighthouse_mobile_tbt_ms_laichau',
-			lc?.lighthouse?.totalBlockingTimeMs ?? null,
-			'ms',
-			null,
-			lc?.lighthouse ? 'total blocking time, Lighthouse mobile, same run' : 'not run'
-		),
+		...laiChau.figures,
 		figure(
 			'pglite_ingest_rows_per_s',
 			rate(p.ingest),
@@ -238,6 +201,7 @@ export function assess(d: RunData): { figures: Figure[]; budgets: Budget[] } {
 			pass: ch.value === null || ch.floor === null ? (b ? false : null) : ch.value < ch.floor,
 			detail: `${ch.value ?? '–'} ms vs ${ch.floor ?? '–'} ms`
 		},
+		...laiChau.budgets,
 		{
 			name: 'whole bench < 10 minutes (the soak, of a chosen length, not counted)',
 			pass: d.totalMs - d.soakMs < 600_000,
