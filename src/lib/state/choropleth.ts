@@ -94,12 +94,7 @@ export function choroplethOf(
 		choice === 'bands' &&
 		indicator.kind === 'composite' &&
 		breaks.length === BANDS_ASCENDING.length - 1;
-	return paint(
-		rows,
-		breaks,
-		colors,
-		(i) => (isBands ? BANDS_ASCENDING[i] : null)
-	);
+	return paint(rows, breaks, colors, (i) => (isBands ? BANDS_ASCENDING[i] : null));
 }
 
 /**
