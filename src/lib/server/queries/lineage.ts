@@ -40,7 +40,7 @@ export async function lineageOf(
 			l.share::float8
 		from lineage l join units u on u.id = l.to_unit_id
 		where l.from_unit_id = any(${intArray(ids)}) and l.from_unit_id <> l.to_unit_id
-		order by code`);
+		order by code, valid_from nulls first`);
 	for (const { subject, side, ...unit } of rows) {
 		const id = Number(subject);
 		const lineage = out.get(id) ?? { predecessors: [], successors: [] };
