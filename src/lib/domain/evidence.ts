@@ -40,6 +40,9 @@ export const EVIDENCE_EXTENSION: Record<EvidenceType, string> = {
 	'application/pdf': 'pdf'
 };
 
+/** The accepted types as a file input's `accept` lists them. */
+export const EVIDENCE_ACCEPT = Object.keys(EVIDENCE_EXTENSION).join(',');
+
 const startsWith = (bytes: Uint8Array, magic: readonly number[], at = 0) =>
 	bytes.length >= at + magic.length && magic.every((b, i) => bytes[at + i] === b);
 

@@ -5,14 +5,23 @@
  */
 import { localeOf, translator, type Locale } from '$lib/i18n';
 
-/** The locale of `url` (`?lang=en`), its translator and the `lang` its links keep. */
-export function pageLocale(url: URL) {
-	return localeText(localeOf(url));
+/** A locale with its translator and the `lang` its links keep (null for Vietnamese, the default). */
+function textOf(locale: Locale) {
+	return { locale, m: translator(locale), lang: locale === 'en' ? ('en' as const) : null };
 }
 
-/** A locale with its translator and the `lang` its links keep (null for Vietnamese, the default). */
+/** One per language, so a component's `$derived(pageLocale(page.url))` is unchanged by a
+ * navigation that keeps the language (no text redrawn when only the view's query changes). */
+const TEXTS = { vi: textOf('vi'), en: textOf('en') } as const;
+
+/** The locale of `url` (`?lang=en`), its translator and the `lang` its links keep. */
+export function pageLocale(url: URL) {
+	return TEXTS[localeOf(url)];
+}
+
+/** `locale` with its translator and the `lang` its links keep. */
 export function localeText(locale: Locale) {
-	return { locale, m: translator(locale), lang: locale === 'en' ? ('en' as const) : null };
+	return TEXTS[locale];
 }
 
 /** The props of a component that draws `T` in the page's language. */
