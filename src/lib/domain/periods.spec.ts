@@ -128,18 +128,29 @@ describe('lastCompleteMonth', () => {
 });
 
 describe('periodContaining', () => {
-	const cases: [string, 'month' | 'quarter' | 'half' | 'year', string][] = [
-		['2024-01', 'month', '2024-01'],
-		['2024-01-20', 'month', '2024-01'],
-		['2024-01', 'quarter', '2024-Q1'],
-		['2024-03', 'quarter', '2024-Q1'],
-		['2024-04', 'quarter', '2024-Q2'],
-		['2024-09', 'quarter', '2024-Q3'],
-		['2024-12', 'quarter', '2024-Q4'],
-		['2024-06', 'half', '2024-H1'],
-		['2024-07', 'half', '2024-H2'],
-		['2024-12', 'year', '2024']
-	];
+	// [month or date, the period containing it], by grain.
+	const byGrain: Record<'month' | 'quarter' | 'half' | 'year', [string, string][]> = {
+		month: [
+			['2024-01', '2024-01'],
+			['2024-01-20', '2024-01']
+		],
+		quarter: [
+			['2024-01', '2024-Q1'],
+			['2024-03', '2024-Q1'],
+			['2024-04', '2024-Q2'],
+			['2024-09', '2024-Q3'],
+			['2024-12', '2024-Q4']
+		],
+		half: [
+			['2024-06', '2024-H1'],
+			['2024-07', '2024-H2']
+		],
+		year: [['2024-12', '2024']]
+	};
+	const cases = Object.entries(byGrain).flatMap(([grain, pairs]) =>
+		pairs.map(([month, expected]) => [month, grain as keyof typeof byGrain, expected] as const)
+	);
+
 	it.each(cases)('%s in a %s is %s', (month, grain, expected) => {
 		expect(periodContaining(month, grain)).toBe(expected);
 		// The period found must itself parse and contain the month.
