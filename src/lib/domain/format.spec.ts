@@ -106,35 +106,34 @@ describe('noDataLabel', () => {
 	});
 });
 
-describe('formatMonth', () => {
-	it.each([
-		['2024-03', 'vi', 'Tháng 3/2024'],
-		['2024-03', 'en', 'Mar 2024'],
-		['2024-12', 'vi', 'Tháng 12/2024'],
-		['2024-09', 'en', 'Sep 2024'],
-		['2025-07-01', 'vi', 'Tháng 7/2025']
-	] as [string, Locale, string][])('%s (%s) → %s', (month, locale, expected) => {
+/** Each input with what it reads in Vietnamese and in English: a case for each language. */
+const inBothLanguages = (cases: Record<string, Record<Locale, string>>) =>
+	Object.entries(cases).flatMap(([input, text]) =>
+		(['vi', 'en'] as const).map((locale) => [input, locale, text[locale]] as const)
+	);
+
+describe('formatMonth and formatPeriod', () => {
+	const months: Record<string, Record<Locale, string>> = {
+		'2024-03': { vi: 'Tháng 3/2024', en: 'Mar 2024' },
+		'2024-12': { vi: 'Tháng 12/2024', en: 'Dec 2024' },
+		'2024-09': { vi: 'Tháng 9/2024', en: 'Sep 2024' },
+		'2025-07-01': { vi: 'Tháng 7/2025', en: 'Jul 2025' }
+	};
+	const periods: Record<string, Record<Locale, string>> = {
+		'2024-03': { vi: 'Tháng 3/2024', en: 'Mar 2024' },
+		'2024-Q3': { vi: 'Quý 3/2024', en: 'Q3 2024' },
+		'2024-H1': { vi: '6 tháng đầu năm 2024', en: 'H1 2024' },
+		'2024-H2': { vi: '6 tháng cuối năm 2024', en: 'H2 2024' },
+		'2024-9M': { vi: '9 tháng 2024', en: '9 months 2024' },
+		'2024': { vi: 'Năm 2024', en: '2024' },
+		// Not a period: shown as given.
+		'2024-13': { vi: '2024-13', en: '2024-13' },
+		abc: { vi: 'abc', en: 'abc' }
+	};
+	it.each(inBothLanguages(months))('formatMonth %s (%s) → %s', (month, locale, expected) => {
 		expect(formatMonth(month, locale)).toBe(expected);
 	});
-});
-
-describe('formatPeriod', () => {
-	it.each([
-		['2024-03', 'vi', 'Tháng 3/2024'],
-		['2024-03', 'en', 'Mar 2024'],
-		['2024-Q3', 'vi', 'Quý 3/2024'],
-		['2024-Q3', 'en', 'Q3 2024'],
-		['2024-H1', 'vi', '6 tháng đầu năm 2024'],
-		['2024-H1', 'en', 'H1 2024'],
-		['2024-H2', 'vi', '6 tháng cuối năm 2024'],
-		['2024-H2', 'en', 'H2 2024'],
-		['2024-9M', 'vi', '9 tháng 2024'],
-		['2024-9M', 'en', '9 months 2024'],
-		['2024', 'vi', 'Năm 2024'],
-		['2024', 'en', '2024'],
-		['2024-13', 'vi', '2024-13'],
-		['abc', 'en', 'abc']
-	] as [string, Locale, string][])('%s (%s) → %s', (code, locale, expected) => {
+	it.each(inBothLanguages(periods))('formatPeriod %s (%s) → %s', (code, locale, expected) => {
 		expect(formatPeriod(code, locale)).toBe(expected);
 	});
 });

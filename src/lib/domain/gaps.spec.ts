@@ -4,6 +4,15 @@ import { findIndicator } from './indicators.ts';
 
 const ind = (code: string) => findIndicator(code)!;
 
+/** The gap of an indicator's figures over some months, at a point scale of 1 unless given. */
+const gapOf = (
+	code: string,
+	numerator: number | null,
+	denominator: number | null,
+	monthsReported: number,
+	pointScale = 1
+) => explainGap({ indicator: ind(code), numerator, denominator, monthsReported, pointScale });
+
 describe('explainGap', () => {
 	it.each([
 		// indicator, numerator, denominator, months, scale → points lost, needed, per
@@ -22,13 +31,7 @@ describe('explainGap', () => {
 	] as const)(
 		'%s %i/%i over %i months (scale %d)',
 		(code, n, d, months, scale, lost, needed, per) => {
-			const g = explainGap({
-				indicator: ind(code),
-				numerator: n,
-				denominator: d,
-				monthsReported: months,
-				pointScale: scale
-			});
+			const g = gapOf(code, n, d, months, scale);
 			expect(g.points_lost).toBeCloseTo(lost, 9);
 			expect(g.needed).toBe(needed);
 			expect(g.per).toBe(per);
@@ -38,13 +41,7 @@ describe('explainGap', () => {
 	);
 
 	it('words the planner’s example', () => {
-		const g = explainGap({
-			indicator: ind('online_uptake'),
-			numerator: 96,
-			denominator: 300,
-			monthsReported: 3,
-			pointScale: 1
-		});
+		const g = gapOf('online_uptake', 96, 300, 3);
 		expect(g.action.en).toBe(
 			'32.0% of dossiers filed online against a 50.0% threshold: 18 more online dossiers a month would earn the full 12 points.'
 		);
@@ -93,26 +90,12 @@ describe('explainGap', () => {
 	] as const)(
 		'writes English with the right article and number (%s %i/%i)',
 		(code, n, d, months, en) => {
-			const g = explainGap({
-				indicator: ind(code),
-				numerator: n,
-				denominator: d,
-				monthsReported: months,
-				pointScale: 1
-			});
-			expect(g.action.en).toBe(en);
+			expect(gapOf(code, n, d, months).action.en).toBe(en);
 		}
 	);
 
 	it('keeps the Vietnamese plain (no plural, vi-VN numbers)', () => {
-		const g = explainGap({
-			indicator: ind('digitization_rate'),
-			numerator: 200,
-			denominator: 300,
-			monthsReported: 1,
-			pointScale: 1
-		});
-		expect(g.action.vi).toBe(
+		expect(gapOf('digitization_rate', 200, 300, 1).action.vi).toBe(
 			'66,7% hồ sơ được số hóa, ngưỡng 80,0%: thêm 40 hồ sơ được số hóa mỗi tháng sẽ đạt đủ 22 điểm.'
 		);
 	});
@@ -122,13 +105,7 @@ describe('explainGap', () => {
 			[0, 0],
 			[null, null]
 		] as const) {
-			const g = explainGap({
-				indicator: ind('satisfaction_rate'),
-				numerator: n,
-				denominator: d,
-				monthsReported: 0,
-				pointScale: 1
-			});
+			const g = gapOf('satisfaction_rate', n, d, 0);
 			expect(g.value).toBeNull();
 			expect(g.points_lost).toBe(0);
 			expect(g.action.en).toMatch(/No citizen satisfaction figures/);

@@ -122,24 +122,33 @@ describe('lastCompleteMonth', () => {
 		['2025-01-31', '2024-12'],
 		['2024-03-15', '2024-02'],
 		['2024-03-31', '2024-02']
-	])('on %s it is %s', (today, expected) => {
-		expect(lastCompleteMonth(today)).toBe(expected);
-	});
+	])('on %s it is %s', (today, expected) => expect(lastCompleteMonth(today)).toBe(expected));
 });
 
 describe('periodContaining', () => {
-	const cases: [string, 'month' | 'quarter' | 'half' | 'year', string][] = [
-		['2024-01', 'month', '2024-01'],
-		['2024-01-20', 'month', '2024-01'],
-		['2024-01', 'quarter', '2024-Q1'],
-		['2024-03', 'quarter', '2024-Q1'],
-		['2024-04', 'quarter', '2024-Q2'],
-		['2024-09', 'quarter', '2024-Q3'],
-		['2024-12', 'quarter', '2024-Q4'],
-		['2024-06', 'half', '2024-H1'],
-		['2024-07', 'half', '2024-H2'],
-		['2024-12', 'year', '2024']
-	];
+	// [month or date, the period containing it], by grain.
+	const byGrain: Record<'month' | 'quarter' | 'half' | 'year', [string, string][]> = {
+		month: [
+			['2024-01', '2024-01'],
+			['2024-01-20', '2024-01']
+		],
+		quarter: [
+			['2024-01', '2024-Q1'],
+			['2024-03', '2024-Q1'],
+			['2024-04', '2024-Q2'],
+			['2024-09', '2024-Q3'],
+			['2024-12', '2024-Q4']
+		],
+		half: [
+			['2024-06', '2024-H1'],
+			['2024-07', '2024-H2']
+		],
+		year: [['2024-12', '2024']]
+	};
+	const cases = Object.entries(byGrain).flatMap(([grain, pairs]) =>
+		pairs.map(([month, expected]) => [month, grain as keyof typeof byGrain, expected] as const)
+	);
+
 	it.each(cases)('%s in a %s is %s', (month, grain, expected) => {
 		expect(periodContaining(month, grain)).toBe(expected);
 		// The period found must itself parse and contain the month.
@@ -149,16 +158,17 @@ describe('periodContaining', () => {
 });
 
 describe('firstDay and lastDay', () => {
-	it.each([
-		['2024-01', '2024-01-31'],
-		['2024-02', '2024-02-29'],
-		['2023-02', '2023-02-28'],
-		['2000-02', '2000-02-29'],
-		['2100-02', '2100-02-28'],
-		['2024-04', '2024-04-30'],
-		['2024-12', '2024-12-31'],
-		['2024-02-10', '2024-02-29']
-	])('the last day of %s is %s', (month, expected) => {
+	const lastDays: Record<string, string> = {
+		'2024-01': '2024-01-31',
+		'2024-02': '2024-02-29',
+		'2023-02': '2023-02-28',
+		'2000-02': '2000-02-29',
+		'2100-02': '2100-02-28',
+		'2024-04': '2024-04-30',
+		'2024-12': '2024-12-31',
+		'2024-02-10': '2024-02-29'
+	};
+	it.each(Object.entries(lastDays))('the last day of %s is %s', (month, expected) => {
 		expect(lastDay(month)).toBe(expected);
 	});
 
@@ -169,25 +179,26 @@ describe('firstDay and lastDay', () => {
 });
 
 describe('isIsoDate', () => {
-	it.each([
-		['2024-02-29', true],
-		['2023-02-28', true],
-		['2025-07-01', true],
-		['2024-12-31', true],
-		['2023-02-29', false],
-		['2024-02-30', false],
-		['2024-04-31', false],
-		['2024-13-01', false],
-		['2024-00-10', false],
-		['2024-01-00', false],
-		['2024-1-01', false],
-		['2024-01-1', false],
-		['2024-01-01T00:00:00Z', false],
-		[' 2024-01-01', false],
-		['2024/01/01', false],
-		['', false],
-		['abc', false]
-	])('%j → %s', (s, expected) => {
-		expect(isIsoDate(s)).toBe(expected);
+	const dates = ['2024-02-29', '2023-02-28', '2025-07-01', '2024-12-31'];
+	const notDates = [
+		'2023-02-29',
+		'2024-02-30',
+		'2024-04-31',
+		'2024-13-01',
+		'2024-00-10',
+		'2024-01-00',
+		'2024-1-01',
+		'2024-01-1',
+		'2024-01-01T00:00:00Z',
+		' 2024-01-01',
+		'2024/01/01',
+		'',
+		'abc'
+	];
+	it.each(dates)('%j is a date', (s) => {
+		expect(isIsoDate(s)).toBe(true);
+	});
+	it.each(notDates)('%j is not', (s) => {
+		expect(isIsoDate(s)).toBe(false);
 	});
 });

@@ -106,16 +106,14 @@ describe('scoreComposite: service_index', () => {
 describe('scoreComposite: infra_index', () => {
 	it('scores the five components, computers per staff as a ratio', () => {
 		// 50/100×20 = 10; 25/100×20 = 5; 80/100×20 = 16; 0.5/1×20 = 10; 100/100×20 = 20 → 61.
-		const s = scoreComposite(
-			'infra_index',
-			rates([
-				['coverage_4g', 50],
-				['fiber_coverage', 25],
-				['digital_skills', 80],
-				['computers_per_staff', 0.5],
-				['one_stop_shop', 100]
-			])
-		);
+		const infra = rates([
+			['coverage_4g', 50],
+			['fiber_coverage', 25],
+			['digital_skills', 80],
+			['computers_per_staff', 0.5],
+			['one_stop_shop', 100]
+		]);
+		const s = scoreComposite('infra_index', infra);
 		expect(s.components.map((c) => c.code)).toEqual([
 			'coverage_4g',
 			'fiber_coverage',

@@ -15,27 +15,27 @@ const ok = (raw: string) => {
 };
 
 describe('nameKeys', () => {
-	it.each([
-		['Xã Mường Than', 'xa muong than', 'muong than'],
-		['Phường Đoàn Kết', 'phuong doan ket', 'doan ket'],
-		['Thị trấn Than Uyên', 'thi tran than uyen', 'than uyen'],
-		['Huyện Than Uyên', 'huyen than uyen', 'than uyen'],
-		['Thành phố Lai Châu', 'thanh pho lai chau', 'lai chau'],
-		['Thị xã Mường Lay', 'thi xa muong lay', 'muong lay'],
-		['Tỉnh Lai Châu', 'tinh lai chau', 'lai chau'],
-		['TP. Lai Châu', 'tp lai chau', 'lai chau'],
-		['Tp Lai Châu', 'tp lai chau', 'lai chau'],
-		['TT. Than Uyên', 'tt than uyen', 'than uyen'],
-		['Xã Pa ủ', 'xa pa u', 'pa u'],
+	it.each<[string, ReturnType<typeof nameKeys>]>([
+		['Xã Mường Than', { full: 'xa muong than', core: 'muong than' }],
+		['Phường Đoàn Kết', { full: 'phuong doan ket', core: 'doan ket' }],
+		['Thị trấn Than Uyên', { full: 'thi tran than uyen', core: 'than uyen' }],
+		['Huyện Than Uyên', { full: 'huyen than uyen', core: 'than uyen' }],
+		['Thành phố Lai Châu', { full: 'thanh pho lai chau', core: 'lai chau' }],
+		['Thị xã Mường Lay', { full: 'thi xa muong lay', core: 'muong lay' }],
+		['Tỉnh Lai Châu', { full: 'tinh lai chau', core: 'lai chau' }],
+		['TP. Lai Châu', { full: 'tp lai chau', core: 'lai chau' }],
+		['Tp Lai Châu', { full: 'tp lai chau', core: 'lai chau' }],
+		['TT. Than Uyên', { full: 'tt than uyen', core: 'than uyen' }],
+		['Xã Pa ủ', { full: 'xa pa u', core: 'pa u' }],
 		// A name that is only a prefix word keeps it: nothing would be left to match.
-		['Xã', 'xa', 'xa'],
-		['thị trấn', 'thi tran', 'thi tran'],
+		['Xã', { full: 'xa', core: 'xa' }],
+		['thị trấn', { full: 'thi tran', core: 'thi tran' }],
 		// "Xã" inside a name is not a prefix.
-		['Mường Xã', 'muong xa', 'muong xa'],
-		['Sà Dề Phìn', 'sa de phin', 'sa de phin'],
-		['  MƯỜNG   THAN ', 'muong than', 'muong than']
-	])('%j → full %j, core %j', (name, full, core) => {
-		expect(nameKeys(name)).toEqual({ full, core });
+		['Mường Xã', { full: 'muong xa', core: 'muong xa' }],
+		['Sà Dề Phìn', { full: 'sa de phin', core: 'sa de phin' }],
+		['  MƯỜNG   THAN ', { full: 'muong than', core: 'muong than' }]
+	])('%j → %o', (name, keys) => {
+		expect(nameKeys(name)).toEqual(keys);
 	});
 });
 
@@ -90,32 +90,50 @@ describe('parseSearchQuery', () => {
 describe('matchTier', () => {
 	const tier = (query: string, name: string, code = '99999') =>
 		matchTier(ok(query), { name, code });
-	it.each<[string, string, number | null]>([
-		// 0: the name as typed, prefix included; or the code.
-		['xã mường than', 'Xã Mường Than', 0],
-		['thi tran than uyen', 'Thị trấn Than Uyên', 0],
-		// 1: the name without its prefix.
-		['muong than', 'Xã Mường Than', 1],
-		['thi tran than uyen', 'Xã Than Uyên', 1],
-		['than uyen', 'Huyện Than Uyên', 1],
-		['lai chau', 'Tỉnh Lai Châu', 1],
-		['tp lai chau', 'Thành phố Lai Châu', 1],
-		// 2: the start of the name.
-		['muong', 'Xã Mường Than', 2],
-		['muong th', 'Xã Mường Than', 2],
-		// 3: the start of a later word.
-		['than', 'Xã Mường Than', 3],
-		['uyen', 'Xã Tân Uyên', 3],
-		// 4: anywhere.
-		['uong th', 'Xã Mường Than', 4],
-		// 5: every word, in any order.
-		['than muong', 'Xã Mường Than', 5],
-		// no match.
-		['phuc than', 'Xã Mường Than', null],
-		['muong than x', 'Xã Mường Than', null],
-		['xa', 'Phường Tân Phong', null]
-	])('%j in %j is tier %s', (query, name, expected) => {
+	// [query, name] pairs by the tier the query finds the name in.
+	const tiers: Record<number, [string, string][]> = {
+		// The name as typed, prefix included; or the code.
+		0: [
+			['xã mường than', 'Xã Mường Than'],
+			['thi tran than uyen', 'Thị trấn Than Uyên']
+		],
+		// The name without its prefix.
+		1: [
+			['muong than', 'Xã Mường Than'],
+			['thi tran than uyen', 'Xã Than Uyên'],
+			['than uyen', 'Huyện Than Uyên'],
+			['lai chau', 'Tỉnh Lai Châu'],
+			['tp lai chau', 'Thành phố Lai Châu']
+		],
+		// The start of the name.
+		2: [
+			['muong', 'Xã Mường Than'],
+			['muong th', 'Xã Mường Than']
+		],
+		// The start of a later word.
+		3: [
+			['than', 'Xã Mường Than'],
+			['uyen', 'Xã Tân Uyên']
+		],
+		// Anywhere.
+		4: [['uong th', 'Xã Mường Than']],
+		// Every word, in any order.
+		5: [['than muong', 'Xã Mường Than']]
+	};
+	it.each(
+		Object.entries(tiers).flatMap(([n, pairs]) =>
+			pairs.map(([query, name]) => [query, name, Number(n)] as const)
+		)
+	)('%j in %j is tier %s', (query, name, expected) => {
 		expect(tier(query, name)).toBe(expected);
+	});
+
+	it.each([
+		['phuc than', 'Xã Mường Than'],
+		['muong than x', 'Xã Mường Than'],
+		['xa', 'Phường Tân Phong']
+	])('%j in %j is no match', (query, name) => {
+		expect(tier(query, name)).toBeNull();
 	});
 
 	it('matches the code exactly', () => {
@@ -167,20 +185,6 @@ describe('rankMatches', () => {
 			'Thị trấn Than Uyên (old)',
 			'Huyện Than Uyên (old)'
 		]);
-	});
-
-	it('within a tier, puts names spelt as typed (diacritics and all) first', () => {
-		expect(names('thân')).toEqual(
-			[
-				'Xã Thân Thuộc (old)',
-				'Thị trấn Than Uyên (old)',
-				'Huyện Than Uyên (old)',
-				'Xã Mường Than (old)',
-				'Xã Phúc Than (old)'
-			]
-				.slice(0, 0)
-				.concat(names('thân'))
-		);
 	});
 
 	it.each(['muong than', 'Muong Than', 'xã mường than', 'MƯỜNG THAN'])(

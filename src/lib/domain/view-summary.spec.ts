@@ -10,6 +10,8 @@ const service = findIndicator('service_index')!; // composite, bands
 const fig = (values: (number | null)[]): SummaryFigure[] =>
 	values.map((value, i) => ({ unit_code: `u${i}`, value }));
 const names = new Map(Array.from({ length: 10 }, (_, i) => [`u${i}`, `Xã ${i}`]));
+/** An end of the view (first or last): its value and the units named there. */
+const end = (value: number, ...names: string[]) => ({ names, value });
 
 describe('viewFacts', () => {
 	const cases: [
@@ -31,33 +33,21 @@ describe('viewFacts', () => {
 				reaching: 2,
 				withData: 4,
 				total: 5,
-				first: { names: ['Xã 0', 'Xã 3'], value: 100 },
-				last: { names: ['Xã 4'], value: 80 }
+				first: end(100, 'Xã 0', 'Xã 3'),
+				last: end(80, 'Xã 4')
 			}
 		],
 		[
 			'lower is better: the smallest ranks first',
 			fig([5, 0, 12]),
 			backlog,
-			{
-				kind: 'range',
-				withData: 3,
-				total: 3,
-				first: { names: ['Xã 1'], value: 0 },
-				last: { names: ['Xã 2'], value: 12 }
-			}
+			{ kind: 'range', withData: 3, total: 3, first: end(0, 'Xã 1'), last: end(12, 'Xã 2') }
 		],
 		[
 			'no direction: highest first',
 			fig([10, 30, 20]),
 			volume,
-			{
-				kind: 'range',
-				withData: 3,
-				total: 3,
-				first: { names: ['Xã 1'], value: 30 },
-				last: { names: ['Xã 0'], value: 10 }
-			}
+			{ kind: 'range', withData: 3, total: 3, first: end(30, 'Xã 1'), last: end(10, 'Xã 0') }
 		],
 		[
 			'composite: units per band, best first',
@@ -73,8 +63,8 @@ describe('viewFacts', () => {
 				],
 				withData: 5,
 				total: 6,
-				first: { names: ['Xã 0'], value: 85 },
-				last: { names: ['Xã 4'], value: 20 }
+				first: end(85, 'Xã 0'),
+				last: end(20, 'Xã 4')
 			}
 		],
 		[
@@ -87,7 +77,7 @@ describe('viewFacts', () => {
 				reaching: 2,
 				withData: 2,
 				total: 2,
-				first: { names: ['Xã 0', 'Xã 1'], value: 100 },
+				first: end(100, 'Xã 0', 'Xã 1'),
 				last: null
 			}
 		],
@@ -95,13 +85,7 @@ describe('viewFacts', () => {
 			'more than three tied at an end: not named',
 			fig([1, 1, 1, 1, 2]),
 			volume,
-			{
-				kind: 'range',
-				withData: 5,
-				total: 5,
-				first: { names: ['Xã 4'], value: 2 },
-				last: null
-			}
+			{ kind: 'range', withData: 5, total: 5, first: end(2, 'Xã 4'), last: null }
 		]
 	];
 	it.each(cases)('%s', (_, figures, indicator, expected) => {
@@ -110,6 +94,6 @@ describe('viewFacts', () => {
 
 	it('does not name a unit whose name is unknown (a cut table)', () => {
 		const facts = viewFacts(fig([3, 9]), volume, new Map([['u0', 'Xã 0']]));
-		expect(facts).toMatchObject({ first: null, last: { names: ['Xã 0'], value: 3 } });
+		expect(facts).toMatchObject({ first: null, last: end(3, 'Xã 0') });
 	});
 });

@@ -11,6 +11,15 @@ describe('compactGeometry', () => {
 			[1.00001, 1.00001]
 		]
 	];
+	/** One that does not. */
+	const square = [
+		[
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[0, 0]
+		]
+	];
 
 	it('rounds to 4 decimals and drops repeated points', () => {
 		const g = compactGeometry({
@@ -36,14 +45,6 @@ describe('compactGeometry', () => {
 	});
 
 	it('drops polygons that collapse, keeps the rest of a MultiPolygon', () => {
-		const square = [
-			[
-				[0, 0],
-				[1, 0],
-				[1, 1],
-				[0, 0]
-			]
-		];
 		const g = compactGeometry({ type: 'MultiPolygon', coordinates: [speck, square] });
 		expect(g.coordinates).toEqual([square]);
 	});
@@ -63,14 +64,17 @@ describe('compactGeometry', () => {
 			},
 			3
 		);
-		expect(left.coordinates).toEqual([
-			[
-				[104, 21],
-				[104, 21.5],
-				[103.5, 21.5],
-				[104, 21]
+		expect(left).toEqual({
+			type: 'Polygon',
+			coordinates: [
+				[
+					[104, 21],
+					[104, 21.5],
+					[103.5, 21.5],
+					[104, 21]
+				]
 			]
-		]);
+		});
 	});
 
 	it('keeps a shape that would collapse whole', () => {

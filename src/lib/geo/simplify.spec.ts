@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { simplifyShapes } from './simplify';
 
 const polygon = (...rings: number[][][]) => ({ type: 'Polygon', coordinates: rings });
+/** The unit square, with the given points on its right border between (1, 0) and (1, 1). */
+const leftSquare = (...border: number[][]) =>
+	polygon([[0, 0], [1, 0], ...border, [1, 1], [0, 1], [0, 0]]);
 
 describe('simplifyShapes', () => {
 	it('simplifies a shared border the same way on both sides', () => {
-		const left = polygon([
-			[0, 0],
-			[1, 0],
-			[1.0002, 0.3],
-			[0.9998, 0.6],
-			[1, 1],
-			[0, 1],
-			[0, 0]
-		]);
+		const left = leftSquare([1.0002, 0.3], [0.9998, 0.6]);
 		// The same border, walked the other way.
 		const right = polygon([
 			[1, 0],
@@ -46,14 +41,7 @@ describe('simplifyShapes', () => {
 	});
 
 	it('keeps borders that wiggle more than the tolerance', () => {
-		const left = polygon([
-			[0, 0],
-			[1, 0],
-			[1.01, 0.5],
-			[1, 1],
-			[0, 1],
-			[0, 0]
-		]);
+		const left = leftSquare([1.01, 0.5]);
 		const [a] = simplifyShapes([left], 0.001);
 		expect(a.coordinates).toEqual(left.coordinates);
 	});

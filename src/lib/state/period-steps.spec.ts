@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Grain } from '$lib/domain/periods';
 import { periodSteps, regrain } from './period-steps';
 
 describe('periodSteps', () => {
@@ -25,15 +26,19 @@ describe('periodSteps', () => {
 });
 
 describe('regrain', () => {
-	it.each([
-		['2024-Q3', 'month', '2024-09'],
-		['2024-Q3', 'half', '2024-H2'],
-		['2024-Q3', 'nine_months', '2024-9M'],
-		['2024-05', 'quarter', '2024-Q2'],
-		['2024-H1', 'year', '2024'],
-		['2024', 'quarter', '2024-Q4'],
-		['bad', 'year', 'bad']
-	] as const)('%s → %s: %s', (period, grain, expected) => {
+	// A period and what it becomes at each grain checked.
+	const cases: [string, Partial<Record<Grain, string>>][] = [
+		['2024-Q3', { month: '2024-09', half: '2024-H2', nine_months: '2024-9M' }],
+		['2024-05', { quarter: '2024-Q2' }],
+		['2024-H1', { year: '2024' }],
+		['2024', { quarter: '2024-Q4' }],
+		['bad', { year: 'bad' }]
+	];
+	it.each(
+		cases.flatMap(([period, at]) =>
+			Object.entries(at).map(([grain, expected]) => [period, grain as Grain, expected] as const)
+		)
+	)('%s → %s: %s', (period, grain, expected) => {
 		expect(regrain(period, grain)).toBe(expected);
 	});
 });

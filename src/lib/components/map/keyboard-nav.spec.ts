@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centresOf, directionOf, neighbourOf, startingUnit } from './keyboard-nav';
+import { centresOf, directionOf, neighbourOf, startingUnit, type Direction } from './keyboard-nav';
 
 // A 3 × 3 grid of unit boxes (world units, y growing southwards), codes by row then column:
 //   a b c
@@ -15,24 +15,29 @@ const boxes = new Float64Array(
 );
 const centres = centresOf({ codes, boxes });
 const at = (code: string) => codes.indexOf(code);
-const move = (from: string, d: 'up' | 'down' | 'left' | 'right') => {
+const move = (from: string, d: Direction) => {
 	const u = neighbourOf(centres, at(from), d);
 	return u === null ? null : codes[u];
 };
 
 describe('neighbourOf', () => {
-	it.each([
-		['e', 'up', 'b'],
-		['e', 'down', 'h'],
-		['e', 'left', 'd'],
-		['e', 'right', 'f'],
-		['a', 'right', 'b'],
-		['a', 'down', 'd'],
-		['a', 'up', null],
-		['a', 'left', null],
-		['i', 'right', null],
-		['g', 'up', 'd']
-	] as const)('from %s %s → %s', (from, d, to) => {
+	// Where each arrow leads from each unit of the grid; null: off its edge.
+	const moves: Record<string, Record<Direction, string | null>> = {
+		a: { up: null, down: 'd', left: null, right: 'b' },
+		b: { up: null, down: 'e', left: 'a', right: 'c' },
+		c: { up: null, down: 'f', left: 'b', right: null },
+		d: { up: 'a', down: 'g', left: null, right: 'e' },
+		e: { up: 'b', down: 'h', left: 'd', right: 'f' },
+		f: { up: 'c', down: 'i', left: 'e', right: null },
+		g: { up: 'd', down: null, left: null, right: 'h' },
+		h: { up: 'e', down: null, left: 'g', right: 'i' },
+		i: { up: 'f', down: null, left: 'h', right: null }
+	};
+	it.each(
+		Object.entries(moves).flatMap(([from, to]) =>
+			(Object.keys(to) as Direction[]).map((d) => [from, d, to[d]] as const)
+		)
+	)('from %s %s → %s', (from, d, to) => {
 		expect(move(from, d)).toBe(to);
 	});
 

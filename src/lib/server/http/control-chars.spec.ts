@@ -3,20 +3,26 @@ import { controlCharacter, controlInForm, controlInUrl } from './control-chars.t
 
 describe('controlCharacter', () => {
 	it.each([
-		['03388', false, null],
-		['Xã Mường Than', false, null],
-		['a\u0000b', false, 'U+0000'],
-		['a\nb', false, 'U+000A'],
-		['a\r\nb', false, 'U+000D'],
-		['a\tb', false, 'U+0009'],
-		['\u007f', false, 'U+007F'],
-		['\u0085', false, 'U+0085'],
-		['line one\r\nline two\tend', true, null],
-		['a\u0000b', true, 'U+0000'],
-		['a\u001bb', true, 'U+001B'],
-		['a\u000bb', true, 'U+000B']
-	])('%j (free text %s) → %s', (value, freeText, expected) => {
-		expect(controlCharacter(value, freeText)).toBe(expected);
+		['03388', null],
+		['Xã Mường Than', null],
+		['a\u0000b', 'U+0000'],
+		['a\nb', 'U+000A'],
+		['a\r\nb', 'U+000D'],
+		['a\tb', 'U+0009'],
+		['\u007f', 'U+007F'],
+		['\u0085', 'U+0085']
+	])('%j → %s', (value, expected) => {
+		expect(controlCharacter(value, false)).toBe(expected);
+	});
+
+	// Free text keeps its line breaks and tabs, not the other control characters.
+	it.each([
+		['line one\r\nline two\tend', null],
+		['a\u0000b', 'U+0000'],
+		['a\u001bb', 'U+001B'],
+		['a\u000bb', 'U+000B']
+	])('%j as free text → %s', (value, expected) => {
+		expect(controlCharacter(value, true)).toBe(expected);
 	});
 });
 

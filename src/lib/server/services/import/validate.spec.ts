@@ -24,6 +24,14 @@ function give(
 	checker.into(figures)(line, 'value', '03400', period, measure, raw);
 }
 
+/** The error of a part over its whole, blamed on the figure of the given line. */
+const partOverWhole = (line: number, message: string) => ({
+	line,
+	column: 'value',
+	code: 'part_exceeds_whole',
+	message
+});
+
 describe('CellChecker', () => {
 	it('checks a part against its whole given on another line, across slices', () => {
 		const checker = new CellChecker(context);
@@ -36,12 +44,7 @@ describe('CellChecker', () => {
 		expect(second.map((f) => f.value)).toEqual([12, 9]);
 		expect(checker.errors).toEqual([]);
 		expect(checker.partErrors(() => undefined)).toEqual([
-			{
-				line: 3,
-				column: 'value',
-				code: 'part_exceeds_whole',
-				message: 'dossiers_received_online 12 exceeds dossiers_received 10 for 2025-01'
-			}
+			partOverWhole(3, 'dossiers_received_online 12 exceeds dossiers_received 10 for 2025-01')
 		]);
 	});
 
@@ -60,12 +63,7 @@ describe('CellChecker', () => {
 				unitId === 7 && month === '2025-01' ? stored : undefined
 			)
 		).toEqual([
-			{
-				line: 2,
-				column: 'value',
-				code: 'part_exceeds_whole',
-				message: 'dossiers_received_online 30 exceeds dossiers_received 20 for 2025-01'
-			}
+			partOverWhole(2, 'dossiers_received_online 30 exceeds dossiers_received 20 for 2025-01')
 		]);
 	});
 
