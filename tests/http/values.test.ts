@@ -56,10 +56,10 @@ describe('figures add up', () => {
 	];
 
 	it.each(['dossier_volume', ...ratios.slice(0, 5)])(
-		'%s: a year is the sum of its twelve months',
+		'%s: a year is the sum of its twelve months, counts and months reported',
 		async (indicator) => {
 			const year = byCode((await values(`indicator=${indicator}&period=2023&level=commune`)).rows);
-			const sums = new Map<string, { n: number; d: number }>();
+			const sums = new Map<string, { n: number; d: number; months: number }>();
 			for (let m = 1; m <= 12; m++) {
 				const month = (
 					await values(
@@ -67,9 +67,10 @@ describe('figures add up', () => {
 					)
 				).rows;
 				for (const r of month) {
-					const s = sums.get(r.unit_code) ?? { n: 0, d: 0 };
+					const s = sums.get(r.unit_code) ?? { n: 0, d: 0, months: 0 };
 					s.n += r.numerator ?? 0;
 					s.d += r.denominator ?? 0;
+					s.months += r.months_reported;
 					sums.set(r.unit_code, s);
 				}
 			}
@@ -78,6 +79,7 @@ describe('figures add up', () => {
 				const y = year.get(code)!;
 				expect(y.numerator ?? 0, code).toBe(s.n);
 				expect(y.denominator ?? 0, code).toBe(s.d);
+				expect(y.months_reported, code).toBe(s.months);
 			}
 		}
 	);

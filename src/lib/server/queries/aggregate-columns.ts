@@ -171,6 +171,28 @@ export function targetColumns(plain: Plain): SQL {
 	);
 }
 
+/**
+ * The per-target columns `n0, d0, r0, v0, …` straight from the fact rows, for flows without
+ * lineage (see {@link isDirect}): every source is wholly its target's (share 1), and a flow's
+ * sums and counts add up over sources as over months, so one grouping gives what two give.
+ */
+export function directColumns(plain: Plain): SQL {
+	return sql.join(
+		plain.map(({ a }, k) => {
+			const e = perSource(a, false);
+			const n = sql`(${e.n})::float8`;
+			const d = sql`(${e.d})::float8`;
+			return sql`${n} as ${sql.raw(`n${k}`)}, ${d} as ${sql.raw(`d${k}`)},
+			(${e.r})::int as ${sql.raw(`r${k}`)}, ${valueOf(a, n, d)} as ${sql.raw(`v${k}`)}`;
+		}),
+		sql`, `
+	);
+}
+
+/** Whether every indicator of `plain` is a flow (summed over months), for {@link directColumns}. */
+export const allFlows = (plain: Plain): boolean =>
+	plain.every(({ a }) => a.type === 'flow_ratio' || a.type === 'flow_sum');
+
 /** The output columns of `agg`, targets without data included. */
 export const outputColumns = (plain: Plain): SQL =>
 	sql.join(

@@ -31,9 +31,10 @@ export interface UnitMapSpec {
 type Day = string | SQL;
 const day = (d: Day): SQL => (typeof d === 'string' ? sql`${d}::date` : d);
 
+/** Written without `coalesce`, so the planner estimates it from the columns' statistics. */
 const overlaps = (u: string, startDay: Day, endDay: Day) =>
-	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${day(endDay)}
-		and coalesce(${sql.raw(u)}.valid_to, '9999-12-31') >= ${day(startDay)}`;
+	sql`(${sql.raw(u)}.valid_from is null or ${sql.raw(u)}.valid_from <= ${day(endDay)})
+		and (${sql.raw(u)}.valid_to is null or ${sql.raw(u)}.valid_to >= ${day(startDay)})`;
 
 const validOn = (u: string, at: string) =>
 	sql`coalesce(${sql.raw(u)}.valid_from, '0001-01-01') <= ${at}::date
@@ -97,8 +98,11 @@ export function unitMapCtes(spec: UnitMapSpec): SQL {
 			level === 'commune'
 				? targetFilter(spec, 'u')
 				: sql`and ${targetOf('u', level)} in (select id from targets)`;
+		// Not materialized: the planner then sees the units table itself (its statistics, its
+		// keys) and hashes the few thousand units to join the period's fact rows to, where over
+		// a materialized CTE it hashed the 117,000 fact rows of a national year instead.
 		return sql`${targets},
-		unit_map as (
+		unit_map as not materialized (
 			select u.id as source_id, ${targetOf('u', level)} as target_id, 1.0::float8 as share,
 				${expectedMonths('u', startDay, endDay)} as expected, false as via_lineage
 			from units u
