@@ -1,7 +1,7 @@
 /**
- * A page's language from its URL, or a component's from its `locale` prop: the locale, its
- * translator, and the `lang` its links keep. Kept apart from page-view.ts (the map views) so that
- * a page or the root layout taking its language does not load the map's modules.
+ * A page's language from its URL: the locale, its translator, and the `lang` its links keep.
+ * Kept apart from page-view.ts (the map views) so that a page or the root layout taking its
+ * language does not load the map's modules.
  */
 import { localeOf, translator, type Locale } from '$lib/i18n';
 
@@ -18,11 +18,3 @@ const TEXTS = { vi: textOf('vi'), en: textOf('en') } as const;
 export function pageLocale(url: URL) {
 	return TEXTS[localeOf(url)];
 }
-
-/** `locale` with its translator and the `lang` its links keep. */
-export function localeText(locale: Locale) {
-	return TEXTS[locale];
-}
-
-/** The props of a component that draws `T` in the page's language. */
-export type LocaleProps<T> = T & { locale: Locale };
