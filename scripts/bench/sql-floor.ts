@@ -28,7 +28,8 @@ export async function aggregateSql(spec: AggregateSpec): Promise<CapturedQuery> 
 		async copyIn() {},
 		async *copyOut() {}
 	};
-	await aggregate(capture, spec);
+	// As valuesFor asks it through the value cache: the units' names apart (read per version).
+	await aggregate(capture, spec, Promise.resolve(new Map()));
 	if (!captured) throw new Error('aggregate() ran no query');
 	if (typeof captured === 'string') return { text: captured, params: [] };
 	const q = new PgDialect().sqlToQuery(captured);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Better } from './indicators.ts';
-import { rankValues } from './rank.ts';
+import { rankOrder, rankValues } from './rank.ts';
 
 describe('rankValues', () => {
 	const cases: [string, (number | null)[], Better, (number | null)[]][] = [
@@ -37,5 +37,29 @@ describe('rankValues', () => {
 		const ranks = rankValues(values, 'higher');
 		// 100 copies of each value: 9 ranks 1, 8 ranks 101, …, 0 ranks 901.
 		values.forEach((v, i) => expect(ranks[i]).toBe((9 - v) * 100 + 1));
+	});
+});
+
+describe('rankOrder', () => {
+	const cases: [string, (number | null)[], Better, number[]][] = [
+		['empty', [], 'higher', []],
+		['higher: largest first', [10, 30, 20], 'higher', [1, 2, 0]],
+		['lower: smallest first', [10, 30, 20], 'lower', [0, 2, 1]],
+		['ties in input order', [80, 90, 80, 80], 'higher', [1, 0, 2, 3]],
+		['ties in input order, lower better', [3, 1, 3, 1], 'lower', [1, 3, 0, 2]],
+		['unranked last, in input order', [null, 5, Number.NaN, 7, null], 'higher', [3, 1, 0, 2, 4]],
+		['infinities', [1, Infinity, -Infinity, Infinity], 'higher', [1, 3, 0, 2]]
+	];
+	it.each(cases)('%s', (_, values, better, expected) => {
+		expect(rankOrder(values, better).order).toEqual(expected);
+	});
+
+	it('orders by rank: ranks read in order never go down, and each position once', () => {
+		const values = Array.from({ length: 500 }, (_, i) => (i % 7 === 0 ? null : (i * 37) % 11));
+		const { ranks, order } = rankOrder(values, 'lower');
+		expect([...order].sort((a, b) => a - b)).toEqual(values.map((_, i) => i));
+		const inOrder = order.map((i) => ranks[i] ?? Infinity);
+		inOrder.forEach((r, k) => k > 0 && expect(r).toBeGreaterThanOrEqual(inOrder[k - 1]));
+		expect(rankValues(values, 'lower')).toEqual(ranks);
 	});
 });

@@ -29,7 +29,7 @@ export interface PanelInputs {
 	/** The table's rows (full figures): all units, or the first of a national view. */
 	rows: PanelRow[];
 	/** Every unit's value and flag. */
-	figures: FigureLike[];
+	figures: readonly FigureLike[];
 	/** Where every unit's full row can be fetched, when `rows` are cut. */
 	valuesUrl: string | null;
 	indicator: Indicator;

@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Aggregation, Indicator } from '../../domain/indicators.ts';
+import type { UnitName } from './units.ts';
 
 export interface Aggregate {
 	numerator: number | null;
@@ -172,14 +173,16 @@ export function targetColumns(plain: Plain): SQL {
 }
 
 /**
- * The per-target columns `n0, d0, r0, v0, …` straight from the fact rows, for flows without
- * lineage (see {@link isDirect}): every source is wholly its target's (share 1), and a flow's
- * sums and counts add up over sources as over months, so one grouping gives what two give.
+ * The per-target columns `n0, d0, r0, v0, …` straight from the fact rows, where one grouping
+ * gives what two give: a commune's own rows (it is its target's only source, share 1), or flows
+ * without lineage into a larger unit (every source wholly its target's, and a flow's sums and
+ * counts add up over sources as over months; see {@link allFlows}). `rowwise`: of one fact row,
+ * a commune's month, with no grouping.
  */
-export function directColumns(plain: Plain): SQL {
+export function directColumns(plain: Plain, rowwise = false): SQL {
 	return sql.join(
 		plain.map(({ a }, k) => {
-			const e = perSource(a, false);
+			const e = rowwise ? perRow(a) : perSource(a, false);
 			const n = sql`(${e.n})::float8`;
 			const d = sql`(${e.d})::float8`;
 			return sql`${n} as ${sql.raw(`n${k}`)}, ${d} as ${sql.raw(`d${k}`)},
@@ -208,8 +211,17 @@ const num = (x: unknown) => (x === null || x === undefined ? null : Number(x));
 const KEYS: { n: string; d: string; v: string; r: string }[] = [];
 const keysOf = (k: number) => (KEYS[k] ??= { n: `n${k}`, d: `d${k}`, v: `v${k}`, r: `r${k}` });
 
-/** One result row as {@link AggregateRow}. */
-export function rowOf(plain: Plain, r: Record<string, unknown>): AggregateRow {
+/** The unit of a result row that carries its names (see aggregate.ts). */
+export const unitOfRow = (r: Record<string, unknown>): UnitName => ({
+	code: String(r.code),
+	name: String(r.name),
+	shortName: String(r.short_name),
+	validFrom: (r.valid_from as string | null) ?? null,
+	validTo: (r.valid_to as string | null) ?? null
+});
+
+/** One result row as {@link AggregateRow}, of the unit `unit`. */
+export function rowOf(plain: Plain, r: Record<string, unknown>, unit: UnitName): AggregateRow {
 	const byIndicator: AggregateRow['byIndicator'] = new Map();
 	for (let k = 0; k < plain.length; k++) {
 		const key = keysOf(k);
@@ -222,11 +234,11 @@ export function rowOf(plain: Plain, r: Record<string, unknown>): AggregateRow {
 	}
 	return {
 		targetId: Number(r.target_id),
-		code: String(r.code),
-		name: String(r.name),
-		shortName: String(r.short_name),
-		validFrom: (r.valid_from as string | null) ?? null,
-		validTo: (r.valid_to as string | null) ?? null,
+		code: unit.code,
+		name: unit.name,
+		shortName: unit.shortName,
+		validFrom: unit.validFrom,
+		validTo: unit.validTo,
 		bucket: (r.bucket as string | null) ?? null,
 		expected: Number(r.expected),
 		harmonised: Boolean(r.harmonised),

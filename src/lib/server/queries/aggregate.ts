@@ -17,9 +17,11 @@ import {
 	rowOf,
 	sourceColumns,
 	targetColumns,
+	unitOfRow,
 	type AggregateRow,
 	type Plain
 } from './aggregate-columns.ts';
+import { unitNames, type UnitName } from './units.ts';
 
 export type { Aggregate, AggregateRow } from './aggregate-columns.ts';
 
@@ -46,25 +48,35 @@ function bucketExpr(bucket: Bucket): SQL {
 	}
 }
 
-/** Runs the aggregate; one row per target (and bucket), targets without data included. */
-export async function aggregate(db: Executor, spec: AggregateSpec): Promise<AggregateRow[]> {
+/**
+ * Runs the aggregate; one row per target (and bucket), in the order of their codes (bytewise),
+ * targets without data included. With `names` (the units' names, read once per data version,
+ * awaited beside the query), the query returns figures only.
+ */
+export async function aggregate(
+	db: Executor,
+	spec: AggregateSpec,
+	names?: Promise<ReadonlyMap<number, UnitName>>
+): Promise<AggregateRow[]> {
 	const plain = plainOf(spec.indicators);
 	// One month per group (monthly buckets, or a one-month span) on the period's own units (no
 	// lineage, so no source twice under a target): one fact row per group, so the rows are read
 	// as they are, without grouping them (a national month: 9,746 groups of one row).
 	const rowwise = !spec.asOf && (spec.bucket === 'month' || spec.start === spec.end);
 	const b = spec.bucket ? bucketExpr(spec.bucket) : null;
-	// Flows on the period's own units (no lineage, every share 1) are summed from the fact rows
-	// into their targets at once: a national year by province groups 117,000 rows once, not into
-	// 9,746 sources first.
+	// On the period's own units: one grouping, or none, where it gives what two give.
 	const agg =
-		!rowwise && !spec.asOf && allFlows(plain)
-			? directAgg(plain, spec, b)
-			: twoStepAgg(plain, spec, b, rowwise);
+		(!spec.asOf && ownUnitsAgg(plain, spec, b, rowwise)) || twoStepAgg(plain, spec, b, rowwise);
+	// A commune of its own units is its only source: its months are its own.
+	const expected =
+		spec.level === 'commune' && !spec.asOf
+			? sql`expected as (select source_id as target_id, expected from unit_map)`
+			: sql`expected as (select target_id, sum(expected)::int as expected from unit_map group by target_id)`;
+	const named = names ? sql`` : sql`t.code, t.name, t.short_name, t.valid_from, t.valid_to,`;
 	const query = sql`with recursive ${unitMapCtes(spec)},
 		${agg},
-		expected as (select target_id, sum(expected)::int as expected from unit_map group by target_id)
-		select t.id as target_id, t.code, t.name, t.short_name, t.valid_from, t.valid_to, ${b ? sql`agg.bucket` : sql`null::text as bucket`},
+		${expected}
+		select t.id as target_id, ${named} ${b ? sql`agg.bucket,` : sql``}
 			coalesce(e.expected, 0) as expected, coalesce(agg.harmonised, false) as harmonised,
 			${outputColumns(plain)}
 		from targets t
@@ -72,8 +84,17 @@ export async function aggregate(db: Executor, spec: AggregateSpec): Promise<Aggr
 			left join expected e on e.target_id = t.id
 		-- a level's codes are digit strings of one length: byte order is their order
 		order by t.code collate "C" ${b ? sql`, agg.bucket` : sql``}`;
-	const rows = await db.rows<Record<string, unknown>>(query);
-	return rows.map((r) => rowOf(plain, r));
+	const [rows, known] = await Promise.all([db.rows<Record<string, unknown>>(query), names]);
+	if (!known) return rows.map((r) => rowOf(plain, r, unitOfRow(r)));
+	// A unit new since the names were read (a change committed meanwhile) is read now.
+	const missing = rows.map((r) => Number(r.target_id)).filter((id) => !known.has(id));
+	const late = missing.length ? await unitNames(db, missing) : null;
+	// One gone again meanwhile: asked once more, with the names.
+	if (late && late.size < missing.length) return aggregate(db, spec);
+	return rows.map((r) => {
+		const id = Number(r.target_id);
+		return rowOf(plain, r, known.get(id) ?? late!.get(id)!);
+	});
 }
 
 /** The facts of the period's months, joined to the sources of the unit map. */
@@ -82,13 +103,40 @@ const factsOf = (spec: AggregateSpec) =>
 				join monthly_facts f on f.unit_id = m.source_id
 					and f.month between ${spec.start + '-01'}::date and ${spec.end + '-01'}::date`;
 
-/** CTE `agg` of flows without lineage: one grouping, fact rows into targets (directColumns). */
-function directAgg(plain: Plain, spec: AggregateSpec, b: SQL | null): SQL {
+/**
+ * CTE `agg` on the period's own units (no lineage, every share 1): one grouping of the fact rows
+ * where one gives what two give (directColumns), or none; null where it does not.
+ * - Communes are their own sources: their fact rows are read as they are (a month, `rowwise`)
+ *   or grouped by commune, and the targets pick theirs afterwards (a national commune year
+ *   groups 117,000 rows without first joining each to its commune). Under a parent, only the
+ *   targets' rows are read.
+ * - Districts and provinces sum flows from the fact rows into their targets at once (a national
+ *   year by province groups 117,000 rows once, not into 9,746 sources first), since a flow's
+ *   sums add up over communes as over months. Stocks, and single months, keep the two steps.
+ */
+function ownUnitsAgg(
+	plain: Plain,
+	spec: AggregateSpec,
+	b: SQL | null,
+	rowwise: boolean
+): SQL | null {
+	const bucket = b ? sql`, ${b} as bucket` : sql``;
+	const byBucket = b ? sql`, bucket` : sql``;
+	if (spec.level === 'commune') {
+		const some = spec.parentIds?.length || spec.targetIds?.length;
+		return sql`agg as (
+			select f.unit_id as target_id ${bucket}, false as harmonised, ${directColumns(plain, rowwise)}
+			from monthly_facts f
+			where f.month between ${spec.start + '-01'}::date and ${spec.end + '-01'}::date
+				${some ? sql`and f.unit_id in (select id from targets)` : sql``}
+			${rowwise ? sql`` : sql`group by f.unit_id ${byBucket}`}
+		)`;
+	}
+	if (rowwise || !allFlows(plain)) return null;
 	return sql`agg as (
-			select m.target_id ${b ? sql`, ${b} as bucket` : sql``}, false as harmonised,
-				${directColumns(plain)}
+			select m.target_id ${bucket}, false as harmonised, ${directColumns(plain)}
 			from ${factsOf(spec)}
-			group by m.target_id ${b ? sql`, bucket` : sql``}
+			group by m.target_id ${byBucket}
 		)`;
 }
 

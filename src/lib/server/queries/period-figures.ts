@@ -71,6 +71,6 @@ export async function periodFigures(
 		order by t.k, t.code, t.valid_from`;
 	const rows = await db.rows<Record<string, unknown>>(query);
 	const out: AggregateRow[][] = spec.spans.map(() => []);
-	for (const r of rows) out[Number(r.k)].push(columns.rowOf(plain, r));
+	for (const r of rows) out[Number(r.k)].push(columns.rowOf(plain, r, columns.unitOfRow(r)));
 	return out;
 }

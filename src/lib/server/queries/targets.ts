@@ -1,9 +1,30 @@
 /** Targets per indicator and year: a unit's own target where set, else the one for all units. */
 import { sql } from 'drizzle-orm';
-import { intArray } from './arrays.ts';
 import type { Executor } from '../db/index.ts';
 import { INDICATORS } from '../../domain/indicators.ts';
 import { thisYear } from '../../domain/clock.ts';
+
+/**
+ * The targets of an indicator and year: a unit's own where set, else the one for all units;
+ * null where there is none. One query for every unit, so it needs no list of them and can run
+ * beside the figures' own.
+ */
+export async function yearTargets(
+	db: Executor,
+	indicator: string,
+	year: number
+): Promise<(unitId: number) => number | null> {
+	const rows = await db.rows<{ unit_id: number | null; value: number }>(sql`
+		select unit_id, value::float8 as value from targets
+		where indicator_code = ${indicator} and year = ${year}`);
+	let general: number | null = null;
+	const own = new Map<number, number>();
+	for (const r of rows) {
+		if (r.unit_id === null) general = Number(r.value);
+		else own.set(Number(r.unit_id), Number(r.value));
+	}
+	return (unitId) => own.get(unitId) ?? general;
+}
 
 /**
  * The target of each given unit for an indicator and year; units without one of their own get the
@@ -15,18 +36,11 @@ export async function targetsFor(
 	year: number,
 	unitIds: number[]
 ): Promise<Map<number, number>> {
-	const rows = await db.rows<{ unit_id: number | null; value: number }>(sql`
-		select unit_id, value::float8 as value from targets
-		where indicator_code = ${indicator} and year = ${year}
-			and (unit_id is null ${unitIds.length ? sql`or unit_id = any(${intArray(unitIds)})` : sql``})`);
-	const general = rows.find((r) => r.unit_id === null)?.value;
-	const own = new Map(
-		rows.filter((r) => r.unit_id !== null).map((r) => [Number(r.unit_id), Number(r.value)])
-	);
+	const targetOf = await yearTargets(db, indicator, year);
 	const out = new Map<number, number>();
 	for (const id of unitIds) {
-		const t = own.get(id) ?? general;
-		if (t !== undefined) out.set(id, Number(t));
+		const t = targetOf(id);
+		if (t !== null) out.set(id, t);
 	}
 	return out;
 }

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/index.ts';
 import { badRequest, notFound } from './errors.ts';
+import { intArray } from './arrays.ts';
 import type { UnitSpan } from '../services/import/validate.ts';
 
 export type Level = 'province' | 'district' | 'commune';
@@ -85,4 +86,42 @@ export function unitsBearing(db: Executor, code: string): Promise<UnitSpan[]> {
 	return db.rows<UnitSpan>(sql`select id, code, name, level,
 			valid_from::text as "validFrom", valid_to::text as "validTo"
 		from units where code = ${code} order by valid_from nulls first`);
+}
+
+/** What a figure's row says of its unit: code, names and validity (YYYY-MM-DD, null open). */
+export interface UnitName {
+	code: string;
+	name: string;
+	shortName: string;
+	validFrom: string | null;
+	validTo: string | null;
+}
+
+/**
+ * The names of the units `ids` (every unit without `ids`), by id. Read once per data version by
+ * the values of a view (values.ts), so the aggregate of a national view returns numbers only:
+ * its 10,000 rows' names cost the server more to read than the figures.
+ */
+export async function unitNames(db: Executor, ids?: number[]): Promise<Map<number, UnitName>> {
+	const rows = await db.rows<{
+		id: number;
+		code: string;
+		name: string;
+		short_name: string;
+		valid_from: string | null;
+		valid_to: string | null;
+	}>(sql`select id, code, name, short_name, valid_from::text as valid_from,
+		valid_to::text as valid_to from units ${ids ? sql`where id = any(${intArray(ids)})` : sql``}`);
+	return new Map(
+		rows.map((r) => [
+			Number(r.id),
+			{
+				code: r.code,
+				name: r.name,
+				shortName: r.short_name,
+				validFrom: r.valid_from,
+				validTo: r.valid_to
+			}
+		])
+	);
 }

@@ -13,12 +13,12 @@ import {
 	type Period
 } from '../../domain/periods.ts';
 import { band, type Band, type ComponentScore } from '../../domain/scoring.ts';
-import { rankValues } from '../../domain/rank.ts';
+import { rankOrder } from '../../domain/rank.ts';
 import { aggregate } from './aggregate.ts';
 import { badRequest, notFound } from './errors.ts';
-import { unitsInSpan, resolveUnit, type Level } from './units.ts';
+import { unitsInSpan, resolveUnit, unitNames, type Level } from './units.ts';
 import { dataSpan } from './settings.ts';
-import { targetsFor } from './targets.ts';
+import { yearTargets } from './targets.ts';
 import { meetsTarget } from '../../domain/trend.ts';
 import { eraOf, type Era } from '../../domain/era.ts';
 import { mapFrame } from './map.ts';
@@ -133,16 +133,25 @@ export async function valuesFor(
 			notFound(`No unit bore code "${request.parent}" during ${period.code}`);
 		parentIds = parents.map((p) => p.id);
 	}
-	const rows = await aggregate(db, {
-		indicators: inputsOf(indicator),
-		level: request.level,
-		start: period.start,
-		end: period.end,
-		startDay,
-		endDay,
-		asOf: asOf ?? undefined,
-		parentIds
-	});
+	// Through a memo, the units' names are read once per data version, not with each view.
+	const names = memo === direct ? undefined : memo('unit-names', () => unitNames(db));
+	const [rows, targetOf] = await Promise.all([
+		aggregate(
+			db,
+			{
+				indicators: inputsOf(indicator),
+				level: request.level,
+				start: period.start,
+				end: period.end,
+				startDay,
+				endDay,
+				asOf: asOf ?? undefined,
+				parentIds
+			},
+			names
+		),
+		yearTargets(db, indicator.code, period.year)
+	]);
 	if (rows.length === 0) {
 		const under = request.parent ? ` under ${request.parent}` : '';
 		notFound(
@@ -161,28 +170,16 @@ export async function valuesFor(
 			`No figures can be shown on the units of ${asOf} for ${period.code}: as_of is before any data of that period`
 		);
 	const evaluated = rows.map((r) => evaluate(indicator, r));
-	const ranks = rankValues(
+	// Best first, then by code: the aggregate's rows come in the order of their codes, and ties
+	// keep it. The rows are built once, in that order: a national view has 10,000 of them.
+	const { ranks, order } = rankOrder(
 		evaluated.map((e) => e.value),
 		indicator.better
-	);
-	const targets = await targetsFor(
-		db,
-		indicator.code,
-		period.year,
-		rows.map((r) => r.targetId)
-	);
-	// Best first, then by code (codes are digits: compared as text, without a collator). The
-	// rows are built once, in that order: a national view has 10,000 of them.
-	const order = rows.map((_, k) => k);
-	order.sort(
-		(a, b) =>
-			(ranks[a] ?? Infinity) - (ranks[b] ?? Infinity) ||
-			(rows[a].code < rows[b].code ? -1 : rows[a].code > rows[b].code ? 1 : 0)
 	);
 	const out = order.map((k): ValueRow => {
 		const row = rows[k];
 		const e = evaluated[k];
-		const target = targets.get(row.targetId) ?? null;
+		const target = targetOf(row.targetId);
 		return {
 			unit_code: row.code,
 			unit_name: row.name,
