@@ -4,7 +4,7 @@
  * its `init` hook before it listens. Signals are forwarded; the server's exit code is ours.
  */
 import { spawn } from 'node:child_process';
-import { buildStaleReason, root, viteBuild } from './build-state.js';
+import { buildStaleReason, root, SERVER_NODE_FLAGS, viteBuild } from './build-state.js';
 
 /**
  * adapter-node checks a form's Origin against ORIGIN, or, when ORIGIN is unset, against
@@ -49,7 +49,11 @@ console.log(
 		? `Open ${env.ORIGIN}${process.env.ORIGIN ? '' : ' (set ORIGIN to serve it under another address)'}`
 		: `Origin taken from the ${env.PROTOCOL_HEADER ?? 'https'} / ${env.HOST_HEADER ?? 'host'} headers`
 );
-const server = spawn(process.execPath, ['build'], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'build'], {
+	cwd: root,
+	env,
+	stdio: 'inherit'
+});
 
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
 	process.on(signal, () => server.kill(signal));

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { buildDir, root } from '../build-state.js';
+import { buildDir, root, SERVER_NODE_FLAGS } from '../build-state.js';
 
 /** The first path every server answers 200 once its store is open. */
 export const READY_PATH = '/api/v1/indicators';
@@ -74,7 +74,7 @@ export interface BuiltChild {
  * (drizzle/ and ../shared/data are found from there). The child is killed if this process exits.
  */
 export function spawnBuilt(buildCopy: string, env: NodeJS.ProcessEnv): BuiltChild {
-	const child = spawn(process.execPath, [join(buildCopy, 'build')], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(buildCopy, 'build')], {
 		cwd: root,
 		env,
 		stdio: 'pipe'

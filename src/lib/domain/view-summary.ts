@@ -6,7 +6,6 @@
  * first and last. Pure: the wording is in src/lib/i18n/view-summary.ts.
  */
 import type { Indicator } from './indicators.ts';
-import { rankValues } from './rank.ts';
 import { band, type Band } from './scoring.ts';
 
 /** What the summary needs of a unit's figure. */
@@ -76,20 +75,24 @@ export function viewFacts(
 	if (total === 1)
 		return { kind: 'one', name: names.get(known[0].unit_code) ?? null, value: known[0].value };
 
-	const ranks = rankValues(
-		known.map((f) => f.value),
-		indicator.better
-	);
-	const worst = Math.max(...ranks.map((r) => r ?? 0));
-	const end = (rank: number): RankEnd | null => {
-		const at = known.filter((_, i) => ranks[i] === rank);
+	// The ends of the ranking are the units of the best and of the worst value (ranks shared by
+	// ties): found in one pass, not by ranking 10,000 figures.
+	let low = Infinity;
+	let high = -Infinity;
+	for (const f of known) {
+		if (f.value < low) low = f.value;
+		if (f.value > high) high = f.value;
+	}
+	const [best, worst] = indicator.better === 'lower' ? [low, high] : [high, low];
+	const end = (value: number): RankEnd | null => {
+		const at = known.filter((f) => f.value === value);
 		const named = at.map((f) => names.get(f.unit_code));
 		if (at.length > MAX_NAMED || named.some((n) => n === undefined)) return null;
-		return { names: named as string[], value: at[0].value };
+		return { names: named as string[], value };
 	};
-	const first = end(1);
+	const first = end(best);
 	// With every unit tied, first and last are the same units: say it once.
-	const last = worst === 1 ? null : end(worst);
+	const last = best === worst ? null : end(worst);
 
 	if (indicator.kind === 'composite') {
 		const counts = new Map<Band, number>(BANDS_BEST_FIRST.map((b) => [b, 0]));
